@@ -1,0 +1,117 @@
+/**
+ * Plays a drill without a screen, as fast as possible, taking the team's part from an answers
+ * file: decisions after their thinking time, actions, notes, hints and milestones at their
+ * scenario times, then the debrief. Wall time is derived from the given start, so the same
+ * inputs give a byte-identical journal.
+ */
+import type { Scenario } from '../scenario/types.js';
+import type { Answers } from '../scenario/answers.js';
+import { parseDuration, formatClock } from '../scenario/duration.js';
+import type { DrillEvent, DebriefSection } from '../engine/machine.js';
+import type { DrillSession } from '../journal/session.js';
+
+export interface HeadlessOutcome {
+  /** Problems that make the run fail: an unanswerable decision, a refused input. */
+  errors: string[];
+  /** Things worth saying that do not fail the run: answers for decisions that never opened. */
+  warnings: string[];
+}
+
+type Timed = { at: number; order: number; make: (wall: number) => DrillEvent; describe: string };
+
+export function playHeadless(session: DrillSession, scenario: Scenario, answers: Answers, startWall: number): HeadlessOutcome {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const core = () => session.actor.getSnapshot().context.core;
+  const wallAt = (t: number) => startWall + t;
+  const send = (event: DrillEvent, what: string): void => {
+    const before = core().records.length;
+    session.send(event);
+    if (core().records.length === before) errors.push(`${formatClock(core().t)}: ${what} was refused at this point of the drill`);
+  };
+
+  const timed = scheduledInputs(answers);
+  const answered = new Set<string>();
+  send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
+
+  while (!core().ended && errors.length === 0) {
+    const now = core().t;
+    // Answer every open decision whose thinking time is over.
+    const openDue = [...core().open.values()].map((o) => ({ o, answer: answers.decisions?.[o.decision.id] }));
+    for (const { o, answer } of openDue) {
+      if (!answer && o.decision.timeoutMs === undefined) {
+        errors.push(`${formatClock(o.openedAt)}: decision \`${o.decision.id}\` opened, but the answers file does not answer it and it has no timeout; add \`${o.decision.id}: {choose: <option>}\` under decisions:`);
+      }
+    }
+    if (errors.length) break;
+    const answerTimes = openDue.filter((d) => d.answer).map((d) => ({ ...d, at: d.o.openedAt + (parseDuration(d.answer!.after ?? 0) ?? 0) }));
+    for (const d of answerTimes.filter((d) => d.at <= now)) {
+      answered.add(d.o.decision.id);
+      const a = d.answer!;
+      send(
+        { type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, rationale: a.note, wall: wallAt(now) },
+        `answering decision \`${d.o.decision.id}\``,
+      );
+    }
+    while (timed.length > 0 && timed[0]!.at <= now) {
+      const input = timed.shift()!;
+      send(input.make(wallAt(now)), input.describe);
+    }
+    if (core().ended || errors.length) break;
+    const next = Math.min(
+      core().nextDueTime(),
+      timed[0]?.at ?? Infinity,
+      ...answerTimes.filter((d) => d.at > now).map((d) => d.at),
+      scenario.end.limitMs,
+    );
+    if (next <= now) {
+      errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
+      break;
+    }
+    session.send({ type: 'ADVANCE', to: next, wall: wallAt(next) });
+  }
+
+  for (const id of Object.keys(answers.decisions ?? {})) {
+    if (!answered.has(id)) warnings.push(`the answers file answers decision \`${id}\`, but it was not open when its answer was due in this run`);
+  }
+  for (const input of timed) warnings.push(`${input.describe} at ${formatClock(input.at)} never happened: the drill had ended`);
+  if (errors.length === 0) debrief(session, answers, wallAt(core().t));
+  return { errors, warnings };
+}
+
+function scheduledInputs(answers: Answers): Timed[] {
+  const list: Omit<Timed, 'order'>[] = [];
+  const at = (d: string | number | undefined) => parseDuration(d ?? 0) ?? 0;
+  for (const a of answers.actions ?? []) {
+    list.push({ at: at(a.at), make: (wall) => ({ type: 'TAKE_ACTION', id: a.do, by: a.by, wall }), describe: `action \`${a.do}\`` });
+  }
+  for (const n of answers.notes ?? []) {
+    list.push({ at: at(n.at), make: (wall) => ({ type: 'NOTE', text: n.text, by: n.by, wall }), describe: 'a note' });
+  }
+  for (const h of answers.hints ?? []) {
+    list.push({ at: at(h.at), make: (wall) => ({ type: 'SHOW_HINT', for: h.for, wall }), describe: `the hint for \`${h.for}\`` });
+  }
+  for (const m of answers.milestones ?? []) {
+    list.push({ at: at(m.at), make: (wall) => ({ type: 'MARK_MILESTONE', name: m.mark, by: m.by, wall }), describe: `milestone ${m.mark}` });
+  }
+  for (const f of answers.followups ?? []) {
+    list.push({
+      at: at(f.at),
+      make: (wall) => ({ type: 'FOLLOWUP', text: f.text, owner: f.owner, kind: f.type ?? 'process', wall }),
+      describe: 'a follow-up',
+    });
+  }
+  return list.map((t, order) => ({ ...t, order })).sort((a, b) => a.at - b.at || a.order - b.order);
+}
+
+function debrief(session: DrillSession, answers: Answers, wall: number): void {
+  const d = answers.debrief;
+  const entry = (section: DebriefSection, text: string, extra: Partial<Extract<DrillEvent, { type: 'DEBRIEF' }>> = {}) =>
+    session.send({ type: 'DEBRIEF', section, text, ...extra, wall });
+  for (const c of d?.causes ?? []) entry('cause', c.text, { factor: c.factor });
+  for (const t of d?.went_well ?? []) entry('went-well', t);
+  for (const t of d?.went_poorly ?? []) entry('went-poorly', t);
+  for (const t of d?.lucky ?? []) entry('lucky', t);
+  for (const a of d?.actions ?? []) entry('action', a.text, { owner: a.owner, kind: a.type ?? 'process' });
+  session.send({ type: 'FINISH', wall });
+}

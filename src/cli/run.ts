@@ -1,0 +1,66 @@
+/** `drill run`: a headless drill from an answers file, for testing scenarios in CI. */
+import { join } from 'node:path';
+import { EXIT, type CommandIO } from './io.js';
+import { loadScenarioFile } from '../scenario/compile.js';
+import { formatProblem } from '../scenario/problems.js';
+import { checkAnswersAgainst, loadAnswersFile, type Answers } from '../scenario/answers.js';
+import { formatClock } from '../scenario/duration.js';
+import { DrillSession } from '../journal/session.js';
+import { JOURNAL_FILE } from '../journal/writer.js';
+import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';
+import { playHeadless } from './headless.js';
+import { writeReports } from '../report/write.js';
+import { newSeed } from './seed.js';
+
+export async function runCommand(values: Record<string, string | boolean | undefined>, [file]: string[], io: CommandIO): Promise<number> {
+  const loaded = loadScenarioFile(file!);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) io.err(formatProblem(p));
+    return EXIT.badInput;
+  }
+  const scenario = loaded.scenario;
+  let answers: Answers = {};
+  const answersFile = values.answers as string | undefined;
+  if (answersFile) {
+    const read = loadAnswersFile(answersFile);
+    if (!read.ok) {
+      for (const p of read.problems) io.err(formatProblem(p));
+      return EXIT.badInput;
+    }
+    const problems = checkAnswersAgainst(read.answers, scenario, answersFile);
+    for (const p of problems) io.err(formatProblem(p));
+    if (problems.some((p) => p.severity === 'error')) return EXIT.badInput;
+    answers = read.answers;
+  }
+  const startWall = values.start === undefined ? Date.now() : Date.parse(values.start as string);
+  if (Number.isNaN(startWall)) {
+    io.err(`--start: '${String(values.start)}' is not an ISO 8601 time; write e.g. 2026-01-15T14:00:00Z`);
+    return EXIT.usage;
+  }
+  const seed = (values.seed as string | undefined) ?? newSeed();
+  const out = (values.out as string | undefined) ?? defaultOutDir(scenario.id, startWall);
+  const dirProblem = prepareOutDir(out);
+  if (dirProblem) {
+    io.err(dirProblem);
+    return EXIT.badInput;
+  }
+  const session = DrillSession.start(
+    { scenario, seed, team: answers.team ?? [], facilitator: answers.facilitator, mode: 'run', wall: startWall },
+    join(out, JOURNAL_FILE),
+    { durable: false },
+  );
+  const outcome = playHeadless(session, scenario, answers, startWall);
+  session.close();
+  for (const w of outcome.warnings) io.err(`${answersFile ?? file}: warning: ${w}`);
+  for (const e of outcome.errors) io.err(`${answersFile ?? file}: ${e}`);
+  const core = session.actor.getSnapshot().context.core;
+  const ended = core.ended;
+  const how = ended?.type === 'drill-ended' ? `ended by ${ended.reason} at ${formatClock(ended.t)}` : `stopped at ${formatClock(core.t)}`;
+  if (outcome.errors.length > 0) {
+    io.err(`${scenario.id}: drill ${how}; journal so far in ${join(out, JOURNAL_FILE)}`);
+    return EXIT.badInput;
+  }
+  const written = writeReports(out, scenario, session.records);
+  io.out(`${scenario.id}: drill ${how} (seed ${seed}); wrote ${[join(out, JOURNAL_FILE), ...written].join(', ')}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,411 @@
+/**
+ * The live drill: scenario time, what has happened, what is scheduled, the world. Deterministic:
+ * the same scenario, seed and inputs at the same scenario times give the same records.
+ *
+ * It is a mutable object on purpose: a generated scenario of 100,000 injects must play in linear
+ * time, which copying state on every event would forbid. The XState machine (`machine.ts`) owns
+ * it, decides which inputs are allowed in which phase, and bumps a revision so that views re-read.
+ */
+import type { Consequence, Decision, Inject, Scenario } from '../scenario/types.js';
+import { isTrue, TIME_VARIABLE, type Expr, type ExprEnv, type ExprValue } from '../scenario/expr.js';
+import type { DrillRecord, MilestoneName, RecordBody, TeamMember } from './records.js';
+import { Schedule } from './heap.js';
+import { World } from './world.js';
+import { History } from './history.js';
+import { withoutEmpty } from './without-empty.js';
+
+type Due =
+  | { kind: 'inject'; id: string }
+  | { kind: 'open'; id: string }
+  | { kind: 'timeout'; id: string }
+  | { kind: 'land'; id: string }
+  | { kind: 'ramp-end' }
+  | { kind: 'limit' };
+
+export interface DrillSetup {
+  readonly scenario: Scenario;
+  readonly seed: string;
+  readonly random: () => number;
+  readonly team: readonly TeamMember[];
+  readonly facilitator?: string;
+  readonly mode: 'play' | 'run';
+}
+
+/** A decision waiting for the team. */
+export interface OpenDecision {
+  readonly decision: Decision;
+  readonly openedAt: number;
+}
+
+export type Impact = 'down' | 'degraded' | 'ok';
+const RAMP_STEP_MS = 1000;
+
+export class DrillCore {
+  readonly scenario: Scenario;
+  readonly history: History;
+  readonly records: DrillRecord[] = [];
+  t = 0;
+  wall = 0;
+  started = false;
+  ended: DrillRecord | undefined;
+  finished = false;
+  paused = false;
+  speed = 1;
+  impact: Impact = 'ok';
+  readonly world: World;
+  readonly fired = new Set<string>();
+  readonly open = new Map<string, OpenDecision>();
+  /** decision id -> option id taken ('' for an off-script answer), whether answered or timed out. */
+  readonly decided = new Map<string, string>();
+  readonly timedOut = new Set<string>();
+  readonly cancelled = new Set<string>();
+  readonly inProgress = new Map<string, number>();
+  readonly startedActions = new Set<string>();
+  readonly landed = new Map<string, number>();
+  readonly milestones = new Map<MilestoneName, number>();
+  readonly hintsShown = new Set<string>();
+  private readonly schedule = new Schedule<Due>();
+  private readonly dependents = new Map<string, (Inject | Decision)[]>();
+  private readonly watching: (Inject | Decision)[] = [];
+  private readonly random: () => number;
+  private readonly env: ExprEnv;
+  /** Some condition reads `time`: then conditions are re-checked every second, not only on changes. */
+  private readonly watchesTime: boolean;
+
+  constructor(readonly setup: DrillSetup, wall: number) {
+    this.scenario = setup.scenario;
+    this.random = setup.random;
+    this.wall = wall;
+    this.world = new World(this.scenario.world);
+    this.history = new History(this.world);
+    this.watchesTime = scenarioReadsTime(this.scenario);
+    const core = this;
+    this.env = {
+      get time() {
+        return core.t;
+      },
+      variable: (name) => this.world.get(name),
+      call: (fn, args) => this.call(fn, args),
+    };
+    const s = this.scenario;
+    this.emit({
+      type: 'drill-started',
+      scenario: { id: s.id, title: s.title, version: String(s.file.version), path: s.source.path, hash: s.source.hash },
+      seed: setup.seed,
+      team: [...setup.team],
+      ...(setup.facilitator ? { facilitator: setup.facilitator } : {}),
+      mode: setup.mode,
+    });
+  }
+
+  /** Starts scenario time: schedules everything with `at`, watches every `when`. */
+  startClock(wall: number): void {
+    if (this.started) return;
+    this.wall = wall;
+    this.started = true;
+    this.emit({ type: 'clock-started' });
+    for (const item of [...this.scenario.injects, ...this.scenario.decisions]) {
+      const trig = item.trigger;
+      if (trig.atMs !== undefined) this.schedule.push(trig.atMs, dueFor(item));
+      else if (trig.when) this.watching.push(item);
+      if (trig.after !== undefined) {
+        const list = this.dependents.get(trig.after) ?? [];
+        list.push(item);
+        this.dependents.set(trig.after, list);
+      }
+    }
+    this.schedule.push(this.scenario.end.limitMs, { kind: 'limit' });
+    this.advanceTo(0, wall); // anything `at: 0s`
+    this.settle();
+  }
+
+  /** Plays scenario time forward to `target`, running everything due on the way in order. */
+  advanceTo(target: number, wall: number): void {
+    this.wall = wall;
+    while (!this.ended && this.started) {
+      const next = this.nextDueTime();
+      if (next > target) break;
+      this.moveTo(next);
+      while (!this.ended && this.schedule.peekTime() === next) this.run(this.schedule.pop()!.item);
+      this.settle();
+    }
+    if (!this.ended && target > this.t) this.moveTo(target);
+  }
+
+  /** The next moment anything can happen by itself: a scheduled item or a ramp's next step. */
+  nextDueTime(): number {
+    const stepping = this.world.hasRamps || this.watchesTime;
+    const rampTick = stepping ? (Math.floor(this.t / RAMP_STEP_MS) + 1) * RAMP_STEP_MS : Infinity;
+    return Math.min(this.schedule.peekTime(), rampTick);
+  }
+
+  /** Scenario time of the next scheduled inject or decision, for "skip to next". */
+  nextEventTime(): number | undefined {
+    const next = this.schedule.sorted().find((d) => d.item.kind === 'inject' || d.item.kind === 'open' || d.item.kind === 'timeout');
+    return next?.at;
+  }
+
+  // ---- inputs ----------------------------------------------------------------------------
+
+  decide(id: string, answer: { option?: string; text?: string; by?: string; rationale?: string }): boolean {
+    const open = this.open.get(id);
+    if (!open) return false;
+    const option = answer.option === undefined ? undefined : open.decision.options.find((o) => o.id === answer.option);
+    if (answer.option !== undefined && !option) return false;
+    this.open.delete(id);
+    this.decided.set(id, option?.id ?? '');
+    this.emit({ type: 'decision-made', id, ...withoutEmpty(answer) });
+    if (option) this.consequences(option);
+    this.happened(id);
+    this.settle();
+    return true;
+  }
+
+  canTake(id: string): boolean {
+    const action = this.scenario.actionById.get(id);
+    if (!action || this.ended || !this.started || this.inProgress.has(id)) return false;
+    if (action.once && this.startedActions.has(id)) return false;
+    return !action.available || isTrue(action.available, this.env);
+  }
+
+  takeAction(id: string, by?: string): boolean {
+    const action = this.scenario.actionById.get(id);
+    if (!action || !this.canTake(id)) return false;
+    this.startedActions.add(id);
+    this.inProgress.set(id, this.t + action.takesMs);
+    this.emit({ type: 'action-started', id, ...withoutEmpty({ by }) });
+    this.schedule.push(this.t + action.takesMs, { kind: 'land', id });
+    this.advanceTo(this.t, this.wall); // an action that takes no time lands now
+    return true;
+  }
+
+  markMilestone(name: MilestoneName, by?: string): boolean {
+    if (this.milestones.has(name)) return false;
+    this.milestones.set(name, this.t);
+    this.emit({ type: 'milestone', name, source: 'facilitator', ...withoutEmpty({ by }) });
+    this.settle(); // conditions may wait on reached(...)
+    return true;
+  }
+
+  endByFacilitator(): void {
+    if (this.ended) return;
+    this.ended = this.emit({ type: 'drill-ended', reason: 'facilitator' });
+  }
+
+  /** Records an input that changes nothing in the simulated world (notes, pauses, debrief...). */
+  record(body: RecordBody): DrillRecord {
+    return this.emit(body);
+  }
+
+  // ---- what happens ----------------------------------------------------------------------
+
+  private run(due: Due): void {
+    switch (due.kind) {
+      case 'inject':
+        return this.fireInject(due.id, true);
+      case 'open':
+        return this.openDecision(due.id, true);
+      case 'timeout':
+        return this.timeout(due.id);
+      case 'land':
+        return this.land(due.id);
+      case 'ramp-end':
+        return; // the ramp itself lands in moveTo
+      case 'limit':
+        this.ended = this.emit({ type: 'drill-ended', reason: 'limit' });
+    }
+  }
+
+  private fireInject(id: string, drawChance: boolean): void {
+    const inject = this.scenario.injectById.get(id);
+    if (!inject || this.fired.has(id) || this.cancelled.has(id)) return;
+    if (drawChance && !this.passesChance(inject)) return;
+    this.fired.add(id);
+    this.emit({ type: 'inject-fired', id });
+    this.consequences(inject);
+    this.happened(id);
+  }
+
+  private openDecision(id: string, drawChance: boolean): void {
+    const decision = this.scenario.decisionById.get(id);
+    if (!decision || this.open.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
+    if (drawChance && !this.passesChance(decision)) return;
+    this.open.set(id, { decision, openedAt: this.t });
+    this.emit({ type: 'decision-opened', id });
+    if (decision.timeoutMs !== undefined) this.schedule.push(this.t + decision.timeoutMs, { kind: 'timeout', id });
+  }
+
+  private timeout(id: string): void {
+    const open = this.open.get(id);
+    if (!open) return;
+    const option = open.decision.options.find((o) => o.id === open.decision.default);
+    this.open.delete(id);
+    this.timedOut.add(id);
+    this.decided.set(id, option?.id ?? '');
+    this.emit({ type: 'decision-timed-out', id, ...withoutEmpty({ option: option?.id }) });
+    if (option) this.consequences(option);
+    this.happened(id);
+  }
+
+  private land(id: string): void {
+    const action = this.scenario.actionById.get(id);
+    if (!action) return;
+    this.inProgress.delete(id);
+    this.landed.set(id, (this.landed.get(id) ?? 0) + 1);
+    this.emit({ type: 'action-landed', id });
+    this.consequences(action);
+    this.happened(id);
+  }
+
+  /** A chance item that fails its draw never happens, and says so in the journal. */
+  private passesChance(item: Inject | Decision): boolean {
+    const chance = item.trigger.chance;
+    if (chance === undefined) return true;
+    if (this.random() < chance) return true;
+    this.cancelled.add(item.id);
+    this.emit({ type: 'inject-skipped', id: item.id, reason: 'chance' });
+    return false;
+  }
+
+  private consequences(c: Consequence): void {
+    for (const effect of c.effects) {
+      const until = this.world.apply(effect, this.t);
+      if (until !== undefined) this.schedule.push(until, { kind: 'ramp-end' });
+    }
+    this.flushWorld();
+    if (c.milestone) this.reach(c.milestone);
+    for (const id of c.cancel) this.cancel(id);
+    for (const id of c.fire) this.fireInject(id, false);
+    for (const id of c.open) this.openDecision(id, false);
+  }
+
+  private cancel(id: string): void {
+    if (this.fired.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
+    this.cancelled.add(id);
+    if (this.open.delete(id)) this.emit({ type: 'decision-cancelled', id });
+    else if (this.scenario.injectById.has(id)) this.emit({ type: 'inject-cancelled', id });
+  }
+
+  /** Schedules whatever waits `after` this id. */
+  private happened(id: string): void {
+    for (const item of this.dependents.get(id) ?? []) this.schedule.push(this.t + item.trigger.delayMs, dueFor(item));
+  }
+
+  private reach(name: MilestoneName): void {
+    if (this.milestones.has(name)) return;
+    this.milestones.set(name, this.t);
+    this.emit({ type: 'milestone', name, source: 'scenario' });
+  }
+
+  /**
+   * Re-checks every condition until nothing more changes: `when` triggers, milestone conditions,
+   * impact, and the end. Bounded, because each inject and decision can happen only once.
+   */
+  private settle(): void {
+    for (let changed = true; changed && !this.ended; ) {
+      changed = false;
+      for (let i = 0; i < this.watching.length; i++) {
+        const item = this.watching[i]!;
+        if (this.fired.has(item.id) || this.open.has(item.id) || this.decided.has(item.id) || this.cancelled.has(item.id)) {
+          this.watching.splice(i--, 1);
+        } else if (isTrue(item.trigger.when!, this.env)) {
+          this.watching.splice(i--, 1);
+          this.run(dueFor(item));
+          changed = true;
+        }
+      }
+      for (const [name, cond] of Object.entries(this.scenario.milestones)) {
+        if (cond && !this.milestones.has(name as MilestoneName) && isTrue(cond, this.env)) this.reach(name as MilestoneName);
+      }
+    }
+    this.flushWorld();
+    this.updateImpact();
+    const end = this.scenario.end.when;
+    if (!this.ended && end && isTrue(end, this.env)) this.ended = this.emit({ type: 'drill-ended', reason: 'condition' });
+  }
+
+  private updateImpact(): void {
+    const { down, degraded } = this.scenario.impact;
+    const level: Impact = down && isTrue(down, this.env) ? 'down' : degraded && isTrue(degraded, this.env) ? 'degraded' : 'ok';
+    if (level !== this.impact) {
+      this.impact = level;
+      this.emit({ type: 'impact', level });
+    }
+  }
+
+  private moveTo(t: number): void {
+    this.t = t;
+    this.world.advanceRamps(t);
+    this.history.sample(t);
+  }
+
+  private flushWorld(): void {
+    const changes = this.world.takeChanges();
+    if (changes) this.emit({ type: 'world', ...changes });
+  }
+
+  private call(fn: string, args: readonly ExprValue[]): number | boolean {
+    const [a = '', b = ''] = args.map(String);
+    switch (fn) {
+      case 'fired':
+        return this.fired.has(a);
+      case 'opened':
+        return this.open.has(a) || this.decided.has(a);
+      case 'decided':
+        return this.decided.has(a);
+      case 'chose':
+        return this.decided.get(a) === b && b !== '';
+      case 'timedout':
+        return this.timedOut.has(a);
+      case 'started':
+        return this.startedActions.has(a);
+      case 'done':
+        return this.landed.has(a);
+      case 'count':
+        return this.landed.get(a) ?? 0;
+      case 'reached':
+        return this.milestones.has(a as MilestoneName);
+      default:
+        return false;
+    }
+  }
+
+  private emit(body: RecordBody): DrillRecord {
+    const record = { seq: this.records.length, t: this.t, wall: this.wall, ...body } as DrillRecord;
+    this.records.push(record);
+    return record;
+  }
+}
+
+function scenarioReadsTime(s: Scenario): boolean {
+  const conditions = [
+    ...s.injects.map((i) => i.trigger.when),
+    ...s.decisions.map((d) => d.trigger.when),
+    ...Object.values(s.milestones),
+    s.impact.down,
+    s.impact.degraded,
+    s.end.when,
+  ];
+  return conditions.some((c) => c !== undefined && readsTime(c));
+}
+
+function readsTime(e: Expr): boolean {
+  switch (e.type) {
+    case 'var':
+      return e.name === TIME_VARIABLE;
+    case 'call':
+      return e.args.some(readsTime);
+    case 'not':
+    case 'neg':
+      return readsTime(e.arg);
+    case 'bin':
+      return readsTime(e.left) || readsTime(e.right);
+    default:
+      return false;
+  }
+}
+
+function dueFor(item: Inject | Decision): Due {
+  return 'channel' in item ? { kind: 'inject', id: item.id } : { kind: 'open', id: item.id };
+}
+

@@ -1,0 +1,71 @@
+/**
+ * A binary min-heap of scheduled items, ordered by time and then by the order they were
+ * scheduled, so that items due at the same moment run in a stable, reproducible order.
+ */
+export interface Scheduled<T> {
+  readonly at: number;
+  readonly order: number;
+  readonly item: T;
+}
+
+export class Schedule<T> {
+  private readonly heap: Scheduled<T>[] = [];
+  private counter = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(at: number, item: T): void {
+    this.heap.push({ at, order: this.counter++, item });
+    this.siftUp(this.heap.length - 1);
+  }
+
+  /** Time of the earliest item, or Infinity when nothing is scheduled. */
+  peekTime(): number {
+    return this.heap[0]?.at ?? Infinity;
+  }
+
+  pop(): Scheduled<T> | undefined {
+    const top = this.heap[0];
+    const last = this.heap.pop();
+    if (top && last && this.heap.length > 0) {
+      this.heap[0] = last;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  /** Items in time order (a copy), for finding the next inject to skip to. */
+  sorted(): Scheduled<T>[] {
+    return [...this.heap].sort(compare);
+  }
+
+  private siftUp(i: number): void {
+    const h = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compare(h[i]!, h[parent]!) >= 0) return;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+
+  private siftDown(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && compare(h[l]!, h[m]!) < 0) m = l;
+      if (r < h.length && compare(h[r]!, h[m]!) < 0) m = r;
+      if (m === i) return;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+}
+
+function compare<T>(a: Scheduled<T>, b: Scheduled<T>): number {
+  return a.at - b.at || a.order - b.order;
+}

@@ -1,0 +1,104 @@
+/**
+ * Everything a drill records, as one zod schema. The engine produces these records, the journal
+ * writes them one per line, replay feeds the inputs among them back to the engine, and the report
+ * reads them. `t` is scenario time in ms, `wall` the real (or, in `drill run`, derived) epoch ms.
+ */
+import { z } from 'zod';
+
+export const JOURNAL_FORMAT = 'drill-journal';
+export const JOURNAL_VERSION = 1;
+
+const member = z.strictObject({ name: z.string(), role: z.string().optional() });
+export const followupTypeSchema = z.enum(['prevent', 'detect', 'mitigate', 'process']);
+export const milestoneNameSchema = z.enum(['detected', 'acknowledged', 'mitigated', 'resolved']);
+const value = z.union([z.number(), z.boolean()]);
+
+const base = { seq: z.number().int().nonnegative(), t: z.number().nonnegative(), wall: z.number() };
+const rec = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ ...base, type: z.literal(type), ...shape });
+
+export const recordSchema = z.discriminatedUnion('type', [
+  rec('drill-started', {
+    scenario: z.strictObject({ id: z.string(), title: z.string(), version: z.string(), path: z.string(), hash: z.string() }),
+    seed: z.string(),
+    team: z.array(member),
+    facilitator: z.string().optional(),
+    mode: z.enum(['play', 'run']),
+  }),
+  rec('clock-started', {}),
+  rec('inject-fired', { id: z.string() }),
+  rec('inject-skipped', { id: z.string(), reason: z.enum(['chance']) }),
+  rec('decision-opened', { id: z.string() }),
+  rec('decision-made', {
+    id: z.string(),
+    option: z.string().optional(),
+    text: z.string().optional(),
+    by: z.string().optional(),
+    rationale: z.string().optional(),
+  }),
+  rec('decision-timed-out', { id: z.string(), option: z.string().optional() }),
+  rec('decision-cancelled', { id: z.string() }),
+  rec('inject-cancelled', { id: z.string() }),
+  rec('action-started', { id: z.string(), by: z.string().optional() }),
+  rec('action-landed', { id: z.string() }),
+  rec('hint-shown', { for: z.string() }),
+  rec('note', { text: z.string(), by: z.string().optional() }),
+  rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema }),
+  rec('milestone', { name: milestoneNameSchema, by: z.string().optional(), source: z.enum(['scenario', 'facilitator']) }),
+  rec('impact', { level: z.enum(['down', 'degraded', 'ok']) }),
+  rec('world', {
+    values: z.record(z.string(), value),
+    ramps: z.record(z.string(), z.strictObject({ to: z.number(), until: z.number() })).optional(),
+  }),
+  rec('paused', {}),
+  rec('resumed', {}),
+  rec('speed', { speed: z.number().positive() }),
+  rec('skipped', { to: z.number() }),
+  rec('session-resumed', {}),
+  rec('drill-ended', { reason: z.enum(['condition', 'limit', 'facilitator']) }),
+  rec('debrief', {
+    section: z.enum(['cause', 'went-well', 'went-poorly', 'lucky', 'action']),
+    text: z.string(),
+    factor: z.string().optional(),
+    owner: z.string().optional(),
+    kind: followupTypeSchema.optional(),
+  }),
+  rec('drill-finished', {}),
+]);
+
+export type DrillRecord = z.infer<typeof recordSchema>;
+export type RecordType = DrillRecord['type'];
+export type RecordOf<T extends RecordType> = Extract<DrillRecord, { type: T }>;
+/** A record before the engine stamps it with seq, t and wall. */
+export type RecordBody = DrillRecord extends infer R ? (R extends DrillRecord ? Omit<R, 'seq' | 't' | 'wall'> : never) : never;
+export type TeamMember = z.infer<typeof member>;
+export type FollowupType = z.infer<typeof followupTypeSchema>;
+export type MilestoneName = z.infer<typeof milestoneNameSchema>;
+
+/**
+ * Records that come from outside the engine (the facilitator, an answers file). Replay feeds
+ * exactly these back; every other record is an outcome the engine must reproduce by itself.
+ */
+export const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
+  'drill-started',
+  'clock-started',
+  'decision-made',
+  'action-started',
+  'hint-shown',
+  'note',
+  'followup',
+  'paused',
+  'resumed',
+  'speed',
+  'skipped',
+  'session-resumed',
+  'debrief',
+  'drill-finished',
+]);
+
+/** Facilitator milestones and facilitator endings are inputs too, though their types are shared with outcomes. */
+export function isInputRecord(r: DrillRecord): boolean {
+  if (r.type === 'milestone') return r.source === 'facilitator';
+  if (r.type === 'drill-ended') return r.reason === 'facilitator';
+  return INPUT_TYPES.has(r.type);
+}

@@ -1,0 +1,106 @@
+/**
+ * Rebuilds a drill from its journal by feeding the recorded inputs back through the machine at
+ * their scenario times. The engine is deterministic, so every outcome (injects, timeouts, world
+ * changes) comes back by itself; any difference from the journal means the scenario or the
+ * engine changed since the drill was recorded, and is reported rather than ignored.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Scenario } from '../scenario/types.js';
+import { drillMachine, type DrillEvent } from './machine.js';
+import { isInputRecord, type DrillRecord } from './records.js';
+
+export type DrillActor = Actor<typeof drillMachine>;
+
+export type ReplayResult =
+  | { ok: true; actor: DrillActor }
+  | { ok: false; message: string; seq?: number };
+
+/** Replays `records` (the journal without its header line) into a new, started actor. */
+export function replayJournal(scenario: Scenario, records: readonly DrillRecord[]): ReplayResult {
+  const first = records[0];
+  if (!first || first.type !== 'drill-started') return { ok: false, message: 'the journal does not begin with drill-started' };
+  const actor = createActor(drillMachine, {
+    input: {
+      scenario,
+      seed: first.seed,
+      team: first.team,
+      facilitator: first.facilitator,
+      mode: first.mode,
+      wall: first.wall,
+    },
+  }).start();
+  for (const record of records.slice(1)) {
+    if (!isInputRecord(record)) continue;
+    actor.send({ type: 'ADVANCE', to: record.t, wall: record.wall });
+    const event = eventFor(record);
+    if (event) actor.send(event);
+  }
+  const last = records[records.length - 1]!;
+  actor.send({ type: 'ADVANCE', to: last.t, wall: last.wall });
+  const mismatch = firstDifference(actor.getSnapshot().context.core.records, records);
+  if (mismatch) {
+    actor.stop();
+    return { ok: false, ...mismatch };
+  }
+  return { ok: true, actor };
+}
+
+/** The machine event that recorded input `r` came from. */
+export function eventFor(r: DrillRecord): DrillEvent | undefined {
+  const wall = r.wall;
+  switch (r.type) {
+    case 'clock-started':
+      return { type: 'START', wall };
+    case 'decision-made':
+      return { type: 'DECIDE', id: r.id, option: r.option, text: r.text, by: r.by, rationale: r.rationale, wall };
+    case 'action-started':
+      return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
+    case 'hint-shown':
+      return { type: 'SHOW_HINT', for: r.for, wall };
+    case 'note':
+      return { type: 'NOTE', text: r.text, by: r.by, wall };
+    case 'followup':
+      return { type: 'FOLLOWUP', text: r.text, owner: r.owner, kind: r.kind, wall };
+    case 'paused':
+      return { type: 'PAUSE', wall };
+    case 'resumed':
+      return { type: 'RESUME', wall };
+    case 'speed':
+      return { type: 'SET_SPEED', speed: r.speed, wall };
+    case 'skipped':
+      return { type: 'SKIP', to: r.to, wall };
+    case 'session-resumed':
+      return { type: 'SESSION_RESUMED', wall };
+    case 'debrief':
+      return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, owner: r.owner, kind: r.kind, wall };
+    case 'drill-finished':
+      return { type: 'FINISH', wall };
+    case 'milestone':
+      return { type: 'MARK_MILESTONE', name: r.name, by: r.by, wall };
+    case 'drill-ended':
+      return { type: 'END', wall };
+    default:
+      return undefined;
+  }
+}
+
+/** Compares everything but wall time, which real-time play cannot reproduce for outcomes. */
+function firstDifference(replayed: readonly DrillRecord[], journal: readonly DrillRecord[]): { message: string; seq: number } | undefined {
+  const n = Math.max(replayed.length, journal.length);
+  for (let i = 0; i < n; i++) {
+    const a = replayed[i];
+    const b = journal[i];
+    if (!a || !b || describe(a) !== describe(b)) {
+      return {
+        seq: i,
+        message: `replay differs from the journal at record ${i + 1}: journal has ${b ? describe(b) : 'nothing'}, replay gives ${a ? describe(a) : 'nothing'} (was the scenario edited since?)`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function describe(r: DrillRecord): string {
+  const { wall: _wall, ...rest } = r;
+  return JSON.stringify(rest, Object.keys(rest).sort());
+}

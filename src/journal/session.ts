@@ -1,0 +1,91 @@
+/**
+ * A drill being recorded: the engine's actor plus the journal it writes to. Every event goes
+ * through `send`, which hands it to the machine and then writes the records it produced before
+ * returning, so nothing is shown as recorded that is not already on disk. A failed write (disk
+ * full, folder removed) pauses the drill and keeps the unwritten records in memory until the
+ * facilitator points the journal somewhere else.
+ */
+import { createActor } from 'xstate';
+import { drillMachine, type DrillEvent, type DrillInput } from '../engine/machine.js';
+import type { DrillActor } from '../engine/replay.js';
+import type { DrillRecord } from '../engine/records.js';
+import { JournalWriter } from './writer.js';
+
+export class DrillSession {
+  private written: number;
+  private listeners = new Set<() => void>();
+  /** The last write error, until a write succeeds again. */
+  writeError: Error | undefined;
+
+  constructor(
+    readonly actor: DrillActor,
+    private writer: JournalWriter,
+    alreadyWritten = 0,
+  ) {
+    this.written = alreadyWritten;
+    this.flush();
+  }
+
+  /** A new drill writing a new journal at `journalPath`. */
+  static start(input: DrillInput, journalPath: string, options: { durable: boolean }): DrillSession {
+    const writer = JournalWriter.create(journalPath, options);
+    return new DrillSession(createActor(drillMachine, { input }).start(), writer);
+  }
+
+  get journalPath(): string {
+    return this.writer.path;
+  }
+
+  get records(): readonly DrillRecord[] {
+    return this.actor.getSnapshot().context.core.records;
+  }
+
+  send(event: DrillEvent): void {
+    this.actor.send(event);
+    this.flush();
+  }
+
+  /** Called when the write-error state changes, so the screen can say so at once. */
+  onWriteError(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Moves the journal to a new file holding everything recorded so far, then carries on there. */
+  relocate(journalPath: string, options: { durable: boolean }): void {
+    const next = JournalWriter.create(journalPath, options);
+    next.write(this.records);
+    try {
+      this.writer.close();
+    } catch {
+      // the old file is the broken one; what matters is now in the new file
+    }
+    this.writer = next;
+    this.written = this.records.length;
+    this.setError(undefined);
+  }
+
+  close(): void {
+    this.flush();
+    this.writer.close();
+  }
+
+  private flush(): void {
+    const records = this.records;
+    if (this.written >= records.length) return;
+    try {
+      this.writer.write(records.slice(this.written));
+      this.written = records.length;
+      if (this.writeError) this.setError(undefined);
+    } catch (error) {
+      const first = !this.writeError;
+      this.setError(error instanceof Error ? error : new Error(String(error)));
+      if (first && this.actor.getSnapshot().matches({ live: 'running' })) this.actor.send({ type: 'PAUSE', wall: records.at(-1)?.wall ?? 0 });
+    }
+  }
+
+  private setError(error: Error | undefined): void {
+    this.writeError = error;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The only writer of drill history. One JSON record per line after a header line; in interactive
+ * play every line is fsynced before the write returns, so what the screen shows as recorded
+ * survives a crash or a pulled plug.
+ */
+import { closeSync, fsyncSync, openSync, truncateSync, writeSync } from 'node:fs';
+import { JOURNAL_FORMAT, JOURNAL_VERSION, type DrillRecord } from '../engine/records.js';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+
+export function journalHeader(): string {
+  return JSON.stringify({ format: JOURNAL_FORMAT, version: JOURNAL_VERSION });
+}
+
+export class JournalWriter {
+  private fd: number | undefined;
+
+  private constructor(
+    readonly path: string,
+    fd: number,
+    private readonly durable: boolean,
+  ) {
+    this.fd = fd;
+  }
+
+  /** A new journal; fails if the file exists, so that no drill overwrites another's history. */
+  static create(path: string, options: { durable: boolean }): JournalWriter {
+    const writer = new JournalWriter(path, openSync(path, 'wx'), options.durable);
+    writer.writeLines([journalHeader()]);
+    return writer;
+  }
+
+  /**
+   * An existing journal, appended to (a resumed drill). `validBytes` (from the reader) cuts off a
+   * last line that a kill left half-written, so the new lines do not land glued to it.
+   */
+  static append(path: string, options: { durable: boolean; validBytes: number }): JournalWriter {
+    truncateSync(path, options.validBytes);
+    return new JournalWriter(path, openSync(path, 'a'), options.durable);
+  }
+
+  write(records: readonly DrillRecord[]): void {
+    if (records.length > 0) this.writeLines(records.map((r) => JSON.stringify(r)));
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private writeLines(lines: readonly string[]): void {
+    if (this.fd === undefined) throw new Error(`${this.path}: the journal is closed`);
+    const data = Buffer.from(lines.join('\n') + '\n', 'utf8');
+    // One write call for the batch, looping on short writes, then fsync: a kill between two
+    // lines leaves whole lines behind, and at worst a cut last line that the reader drops.
+    for (let off = 0; off < data.length; ) off += writeSync(this.fd, data, off, data.length - off);
+    if (this.durable) fsyncSync(this.fd);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The blameless review: a language check of everything the team wrote. Advice, not errors: some
+ * writers use the passive or a counterfactual on purpose, so every flag quotes the sentence and
+ * says why it may read as blame, and the team decides. Each rule is its own function so that it
+ * can be read, tested and argued with on its own.
+ *
+ * The rules follow the field's guidance (Google SRE, PagerDuty's writing guide, "How Complex
+ * Systems Fail") and the talk the product grew from: "human error" is never a cause, and
+ * blamelessness is about what the team looks for next, not about leaving names out.
+ */
+import type { BlamelessFlag, BlamelessRule } from './report-schema.js';
+import { plainLine } from './escape.js';
+
+/** One thing the team wrote, and where it sits in the report. */
+export interface TeamText {
+  readonly kind: 'cause' | 'went-well' | 'went-poorly' | 'lucky' | 'action' | 'note' | 'decision';
+  readonly where: string;
+  readonly text: string;
+  /** For actions: the owner, if any. */
+  readonly owner?: string;
+}
+
+export interface RuleContext {
+  /** Participants' names as written in the team list, and their first names. */
+  readonly names: readonly string[];
+}
+
+/** A sentence-level rule: the reason to flag `sentence`, or undefined. */
+export type SentenceRule = (sentence: string, entry: TeamText, ctx: RuleContext) => string | undefined;
+
+// A negation shortly before a phrase ("not a root cause", "rather than human error") or just after
+// its noun ("human error is not ...") means the writer is arguing against it.
+const NEGATION_BEFORE = /\b(?:not|no|never|nobody|without|beyond|instead of|rather than|than|n't)\s+(?:\S+\s+){0,3}$/i;
+const NEGATION_AFTER = /^\s*(?:is|was|are|were)\s*(?:not|n't|never)\b|^n't\b/i;
+
+function affirmed(sentence: string, pattern: RegExp): boolean {
+  for (const m of sentence.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+    const before = sentence.slice(0, m.index);
+    const after = sentence.slice(m.index + m[0].length);
+    if (!NEGATION_BEFORE.test(before) && !NEGATION_AFTER.test(after)) return true;
+  }
+  return false;
+}
+
+// Past participles that follow "should have", "if … had", "had we …" in a counterfactual.
+const PARTICIPLE =
+  "(?:been|\\w+ed|\\w+en|done|run|seen|known|caught|made|gone|said|told|put|set|sent|kept|left|found|thought|brought|got|read|hit|shut|cut|let|felt|held|heard|understood|built|paid|won|begun|spent|stood)";
+const ADVERB = '(?:\\w+ly\\s+)?';
+
+export const humanErrorAsCause: SentenceRule = (sentence) =>
+  affirmed(sentence, /\b(?:human|operator|user|pilot|engineer)[- ]error\b|\bcareless(?:ness|ly)?\b|\bmistakes? (?:by|of|from)\b|\bfat[- ]finger(?:ed|ing)?\b/i)
+    ? '"Human error" (or carelessness) names who, not why, and ends the search where it should begin. Ask what made the action easy to get wrong and hard to notice: an argument that reads two ways, no confirmation, no dry run, no alert.'
+    : undefined;
+
+export const counterfactual: SentenceRule = (sentence) => {
+  const shouldHave = new RegExp(`\\b(?:should|could|would|might|ought to)(?:n't| not)?\\s+have\\s+${ADVERB}${PARTICIPLE}\\b|\\b(?:should|could|would|might)'ve\\b`, 'i');
+  const ifHad = new RegExp(`\\bif\\b(?:\\s+[\\w'-]+){1,4}?\\s+(?:had|hadn't|had not)\\s+(?:not\\s+)?${ADVERB}${PARTICIPLE}\\b|\\bhad (?:we|they|I|he|she|you|\\w+) (?:not )?${ADVERB}${PARTICIPLE}\\b|\\bif only\\b`, 'i');
+  return shouldHave.test(sentence) || ifHad.test(sentence)
+    ? 'A counterfactual ("should have", "if X had…") describes a world that did not happen and measures people against it. Describe what they knew and saw at the time, and why their action made sense to them then.'
+    : undefined;
+};
+
+const FAILURE_VERB =
+  "(?:broke|forgot|missed|failed|messed up|screwed up|blew up|ran the wrong|typed the wrong|used the wrong|picked the wrong|mistyped|misread|misunderstood|neglected|ignored|overlooked|botched|fat-fingered|caused|(?:didn't|did not|never|failed to) (?:notice|check|read|see|follow|ask|confirm|test|verify|know|realise|realize|think|escalate|look|listen|respond|review))";
+
+export const personAsSubjectOfFailure: SentenceRule = (sentence, _entry, ctx) => {
+  for (const name of ctx.names) {
+    // The name itself is matched as written (names are proper nouns); "Alex's script failed" has
+    // the script, not Alex, as its subject.
+    const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(${escapeRegExp(name)})(?!['’]s\\b)\\s+${ADVERB}${FAILURE_VERB}\\b`, 'giu');
+    if ([...sentence.matchAll(pattern)].some((m) => m[1] === name)) {
+      return `${name} is the subject of a failure verb. Saying who did what is fine ("I ran the script"); the sentence after it should ask what in the system let it happen and what would catch it next time.`;
+    }
+  }
+  return undefined;
+};
+
+const HUMAN_ACTION_PARTICIPLE =
+  '(?:run|executed|deleted|removed|changed|deployed|pushed|merged|typed|entered|set|configured|misconfigured|disabled|enabled|approved|skipped|ignored|missed|forgotten|shrunk|shrank|scaled|terminated|killed|restarted|rolled back|dropped|overwritten|applied|made|done|given|sent|copied|pasted|edited|modified|updated|installed|started|stopped|triggered|launched|invoked|issued|mistyped|misread|overlooked|noticed|chosen|picked|reviewed|tested|checked)';
+
+export const actorlessPassive: SentenceRule = (sentence, entry) => {
+  if (entry.kind !== 'cause') return undefined;
+  const passive = new RegExp(`\\b(?:was|were|got|gets|is|are|been|being)\\s+(?:not\\s+)?${ADVERB}${HUMAN_ACTION_PARTICIPLE}\\b`, 'gi');
+  for (const m of sentence.matchAll(passive)) {
+    if (!/\bby\b/i.test(sentence.slice(m.index + m[0].length))) {
+      return 'A passive with no actor ("a script was run") reads as if someone is being protected from blame. Blameless is not nameless: say who acted ("I ran scale.sh"), then ask why the system let that action do so much harm.';
+    }
+  }
+  return undefined;
+};
+
+export const singleRootCause: SentenceRule = (sentence) =>
+  affirmed(sentence, /\broot[- ]cause(?!s)\b/i)
+    ? 'A single "root cause" stops the analysis at one point. Failures in complex systems have several contributing factors, some latent for years; the trigger only made them active. Name them all.'
+    : undefined;
+
+export const vagueAction: SentenceRule = (sentence, entry) => {
+  if (entry.kind !== 'action') return undefined;
+  return affirmed(
+    sentence,
+    /\bbe (?:more |extra |very )?(?:careful|vigilant|diligent|attentive|aware)\b|\bpay (?:more |closer |better )?attention\b|\btake (?:more )?care\b|\btry harder\b|\bremember to\b|\bdo(?:n't| not) forget\b|\bavoid (?:making )?(?:mistakes|errors)\b|\bmake fewer mistakes\b|\bnot (?:do|let) (?:that|this|it) (?:happen )?again\b/i,
+  )
+    ? '"Be more careful" is a wish, not an action: nobody can tell when it is done, and it puts the load back on people. Make the system carry it: a check, a guard, a confirmation, an alert, a runbook step.'
+    : undefined;
+};
+
+/** Every sentence-level rule, in the order the review lists them. */
+export const SENTENCE_RULES: readonly { readonly rule: BlamelessRule; readonly check: SentenceRule }[] = [
+  { rule: 'human-error', check: humanErrorAsCause },
+  { rule: 'root-cause', check: singleRootCause },
+  { rule: 'counterfactual', check: counterfactual },
+  { rule: 'person-failed', check: personAsSubjectOfFailure },
+  { rule: 'actorless-passive', check: actorlessPassive },
+  { rule: 'vague-action', check: vagueAction },
+];
+
+/** An action with no owner will not get done. */
+export function actionWithoutOwner(entry: TeamText): string | undefined {
+  return entry.kind === 'action' && !entry.owner?.trim()
+    ? 'An action with no owner does not get done. Name one person (not a team) who will file it and see it through.'
+    : undefined;
+}
+
+/** One named cause is a "root cause" by another name. */
+export function onlyOneCause(entries: readonly TeamText[]): TeamText | undefined {
+  const causes = entries.filter((e) => e.kind === 'cause');
+  return causes.length === 1 ? causes[0] : undefined;
+}
+
+const ONE_CAUSE_WHY =
+  'This is the only cause named. The trigger is one of several contributing factors; look for the latent ones that let a small change become an outage (see the factors the scenario planted).';
+
+/** Splits text into sentences at `.`, `!` or `?` followed by a space. */
+export function sentences(text: string): string[] {
+  return plainLine(text)
+    .split(/(?<=[.!?])\s+(?=\S)/)
+    .filter((s) => s.trim() !== '');
+}
+
+/** Names to look for: each participant's name as written, and its first word if that differs. */
+export function participantNames(team: readonly { readonly name: string }[]): string[] {
+  const names = new Set<string>();
+  for (const { name } of team) {
+    const full = plainLine(name);
+    if (full.length >= 2) names.add(full);
+    const first = full.split(' ')[0] ?? '';
+    if (first.length >= 2) names.add(first);
+  }
+  return [...names].sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+
+/** Reviews every entry, sentence by sentence; flags come in the order the entries were given. */
+export function blamelessReview(entries: readonly TeamText[], team: readonly { readonly name: string }[]): BlamelessFlag[] {
+  const ctx: RuleContext = { names: participantNames(team) };
+  const flags: BlamelessFlag[] = [];
+  const single = onlyOneCause(entries);
+  for (const entry of entries) {
+    for (const sentence of sentences(entry.text)) {
+      for (const { rule, check } of SENTENCE_RULES) {
+        const why = check(sentence, entry, ctx);
+        if (why) flags.push({ rule, where: entry.where, sentence, why });
+      }
+    }
+    const noOwner = actionWithoutOwner(entry);
+    if (noOwner) flags.push({ rule: 'no-owner', where: entry.where, sentence: plainLine(entry.text), why: noOwner });
+    if (entry === single) flags.push({ rule: 'single-cause', where: entry.where, sentence: plainLine(entry.text), why: ONE_CAUSE_WHY });
+  }
+  return flags;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,131 @@
+/**
+ * What became of each decision, action and milestone, read from the journal: who chose what and
+ * how long it took, which actions landed, and what marked each milestone (an option, an action,
+ * an inject, a condition, or the facilitator) — the facts behind "how it was resolved".
+ */
+import type { DrillRecord, MilestoneName } from '../engine/records.js';
+import type { Consequence, Scenario } from '../scenario/types.js';
+import type { ReportAction, ReportDecision, ReportMilestone } from './report-schema.js';
+import { actionStarters, type Names } from './timeline.js';
+
+type Closing = Extract<DrillRecord, { type: 'decision-made' | 'decision-timed-out' | 'decision-cancelled' }>;
+const MILESTONES: readonly MilestoneName[] = ['detected', 'acknowledged', 'mitigated', 'resolved'];
+
+/** Every decision in the scenario, in scenario order, with what the drill made of it. */
+export function decisionOutcomes(scenario: Scenario, records: readonly DrillRecord[]): ReportDecision[] {
+  const hints = new Set<string>();
+  const openedById = new Map<string, DrillRecord>();
+  const closedById = new Map<string, Closing>();
+  for (const r of records) {
+    if (r.type === 'hint-shown') hints.add(r.for);
+    if (r.type === 'decision-opened' && !openedById.has(r.id)) openedById.set(r.id, r);
+    if ((r.type === 'decision-made' || r.type === 'decision-timed-out' || r.type === 'decision-cancelled') && !closedById.has(r.id)) closedById.set(r.id, r);
+  }
+  return scenario.decisions.map((d) => {
+    const opened = openedById.get(d.id);
+    const closed = closedById.get(d.id);
+    let outcome: ReportDecision['outcome'] = opened ? 'open' : 'not-opened';
+    if (closed?.type === 'decision-made') outcome = closed.option !== undefined ? 'chosen' : 'off-script';
+    else if (closed?.type === 'decision-timed-out') outcome = 'timed-out';
+    else if (closed?.type === 'decision-cancelled') outcome = 'cancelled';
+    const taken = closed?.type === 'decision-cancelled' ? undefined : closed?.option;
+    const openedMs = opened?.t ?? null;
+    const closedMs = closed?.t ?? null;
+    return {
+      id: d.id,
+      prompt: d.prompt,
+      ...(d.role !== undefined ? { role: d.role } : {}),
+      outcome,
+      openedMs,
+      closedMs,
+      latencyMs: openedMs !== null && closedMs !== null && outcome !== 'cancelled' ? closedMs - openedMs : null,
+      ...(d.timeoutMs !== undefined ? { timeoutMs: d.timeoutMs } : {}),
+      ...(taken !== undefined ? { option: taken } : {}),
+      ...(closed?.type === 'decision-made' && closed.text !== undefined ? { text: closed.text } : {}),
+      ...(closed?.type === 'decision-made' && closed.by !== undefined ? { by: closed.by } : {}),
+      ...(closed?.type === 'decision-made' && closed.rationale !== undefined ? { rationale: closed.rationale } : {}),
+      hintShown: hints.has(d.id),
+      options: d.options.map((o) => ({ id: o.id, label: o.label, taken: o.id === taken, isDefault: o.id === d.default })),
+    };
+  });
+}
+
+/** Every action the team took, in the order taken, with when it landed (null if it never did). */
+export function actionOutcomes(scenario: Scenario, records: readonly DrillRecord[]): ReportAction[] {
+  const out: ReportAction[] = [];
+  // An action cannot be in progress twice, so each landing belongs to the oldest start still waiting.
+  const waiting = new Map<string, ReportAction[]>();
+  for (const r of records) {
+    if (r.type === 'action-started') {
+      const action: ReportAction = { id: r.id, label: scenario.actionById.get(r.id)?.label ?? r.id, ...(r.by !== undefined ? { by: r.by } : {}), startedMs: r.t, landedMs: null };
+      out.push(action);
+      waiting.set(r.id, [...(waiting.get(r.id) ?? []), action]);
+    }
+    if (r.type === 'action-landed') {
+      const action = waiting.get(r.id)?.shift();
+      if (action) action.landedMs = r.t;
+    }
+  }
+  return out;
+}
+
+/** Each milestone: when it was first marked, by whom, and what marked it. */
+export function milestoneOutcomes(scenario: Scenario, records: readonly DrillRecord[], names: Names): ReportMilestone[] {
+  const starters = actionStarters(records);
+  return MILESTONES.map((name) => {
+    const index = records.findIndex((r) => r.type === 'milestone' && r.name === name);
+    const r = records[index];
+    if (!r || r.type !== 'milestone') return { name, reachedMs: null, source: null };
+    const how = r.source === 'facilitator' ? 'marked by the facilitator' : markedBy(name, records, index, scenario, names, starters);
+    return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), ...(how ? { how } : {}) };
+  });
+}
+
+/**
+ * What marked a scenario milestone. The engine records a consequence's milestone right after the
+ * record that triggered it (and any world/impact records it caused), at the same scenario time;
+ * a milestone reached by its `milestones:` condition has no such trigger.
+ */
+function markedBy(
+  name: MilestoneName,
+  records: readonly DrillRecord[],
+  index: number,
+  scenario: Scenario,
+  names: Names,
+  starters: Map<number, string>,
+): string | undefined {
+  const t = records[index]!.t;
+  for (let i = index - 1; i >= 0 && records[i]!.t === t; i--) {
+    const r = records[i]!;
+    const c = consequenceOf(r, scenario);
+    if (c?.milestone !== name) continue;
+    switch (r.type) {
+      case 'decision-made':
+        return `"${names.option(r.id, r.option)}" chosen for "${names.decision(r.id)}"${r.by ? ` by ${r.by}` : ''}`;
+      case 'decision-timed-out':
+        return `"${names.decision(r.id)}" timed out to its default, "${names.option(r.id, r.option)}"`;
+      case 'action-landed': {
+        const by = starters.get(r.seq);
+        return `action "${names.action(r.id)}" landed${by ? ` (taken by ${by})` : ''}`;
+      }
+      case 'inject-fired':
+        return `inject "${names.inject(r.id)}" fired`;
+    }
+  }
+  const condition = scenario.file.milestones?.[name];
+  return condition ? `its condition became true: ${condition}` : undefined;
+}
+
+function consequenceOf(r: DrillRecord, scenario: Scenario): Consequence | undefined {
+  switch (r.type) {
+    case 'inject-fired':
+      return scenario.injectById.get(r.id);
+    case 'action-landed':
+      return scenario.actionById.get(r.id);
+    case 'decision-made':
+    case 'decision-timed-out':
+      return scenario.decisionById.get(r.id)?.options.find((o) => o.id === r.option);
+    default:
+      return undefined;
+  }
+}

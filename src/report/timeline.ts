@@ -1,0 +1,176 @@
+/**
+ * The timeline: every event of the drill as one line a reader can follow, in journal order.
+ * World changes are left out (they are consequences, summarised elsewhere), and so is the
+ * debrief, which has sections of its own. Text stays raw here; the renderers escape it.
+ */
+import type { DrillRecord } from '../engine/records.js';
+import type { Scenario } from '../scenario/types.js';
+import { formatClock, formatDuration } from '../scenario/duration.js';
+import type { TimelineEntry } from './report-schema.js';
+
+/** Short, human names for scenario items, used by the timeline, metrics and resolution. */
+export class Names {
+  constructor(private readonly scenario: Scenario) {}
+
+  inject(id: string): string {
+    const inject = this.scenario.injectById.get(id);
+    if (!inject) return id;
+    return inject.title?.trim() || firstLine(inject.text) || id;
+  }
+
+  decision(id: string): string {
+    return firstLine(this.scenario.decisionById.get(id)?.prompt ?? '') || id;
+  }
+
+  option(decisionId: string, optionId: string | undefined): string {
+    if (optionId === undefined) return '';
+    return this.scenario.decisionById.get(decisionId)?.options.find((o) => o.id === optionId)?.label ?? optionId;
+  }
+
+  action(id: string): string {
+    return firstLine(this.scenario.actionById.get(id)?.label ?? '') || id;
+  }
+
+  /** An inject's or decision's hint, for the line that says a hint was given. */
+  hint(id: string): string | undefined {
+    return this.scenario.injectById.get(id)?.hint ?? this.scenario.decisionById.get(id)?.hint;
+  }
+}
+
+/** The first non-empty line of a text. */
+export function firstLine(text: string): string {
+  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+}
+
+/** A record as a short phrase for formulas: `note by Julie`, `action "Add 5 nodes"`. */
+export function describeReaction(r: DrillRecord, names: Names): string {
+  switch (r.type) {
+    case 'decision-made':
+      return `decision "${names.decision(r.id)}"${r.by ? ` by ${r.by}` : ''}`;
+    case 'action-started':
+      return `action "${names.action(r.id)}"${r.by ? ` by ${r.by}` : ''}`;
+    case 'note':
+      return `note${r.by ? ` by ${r.by}` : ''}`;
+    case 'milestone':
+      return `${r.name} marked${r.by ? ` by ${r.by}` : ''}`;
+    case 'inject-fired':
+      return names.inject(r.id);
+    default:
+      return r.type;
+  }
+}
+
+type Line = Pick<TimelineEntry, 'source' | 'what'> & { who?: string | undefined };
+
+/** The timeline entry for one record, or undefined for records the timeline leaves out. */
+function entryFor(r: DrillRecord, scenario: Scenario, names: Names, ctx: { facilitator?: string; actionBy: Map<number, string> }): Line | undefined {
+  const facilitator = ctx.facilitator ?? 'facilitator';
+  switch (r.type) {
+    case 'clock-started':
+      return { source: 'facilitator', who: facilitator, what: 'Scenario clock started' };
+    case 'inject-fired': {
+      const inject = scenario.injectById.get(r.id);
+      return { source: 'inject', who: inject?.from ?? inject?.channel, what: `${inject?.channel ?? 'inject'}: ${names.inject(r.id)}` };
+    }
+    case 'inject-skipped': {
+      const chance = scenario.injectById.get(r.id)?.trigger.chance ?? scenario.decisionById.get(r.id)?.trigger.chance;
+      const what = scenario.decisionById.has(r.id) ? `decision "${names.decision(r.id)}"` : `"${names.inject(r.id)}"`;
+      return { source: 'scenario', what: `Did not happen this time: ${what} (chance ${chance ?? '?'}, not drawn)` };
+    }
+    case 'inject-cancelled':
+      return { source: 'scenario', what: `Will no longer happen: "${names.inject(r.id)}"` };
+    case 'decision-opened':
+      return { source: 'decision', what: `Decision opened: ${names.decision(r.id)}` };
+    case 'decision-made': {
+      const answer = r.option !== undefined ? `Chose "${names.option(r.id, r.option)}"` : `Off-script answer: "${r.text ?? ''}"`;
+      const why = r.rationale ? ` (why: ${r.rationale})` : '';
+      return { source: 'decision', who: r.by, what: `${answer} for "${names.decision(r.id)}"${why}` };
+    }
+    case 'decision-timed-out': {
+      const d = scenario.decisionById.get(r.id);
+      const after = d?.timeoutMs !== undefined ? ` after ${formatDuration(d.timeoutMs)}` : '';
+      const fallback = r.option ? `; default taken: "${names.option(r.id, r.option)}"` : '';
+      return { source: 'decision', what: `No decision${after} on "${names.decision(r.id)}"${fallback}` };
+    }
+    case 'decision-cancelled':
+      return { source: 'scenario', what: `Decision withdrawn: "${names.decision(r.id)}"` };
+    case 'action-started': {
+      const takes = scenario.actionById.get(r.id)?.takesMs ?? 0;
+      return { source: 'action', who: r.by, what: `Started: ${names.action(r.id)}${takes > 0 ? ` (takes ${formatDuration(takes)})` : ''}` };
+    }
+    case 'action-landed':
+      return { source: 'action', who: ctx.actionBy.get(r.seq), what: `Done: ${names.action(r.id)}` };
+    case 'hint-shown': {
+      const hint = names.hint(r.for);
+      return { source: 'facilitator', who: facilitator, what: `Hint${hint ? `: ${firstLine(hint)}` : ` for ${r.for}`}` };
+    }
+    case 'note':
+      return { source: 'note', who: r.by, what: r.text };
+    case 'followup':
+      return { source: 'note', who: r.owner, what: `Follow-up (${r.kind}): ${r.text}` };
+    case 'milestone':
+      return r.source === 'facilitator'
+        ? { source: 'facilitator', who: r.by ?? facilitator, what: `Milestone: ${r.name}` }
+        : { source: 'scenario', what: `Milestone: ${r.name}` };
+    case 'impact':
+      return { source: 'scenario', what: r.level === 'down' ? 'Impact: full outage' : r.level === 'degraded' ? 'Impact: degraded service' : 'Impact over: service normal' };
+    case 'paused':
+      return { source: 'facilitator', who: facilitator, what: 'Paused' };
+    case 'resumed':
+      return { source: 'facilitator', who: facilitator, what: 'Resumed' };
+    case 'speed':
+      return { source: 'facilitator', who: facilitator, what: `Speed set to ×${r.speed}` };
+    case 'skipped':
+      return { source: 'facilitator', who: facilitator, what: `Skipped ahead to ${formatClock(r.to)}` };
+    case 'session-resumed':
+      return { source: 'drill', what: 'Session resumed from the journal' };
+    case 'drill-ended':
+      return {
+        source: r.reason === 'facilitator' ? 'facilitator' : 'drill',
+        who: r.reason === 'facilitator' ? facilitator : undefined,
+        what: r.reason === 'condition' ? 'Drill ended: end condition met' : r.reason === 'limit' ? 'Drill ended: time limit reached' : 'Drill ended by the facilitator',
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** For each action-landed record's seq, who started that action (starts and landings pair up in order). */
+export function actionStarters(records: readonly DrillRecord[]): Map<number, string> {
+  const waiting = new Map<string, (string | undefined)[]>();
+  const by = new Map<number, string>();
+  for (const r of records) {
+    if (r.type === 'action-started') waiting.set(r.id, [...(waiting.get(r.id) ?? []), r.by]);
+    if (r.type === 'action-landed') {
+      const who = waiting.get(r.id)?.shift();
+      if (who !== undefined) by.set(r.seq, who);
+    }
+  }
+  return by;
+}
+
+/** The drill's timeline, one entry per event, in the order the journal recorded them. */
+export function buildTimeline(records: readonly DrillRecord[], scenario: Scenario, facilitator?: string): TimelineEntry[] {
+  const names = new Names(scenario);
+  const ctx = { facilitator, actionBy: actionStarters(records) };
+  const out: TimelineEntry[] = [];
+  for (const r of records) {
+    const line = entryFor(r, scenario, names, ctx);
+    if (!line) continue;
+    out.push({
+      seq: r.seq,
+      tMs: r.t,
+      wall: isoWall(r.wall),
+      source: line.source,
+      ...(line.who !== undefined && line.who !== '' ? { who: line.who } : {}),
+      what: line.what,
+    });
+  }
+  return out;
+}
+
+/** An epoch-ms wall time as ISO 8601 UTC; a damaged value reads as an empty string, never a throw. */
+export function isoWall(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}

@@ -1,0 +1,116 @@
+/**
+ * The answers file of a headless `drill run`: who is on the team and what they answer, do, note
+ * and conclude, at which scenario times. Read with the same guards and positioned messages as a
+ * scenario; `checkAnswersAgainst` then checks its ids against the scenario it is run with.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+import { durationSchema, MILESTONES } from './schema.js';
+import { sortProblems, type Problem } from './problems.js';
+import { parseYamlFile, validateWith, type YamlFile } from './yaml-source.js';
+import { rememberSource } from './answers-check.js';
+
+export { checkAnswersAgainst } from './answers-check.js';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - and _ (e.g. first-response)');
+const person = z.string().min(1).describe('A team member, by name as listed under `team:`.');
+const followupType = z.enum(['prevent', 'detect', 'mitigate', 'process']).describe('prevent, detect, mitigate or process');
+
+const decisionAnswerSchema = z
+  .strictObject({
+    choose: id.optional().describe('The option the team takes.'),
+    text: z.string().min(1).optional().describe('An off-script answer, in the team’s words (no consequences).'),
+    by: person.optional(),
+    after: durationSchema.optional().describe('Thinking time, from when the decision opened (default 0).'),
+    note: z.string().optional().describe('Why: the rationale, for the report.'),
+  })
+  .superRefine((answer, ctx) => {
+    if ((answer.choose === undefined) === (answer.text === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          answer.choose === undefined
+            ? 'an answer needs `choose: <option id>` or `text: "<off-script answer>"`'
+            : 'an answer has either `choose:` or `text:`, not both; keep one',
+      });
+    }
+  });
+
+/** The answers file format. */
+export const answersSchema = z
+  .strictObject({
+    team: z.array(z.strictObject({ name: z.string().min(1), role: z.string().optional() })).optional(),
+    facilitator: z.string().optional(),
+    decisions: z.record(id, decisionAnswerSchema).optional().describe('Decision id → the team’s answer.'),
+    actions: z.array(z.strictObject({ do: id, at: durationSchema, by: person.optional() })).optional(),
+    notes: z.array(z.strictObject({ at: durationSchema, by: person.optional(), text: z.string().min(1) })).optional(),
+    hints: z.array(z.strictObject({ at: durationSchema, for: id.describe('The inject or decision whose hint is shown.') })).optional(),
+    milestones: z.array(z.strictObject({ at: durationSchema, mark: z.enum(MILESTONES), by: person.optional() })).optional(),
+    followups: z
+      .array(z.strictObject({ at: durationSchema.optional(), text: z.string().min(1), owner: z.string().optional(), type: followupType.optional() }))
+      .optional(),
+    debrief: z
+      .strictObject({
+        causes: z.array(z.strictObject({ text: z.string().min(1), factor: id.optional() })).optional(),
+        went_well: z.array(z.string()).optional(),
+        went_poorly: z.array(z.string()).optional(),
+        lucky: z.array(z.string()).optional(),
+        actions: z.array(z.strictObject({ text: z.string().min(1), owner: z.string().optional(), type: followupType.optional() })).optional(),
+      })
+      .optional(),
+  })
+  .describe('The answers for a headless `drill run`.');
+
+export type Answers = z.infer<typeof answersSchema>;
+export type DecisionAnswer = z.infer<typeof decisionAnswerSchema>;
+
+export type AnswersResult = { ok: true; answers: Answers; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/** Reads an answers file. Never throws. */
+export function loadAnswersFile(file: string): AnswersResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`;
+    return { ok: false, problems: [{ file, message: `${why}; pass the path of an answers .yaml file`, severity: 'error' }] };
+  }
+  return loadAnswersText(bytes, file);
+}
+
+/** Checks answers text (or bytes) on its own; `checkAnswersAgainst` checks it against a scenario. */
+export function loadAnswersText(text: Uint8Array | string, file: string): AnswersResult {
+  try {
+    const read = parseYamlFile(text, file, 'an answers file: a mapping with team:, decisions: and so on');
+    if (!read.ok) return { ok: false, problems: read.problems };
+    const valid = validateWith(answersSchema, read.yaml);
+    if (!valid.ok) return { ok: false, problems: sortProblems([...valid.problems, ...read.warnings]) };
+    const problems = sortProblems([...read.warnings, ...durationProblems(valid.data, read.yaml)]);
+    if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+    const answers = valid.data;
+    // Decision ids index this record; without a prototype, an id like `constructor` finds nothing it should not.
+    if (answers.decisions) answers.decisions = Object.assign(Object.create(null) as Record<string, DecisionAnswer>, answers.decisions);
+    rememberSource(answers, read.yaml);
+    return { ok: true, answers, warnings: problems };
+  } catch (error) {
+    const message = `internal error while checking this file (${String(error)}); please report it`;
+    return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
+  }
+}
+
+/** The schema accepts `""` and `0s`-like strings its pattern allows; every time must also parse. */
+function durationProblems(answers: Answers, yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  const check = (value: string | number | undefined, path: readonly PropertyKey[]): void => {
+    if (value !== undefined && parseDuration(value) === undefined) {
+      problems.push(yaml.problemAt(path, `\`${String(value)}\` is not a duration; write e.g. 90s, 4m or 1h30m`));
+    }
+  };
+  for (const [decision, answer] of Object.entries(answers.decisions ?? {})) check(answer.after, ['decisions', decision, 'after']);
+  for (const list of ['actions', 'notes', 'hints', 'milestones', 'followups'] as const) {
+    answers[list]?.forEach((entry, i) => check(entry.at, [list, i, 'at']));
+  }
+  return problems;
+}

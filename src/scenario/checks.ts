@@ -1,0 +1,214 @@
+/**
+ * The semantic checks of a scenario that the schema cannot express: ids that must exist and be
+ * unique, conditions that must name real things, effects that must fit their variable's type,
+ * triggers that must make sense together. All problems are collected, never just the first;
+ * reachability lives in `reachability.ts`, weak-scenario warnings in `advice.ts`.
+ */
+import { checkExpr, type ExprNames } from './expr-check.js';
+import { formatDuration } from './duration.js';
+import { suggestion, type Problem } from './problems.js';
+import { checkReachability, consequenceHolders } from './reachability.js';
+import { scenarioAdvice } from './advice.js';
+import type { ConditionSite } from './compile.js';
+import type { Scenario } from './types.js';
+import type { YamlFile, YamlPath } from './yaml-source.js';
+
+/** Every semantic problem of a compiled scenario (errors and warnings), unsorted. */
+export function checkScenario(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile): Problem[] {
+  return [
+    ...checkIds(scenario, yaml),
+    ...checkWorld(scenario, yaml),
+    ...checkReferences(scenario, yaml),
+    ...checkEffects(scenario, yaml),
+    ...checkTriggers(scenario, yaml),
+    ...checkConditions(scenario, conditions, yaml),
+    ...checkReachability(scenario, conditions, yaml),
+    ...scenarioAdvice(scenario, yaml),
+  ];
+}
+
+function checkIds(scenario: Scenario, yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  // Injects, decisions and actions share one namespace, because `after:` can name any of them.
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: YamlPath, kind: string, space: Map<string, string>, why: string): void => {
+    const earlier = space.get(id);
+    if (earlier === undefined) {
+      space.set(id, `the ${kind} on line ${yaml.positionOf(path).line}`);
+      return;
+    }
+    problems.push(yaml.problemAt(path, `duplicate id \`${id}\`: ${earlier} already uses it${why}; rename one`));
+  };
+  const shared = ' (injects, decisions and actions share one set of ids, since `after:` can name any)';
+  scenario.injects.forEach((x, i) => claim(x.id, ['injects', i, 'id'], 'inject', seen, shared));
+  scenario.decisions.forEach((x, i) => claim(x.id, ['decisions', i, 'id'], 'decision', seen, shared));
+  scenario.actions.forEach((x, i) => claim(x.id, ['actions', i, 'id'], 'action', seen, shared));
+  scenario.decisions.forEach((d, i) => {
+    const options = new Map<string, string>();
+    d.options.forEach((o, j) => claim(o.id, ['decisions', i, 'options', j, 'id'], 'option', options, ''));
+  });
+  const roles = new Map<string, string>();
+  scenario.file.roles.forEach((r, i) => claim(r.id, ['roles', i, 'id'], 'role', roles, ''));
+  const factors = new Map<string, string>();
+  scenario.factors.forEach((f, i) => claim(f.id, ['debrief', 'factors', i, 'id'], 'factor', factors, ''));
+  return problems;
+}
+
+const RESERVED = new Set(['and', 'or', 'not', 'true', 'false']);
+
+function checkWorld(scenario: Scenario, yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, v] of Object.entries(scenario.world)) {
+    const at = (message: string, key?: string, severity: 'error' | 'warning' = 'error'): void => {
+      problems.push(yaml.problemAt(key ? ['world', name, key] : ['world', name], message, { part: 'key', severity }));
+    };
+    if (name === 'time') at('`time` is built in (the scenario clock, in ms); give the variable another name');
+    else if (RESERVED.has(name)) at(`\`${name}\` is a word of the condition language; give the variable another name`);
+    else if (name.includes('-')) {
+      at(`a variable name cannot contain \`-\` (conditions would read it as minus); write \`${name.replace(/-/g, '_')}\``);
+    }
+    if (typeof v.initial === 'boolean') {
+      for (const key of ['min', 'max'] as const) {
+        if (v[key] !== undefined) at(`\`${key}\` applies to numbers, but \`${name}\` is true/false; remove it`, key);
+      }
+      continue;
+    }
+    if (v.min !== undefined && v.max !== undefined && v.min > v.max) at(`\`min\` (${v.min}) is above \`max\` (${v.max}); swap them`, 'min');
+    else if ((v.min !== undefined && v.initial < v.min) || (v.max !== undefined && v.initial > v.max)) {
+      at(`\`initial\` (${v.initial}) is outside min/max, so it starts clamped; change one of them`, 'initial', 'warning');
+    }
+  }
+  return problems;
+}
+
+function checkReferences(scenario: Scenario, yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  const injects = [...scenario.injectById.keys()];
+  const decisions = [...scenario.decisionById.keys()];
+  const actions = [...scenario.actionById.keys()];
+  const kindOf = (id: string): 'inject' | 'decision' | 'action' | undefined =>
+    scenario.injectById.has(id) ? 'inject' : scenario.decisionById.has(id) ? 'decision' : scenario.actionById.has(id) ? 'action' : undefined;
+  const report = (path: YamlPath, message: string): void => void problems.push(yaml.problemAt(path, message));
+
+  for (const { path, consequence } of consequenceHolders(scenario)) {
+    consequence.fire.forEach((id, k) => {
+      const kind = kindOf(id);
+      if (kind === 'decision') report([...path, 'fire', k], `\`${id}\` is a decision; decisions are opened — move it to \`open:\``);
+      else if (kind === 'action') report([...path, 'fire', k], `\`${id}\` is an action; actions are taken by the team, not fired`);
+      else if (!kind) report([...path, 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injects)}`);
+    });
+    consequence.open.forEach((id, k) => {
+      const kind = kindOf(id);
+      if (kind === 'inject') report([...path, 'open', k], `\`${id}\` is an inject; injects are fired — move it to \`fire:\``);
+      else if (kind === 'action') report([...path, 'open', k], `\`${id}\` is an action; actions are taken by the team, not opened`);
+      else if (!kind) report([...path, 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisions)}`);
+    });
+    consequence.cancel.forEach((id, k) => {
+      const kind = kindOf(id);
+      if (kind === 'action') report([...path, 'cancel', k], `\`${id}\` is an action; only injects and decisions can be cancelled`);
+      else if (!kind) report([...path, 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injects, ...decisions])}`);
+    });
+  }
+  const triggered = [
+    ...scenario.injects.map((x, i) => ({ x, path: ['injects', i] })),
+    ...scenario.decisions.map((x, i) => ({ x, path: ['decisions', i] })),
+  ];
+  for (const { x, path } of triggered) {
+    const after = x.trigger.after;
+    if (after !== undefined && !kindOf(after)) {
+      report([...path, 'after'], `\`after\` names \`${after}\`, which is no inject, decision or action${suggestion(after, [...injects, ...decisions, ...actions])}`);
+    }
+  }
+  const roles = scenario.file.roles.map((r) => r.id);
+  const checkRole = (role: string | undefined, path: YamlPath): void => {
+    if (role !== undefined && !roles.includes(role)) report(path, `unknown role \`${role}\`${suggestion(role, roles, 'roles')}`);
+  };
+  scenario.injects.forEach((x, i) => checkRole(x.audience, ['injects', i, 'audience']));
+  scenario.decisions.forEach((d, i) => {
+    checkRole(d.role, ['decisions', i, 'role']);
+    const options = d.options.map((o) => o.id);
+    if (d.default !== undefined && !options.includes(d.default)) {
+      report(['decisions', i, 'default'], `\`default: ${d.default}\` is not an option of decision \`${d.id}\`${suggestion(d.default, options, 'its options')}`);
+    }
+  });
+  return problems;
+}
+
+function checkEffects(scenario: Scenario, yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  const variables = Object.keys(scenario.world);
+  for (const { path, consequence } of consequenceHolders(scenario)) {
+    consequence.effects.forEach((effect, k) => {
+      const at = [...path, 'effects', k];
+      const spec = scenario.world[effect.variable];
+      if (!spec) {
+        const hint = suggestion(effect.variable, variables);
+        problems.push(yaml.problemAt([...at, effect.kind], `unknown variable \`${effect.variable}\`${hint || '; declare it under `world:`'}`));
+        return;
+      }
+      const isFlag = typeof spec.initial === 'boolean';
+      const name = effect.variable;
+      if (effect.kind === 'set' && isFlag !== (typeof effect.to === 'boolean')) {
+        const want = isFlag ? 'true or false' : 'a number';
+        problems.push(yaml.problemAt([...at, 'to'], `\`${name}\` is ${isFlag ? 'true/false' : 'a number'}; set it to ${want}, not \`${String(effect.to)}\``));
+      } else if (effect.kind !== 'set' && isFlag) {
+        problems.push(
+          yaml.problemAt([...at, effect.kind], `\`${effect.kind}\` needs a number, but \`${name}\` is true/false; write \`{set: ${name}, to: true}\` (or false)`),
+        );
+      }
+    });
+  }
+  return problems;
+}
+
+function checkTriggers(scenario: Scenario, yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  const limit = scenario.end.limitMs;
+  const items = [
+    ...scenario.file.injects.map((spec, i) => ({ spec, path: ['injects', i], kind: 'inject', verb: 'fires' })),
+    ...scenario.file.decisions.map((spec, i) => ({ spec, path: ['decisions', i], kind: 'decision', verb: 'opens' })),
+  ];
+  for (const { spec, path, kind, verb } of items) {
+    const set = (['at', 'after', 'when'] as const).filter((key) => spec[key] !== undefined);
+    if (set.length > 1) {
+      problems.push(
+        yaml.problemAt([...path, set[1]!], `${kind} \`${spec.id}\` has both \`${set[0]}\` and \`${set[1]}\`; it happens on one trigger (at, after or when) — keep one`, { part: 'key' }),
+      );
+    }
+    if (spec.delay !== undefined && spec.after === undefined) {
+      problems.push(yaml.problemAt([...path, 'delay'], '`delay` only applies with `after:`; add `after: <id>` or remove `delay`', { part: 'key' }));
+    }
+    const compiled = kind === 'inject' ? scenario.injectById.get(spec.id) : scenario.decisionById.get(spec.id);
+    const atMs = compiled?.trigger.atMs;
+    if (atMs !== undefined && limit > 0 && atMs > limit) {
+      problems.push(
+        yaml.problemAt([...path, 'at'], `${verb} after the drill has ended (at ${formatDuration(atMs)}, but \`end.limit\` is ${formatDuration(limit)}); move it earlier or raise the limit`, {
+          severity: 'warning',
+        }),
+      );
+    }
+  }
+  scenario.file.decisions.forEach((d, i) => {
+    if (d.timeout !== undefined && d.default === undefined) {
+      problems.push(yaml.problemAt(['decisions', i, 'timeout'], 'a decision that times out needs `default:`, the option taken when nobody decides', { part: 'key' }));
+    }
+  });
+  return problems;
+}
+
+/** The names a condition may use, for `checkExpr`. */
+export function exprNames(scenario: Scenario): ExprNames {
+  return {
+    variables: new Map(Object.entries(scenario.world).map(([name, v]) => [name, typeof v.initial === 'boolean' ? 'boolean' : 'number'])),
+    injects: new Set(scenario.injectById.keys()),
+    decisions: new Map(scenario.decisions.map((d) => [d.id, new Set(d.options.map((o) => o.id))])),
+    actions: new Set(scenario.actionById.keys()),
+  };
+}
+
+function checkConditions(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile): Problem[] {
+  const names = exprNames(scenario);
+  return conditions.flatMap(({ path, expr }) =>
+    checkExpr(expr, names).map((p) => yaml.problemAt(path, p.message, { offset: p.offset })),
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Loading a scenario: YAML → schema → compiled `Scenario` → semantic checks. Every problem the
+ * file has is reported at once, each at its line and column; only a scenario with no errors is
+ * returned, deeply frozen, for the engine and the report.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseDuration } from './duration.js';
+import { parseExpr, type Expr } from './expr.js';
+import { checkScenario } from './checks.js';
+import { hasErrors, sortProblems, type Problem } from './problems.js';
+import { scenarioSchema, type ScenarioFile } from './schema.js';
+import { parseYamlFile, validateWith, type YamlFile, type YamlPath } from './yaml-source.js';
+import type { Action, Consequence, Decision, Effect, Inject, Scenario, Trigger } from './types.js';
+
+export type LoadResult = { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/** A condition as written and as parsed, with where it was written, for the checks. */
+export interface ConditionSite {
+  readonly path: YamlPath;
+  readonly expr: Expr;
+}
+
+const EXPECTED = 'a scenario: a mapping with id:, title:, injects: and so on';
+
+/** Reads and checks a scenario file. Never throws: an unreadable file is a problem like any other. */
+export function loadScenarioFile(file: string): LoadResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read it (${code ?? String(error)})`;
+    return { ok: false, problems: [{ file, message: `${why}; pass the path of a scenario .yaml file`, severity: 'error' }] };
+  }
+  return loadScenarioText(bytes, file);
+}
+
+/** Checks scenario text (or the file's bytes, which are hashed as they are). Never throws. */
+export function loadScenarioText(bytes: Uint8Array | string, file: string): LoadResult {
+  try {
+    const read = parseYamlFile(bytes, file, EXPECTED);
+    if (!read.ok) return { ok: false, problems: sortProblems(read.problems) };
+    const valid = validateWith(scenarioSchema, read.yaml);
+    if (!valid.ok) return { ok: false, problems: sortProblems([...valid.problems, ...read.warnings]) };
+    const compiled = compileScenario(valid.data, read.yaml);
+    const problems = sortProblems([
+      ...read.warnings,
+      ...compiled.problems,
+      ...checkScenario(compiled.scenario, compiled.conditions, read.yaml),
+    ]);
+    if (hasErrors(problems)) return { ok: false, problems };
+    return { ok: true, scenario: compiled.scenario, warnings: problems };
+  } catch (error) {
+    // A bug in drill, not in the file; still one line rather than a stack trace.
+    const message = `internal error while checking this file (${String(error)}); please report it`;
+    return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
+  }
+}
+
+/**
+ * Turns validated file data into the engine's `Scenario`: durations in ms, conditions parsed.
+ * A duration or condition that does not parse becomes a problem (and a harmless placeholder),
+ * so that the semantic checks still run over everything else.
+ */
+export function compileScenario(
+  file: ScenarioFile,
+  yaml: YamlFile,
+): { scenario: Scenario; conditions: ConditionSite[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const conditions: ConditionSite[] = [];
+
+  const ms = (value: string | number | undefined, path: YamlPath): number | undefined => {
+    if (value === undefined) return undefined;
+    const parsed = parseDuration(value);
+    if (parsed === undefined) problems.push(yaml.problemAt(path, `\`${String(value)}\` is not a duration; write e.g. 90s, 4m or 1h30m`));
+    return parsed ?? 0;
+  };
+  const condition = (source: string | undefined, path: YamlPath): Expr | undefined => {
+    if (source === undefined) return undefined;
+    const parsed = parseExpr(source);
+    if (!parsed.ok) {
+      problems.push(yaml.problemAt(path, parsed.message, { offset: parsed.offset }));
+      return undefined;
+    }
+    conditions.push({ path, expr: parsed.expr });
+    return parsed.expr;
+  };
+  const trigger = (spec: ScenarioFile['injects'][number] | ScenarioFile['decisions'][number], path: YamlPath): Trigger => ({
+    atMs: ms(spec.at, [...path, 'at']),
+    after: spec.after,
+    delayMs: ms(spec.delay, [...path, 'delay']) ?? 0,
+    when: condition(spec.when, [...path, 'when']),
+    chance: spec.chance,
+  });
+  const consequence = (spec: ConsequenceSpec, path: YamlPath): Consequence => ({
+    effects: (spec.effects ?? []).map((effect, i): Effect => {
+      if ('set' in effect) return { kind: 'set', variable: effect.set, to: effect.to };
+      if ('add' in effect) return { kind: 'add', variable: effect.add, by: effect.by };
+      return { kind: 'ramp', variable: effect.ramp, to: effect.to, overMs: ms(effect.over, [...path, 'effects', i, 'over']) ?? 0 };
+    }),
+    fire: spec.fire ?? [],
+    cancel: spec.cancel ?? [],
+    open: spec.open ?? [],
+    milestone: spec.milestone,
+  });
+
+  const injects = withoutUndefined(file.injects.map((spec, i): Inject => {
+    const path = ['injects', i];
+    const { id, channel, from, title, text, hint, audience } = spec;
+    return { id, channel, from, title, text, hint, audience, trigger: trigger(spec, path), ...consequence(spec, path) };
+  }));
+  const decisions = withoutUndefined(file.decisions.map((spec, i): Decision => {
+    const path = ['decisions', i];
+    return {
+      id: spec.id,
+      prompt: spec.prompt,
+      trigger: trigger(spec, path),
+      options: spec.options.map((o, j) => ({ id: o.id, label: o.label, ...consequence(o, [...path, 'options', j]) })),
+      timeoutMs: ms(spec.timeout, [...path, 'timeout']),
+      default: spec.default,
+      hint: spec.hint,
+      role: spec.role,
+    };
+  }));
+  const actions = withoutUndefined(file.actions.map((spec, i): Action => {
+    const path = ['actions', i];
+    return {
+      id: spec.id,
+      label: spec.label,
+      available: condition(spec.available, [...path, 'available']),
+      takesMs: ms(spec.takes, [...path, 'takes']) ?? 0,
+      once: spec.once ?? false,
+      ...consequence(spec, path),
+    };
+  }));
+  ms(file.duration, ['duration']);
+  const milestones: Scenario['milestones'] = withoutUndefined(
+    Object.fromEntries(Object.entries(file.milestones ?? {}).map(([name, source]) => [name, condition(source, ['milestones', name])])),
+  );
+  const scenario: Scenario = {
+    file,
+    source: { path: yaml.file, hash: createHash('sha256').update(yaml.bytes).digest('hex') },
+    id: file.id,
+    title: file.title,
+    // No prototype: a variable named `constructor` or `toString` must not find Object's.
+    world: Object.assign(Object.create(null) as Record<string, never>, file.world),
+    injects,
+    decisions,
+    actions,
+    injectById: firstById(injects),
+    decisionById: firstById(decisions),
+    actionById: firstById(actions),
+    milestones,
+    impact: withoutUndefined({
+      down: condition(file.impact?.down, ['impact', 'down']),
+      degraded: condition(file.impact?.degraded, ['impact', 'degraded']),
+      users: file.impact?.users,
+    }),
+    end: withoutUndefined({ when: condition(file.end.when, ['end', 'when']), limitMs: ms(file.end.limit, ['end', 'limit']) ?? 0 }),
+    factors: file.debrief.factors,
+    questions: file.debrief.questions,
+  };
+  return { scenario: deepFreeze(scenario), conditions, problems };
+}
+
+type ConsequenceSpec = Pick<ScenarioFile['injects'][number], 'effects' | 'fire' | 'cancel' | 'open' | 'milestone'>;
+
+/** Indexes by id; with duplicate ids (an error reported by the checks) the first one wins. */
+function firstById<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
+
+/**
+ * Drops `undefined` fields (all the way down), so that snapshots and serialised scenarios never
+ * show `"x": undefined` and `'x' in obj` means what it says.
+ */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== undefined) Object.defineProperty(out, k, { value: withoutUndefined(v), enumerable: true, writable: true, configurable: true });
+  }
+  return out as T;
+}
+
+/** Freezes plain objects and arrays all the way down (maps stay as built; their types are readonly). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || value instanceof Map) return value;
+  for (const v of Object.values(value)) deepFreeze(v);
+  return Object.freeze(value);
+}

@@ -1,0 +1,97 @@
+/**
+ * Problems found in a user's file: one line each, `file:line:col: message`, with the line and
+ * column 1-based like every editor and compiler, so terminals and editors can jump to them.
+ */
+
+/** One thing wrong (or weak) in a file the user wrote. */
+export interface Problem {
+  file: string;
+  line?: number;
+  col?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** `file:line:col: message` (warnings as `file:line:col: warning: message`). */
+export function formatProblem(p: Problem): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
+  const kind = p.severity === 'warning' ? 'warning: ' : '';
+  // Messages quote user text, which may hold newlines; a problem must stay on one line.
+  return `${where}: ${kind}${p.message.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+}
+
+/** True when any problem is an error (warnings alone do not fail a file). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/**
+ * Errors first, then warnings; each group by line and column; exact duplicates dropped (zod and
+ * the semantic checks can both notice the same mistake).
+ */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const rank = (p: Problem): number => (p.severity === 'error' ? 0 : 1);
+  const sorted = [...problems].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0),
+  );
+  const seen = new Set<string>();
+  return sorted.filter((p) => {
+    const key = formatProblem(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
+ * (`tittle` → `title`, `first-respose` → `first-response`).
+ */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** `; did you mean `x`?` or, when nothing is close, `; known: a, b, c` (or nothing if none). */
+export function suggestion(word: string, candidates: readonly string[], knownLabel = 'known'): string {
+  const near = closest(word, candidates);
+  if (near !== undefined) return `; did you mean \`${near}\`?`;
+  if (candidates.length === 0) return '';
+  const shown = candidates.slice(0, 12).join(', ');
+  return `; ${knownLabel}: ${shown}${candidates.length > 12 ? ', …' : ''}`;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const prev = rows[i - 1]!;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}

@@ -1,0 +1,192 @@
+/**
+ * What can actually happen in a scenario. An inject nothing fires, a decision nothing opens, an
+ * `after:` chain that loops, an end condition that depends only on things that never happen:
+ * each is a scenario that looks fine and silently misbehaves in front of a team, so each is an
+ * error at load time.
+ */
+import { isTrue, type Expr } from './expr.js';
+import { exprReferences } from './expr-check.js';
+import type { Problem } from './problems.js';
+import type { ConditionSite } from './compile.js';
+import type { Consequence, Scenario, Trigger } from './types.js';
+import type { YamlFile, YamlPath } from './yaml-source.js';
+
+/**
+ * Everything with consequences (injects, options of decisions, actions), with its path and the
+ * id that must happen for it to take effect (an option's decision).
+ */
+export function consequenceHolders(scenario: Scenario): { path: YamlPath; source: string; consequence: Consequence }[] {
+  return [
+    ...scenario.injects.map((inject, i) => ({ path: ['injects', i], source: inject.id, consequence: inject })),
+    ...scenario.decisions.flatMap((decision, i) =>
+      decision.options.map((option, j) => ({
+        path: ['decisions', i, 'options', j],
+        source: decision.id,
+        consequence: option,
+      })),
+    ),
+    ...scenario.actions.map((action, i) => ({ path: ['actions', i], source: action.id, consequence: action })),
+  ];
+}
+
+interface Item {
+  readonly id: string;
+  readonly kind: 'inject' | 'decision';
+  readonly path: YamlPath;
+  readonly trigger: Trigger;
+}
+
+/** Cycles in `after:`, unreachable injects and decisions, and an `end.when` that can never change. */
+export function checkReachability(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile): Problem[] {
+  const items: Item[] = [
+    ...scenario.injects.map((x, i) => ({ id: x.id, kind: 'inject' as const, path: ['injects', i], trigger: x.trigger })),
+    ...scenario.decisions.map((x, i) => ({ id: x.id, kind: 'decision' as const, path: ['decisions', i], trigger: x.trigger })),
+  ];
+  const problems: Problem[] = [];
+  const inCycle = findAfterCycles(items, yaml, problems);
+  const reachable = reachableIds(scenario, items);
+  const known = (id: string): boolean => scenario.injectById.has(id) || scenario.decisionById.has(id) || scenario.actionById.has(id);
+  for (const item of items) {
+    if (reachable.has(item.id) || inCycle.has(item.id)) continue;
+    const { after } = item.trigger;
+    if (after !== undefined && !known(after)) continue; // the unknown id is reported already
+    const never = item.kind === 'inject' ? 'can never fire' : 'can never open';
+    const why =
+      after !== undefined
+        ? `it comes after \`${after}\`, which never happens`
+        : `nothing ${item.kind === 'inject' ? 'fires' : 'opens'} it and it has no at/after/when`;
+    problems.push(yaml.problemAt([...item.path, 'id'], `${item.kind} \`${item.id}\` ${never}: ${why}`));
+  }
+  problems.push(...deadConditions(scenario, conditions, reachable, yaml));
+  return problems;
+}
+
+/** Reports each `after:` loop once (at its first member in file order); returns all members. */
+function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Problem[]): Set<string> {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const members = new Set<string>();
+  for (const start of items) {
+    if (members.has(start.id)) continue;
+    const chain: string[] = [];
+    let current: Item | undefined = start;
+    while (current && !chain.includes(current.id) && !members.has(current.id)) {
+      chain.push(current.id);
+      current = current.trigger.after === undefined ? undefined : byId.get(current.trigger.after);
+    }
+    if (!current || members.has(current.id)) continue;
+    const loop = chain.slice(chain.indexOf(current.id));
+    loop.forEach((id) => members.add(id));
+    const first = items.find((item) => loop.includes(item.id))!;
+    const rotated = [...loop.slice(loop.indexOf(first.id)), ...loop.slice(0, loop.indexOf(first.id))];
+    const shown = [...rotated, first.id].join(' → ');
+    problems.push(
+      yaml.problemAt(
+        [...first.path, 'after'],
+        `\`after\` goes round in a cycle: ${shown}; none of them can start the others — give one of them \`at:\` or \`when:\` instead`,
+      ),
+    );
+  }
+  return members;
+}
+
+/**
+ * Ids that can happen: injects and decisions with `at` or `when`, everything `after` something
+ * that can happen, and everything fired or opened by something that can happen. Actions can
+ * always happen: the facilitator may take any of them.
+ */
+export function reachableIds(scenario: Scenario, items?: readonly Item[]): Set<string> {
+  const all = items ?? [
+    ...scenario.injects.map((x) => ({ id: x.id, kind: 'inject' as const, path: [], trigger: x.trigger })),
+    ...scenario.decisions.map((x) => ({ id: x.id, kind: 'decision' as const, path: [], trigger: x.trigger })),
+  ];
+  const reachable = new Set<string>();
+  const queue: string[] = [];
+  const reach = (id: string): void => {
+    if (reachable.has(id)) return;
+    reachable.add(id);
+    queue.push(id);
+  };
+  scenario.actions.forEach((a) => reach(a.id));
+  all.filter((x) => x.trigger.atMs !== undefined || x.trigger.when !== undefined).forEach((x) => reach(x.id));
+  const consequencesOf = (id: string): readonly Consequence[] => {
+    const inject = scenario.injectById.get(id);
+    if (inject) return [inject];
+    const decision = scenario.decisionById.get(id);
+    if (decision) return decision.options;
+    const action = scenario.actionById.get(id);
+    return action ? [action] : [];
+  };
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const c of consequencesOf(id)) [...c.fire, ...c.open].forEach(reach);
+    all.filter((x) => x.trigger.after === id).forEach((x) => reach(x.id));
+  }
+  return reachable;
+}
+
+/**
+ * Conditions whose every reference is dead (an inject that never fires, a variable nothing
+ * changes) can never change value. For `end.when` that is an error; for an inject's or a
+ * decision's `when` a warning (it will never, or at once, happen).
+ */
+function deadConditions(scenario: Scenario, conditions: readonly ConditionSite[], reachable: ReadonlySet<string>, yaml: YamlFile): Problem[] {
+  const changed = new Set<string>();
+  for (const { source, consequence } of consequenceHolders(scenario)) {
+    if (reachable.has(source)) consequence.effects.forEach((e) => changed.add(e.variable));
+  }
+  const problems: Problem[] = [];
+  for (const { path, expr } of conditions) {
+    const isEnd = path[0] === 'end';
+    const isTrigger = path[path.length - 1] === 'when' && (path[0] === 'injects' || path[0] === 'decisions');
+    if (!isEnd && !isTrigger) continue;
+    const reasons = deadReasons(scenario, expr, reachable, changed);
+    if (!reasons) continue;
+    const always = isTrue(expr, constantEnv(scenario));
+    const message = isEnd
+      ? always
+        ? `\`end.when\` is already true when the drill starts (${reasons}), so the drill would end at once`
+        : `\`end.when\` can never become true (${reasons}), so the drill always runs to \`end.limit\`; make it depend on something that happens`
+      : always
+        ? `this \`when\` is true from the start (${reasons}); use \`at: 0s\` if that is meant`
+        : `this \`when\` can never become true (${reasons}), so this never happens`;
+    problems.push(yaml.problemAt(path, message, { severity: isEnd ? 'error' : 'warning' }));
+  }
+  return problems;
+}
+
+/** Why every reference of `expr` is dead, or undefined if something in it can change. */
+function deadReasons(scenario: Scenario, expr: Expr, reachable: ReadonlySet<string>, changed: ReadonlySet<string>): string | undefined {
+  if (usesTime(expr)) return undefined;
+  const refs = exprReferences(expr);
+  if (refs.length === 0) return undefined;
+  const reasons: string[] = [];
+  for (const ref of refs) {
+    if (ref.kind === 'action' || ref.kind === 'milestone') return undefined; // the facilitator can always do these
+    if (ref.kind === 'variable') {
+      if (!(ref.id in scenario.world) || changed.has(ref.id)) return undefined;
+      reasons.push(`nothing changes \`${ref.id}\``);
+    } else {
+      const isInject = ref.kind === 'inject';
+      if (!(isInject ? scenario.injectById : scenario.decisionById).has(ref.id) || reachable.has(ref.id)) return undefined;
+      reasons.push(`\`${ref.id}\` never ${isInject ? 'fires' : 'opens'}`);
+    }
+  }
+  return [...new Set(reasons)].join(', ');
+}
+
+function usesTime(e: Expr): boolean {
+  if (e.type === 'var') return e.name === 'time';
+  if (e.type === 'not' || e.type === 'neg') return usesTime(e.arg);
+  if (e.type === 'bin') return usesTime(e.left) || usesTime(e.right);
+  if (e.type === 'call') return e.args.some(usesTime);
+  return false;
+}
+
+/** The world at the start, where nothing has happened: for conditions nothing can change. */
+function constantEnv(scenario: Scenario): Parameters<typeof isTrue>[1] {
+  return {
+    time: 0,
+    variable: (name) => scenario.world[name]?.initial,
+    call: (fn) => (fn === 'count' ? 0 : false),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The scenario file format, as one zod schema. Types for scenario files are inferred from it
+ * (`ScenarioFile`), and `drill schema` prints its JSON Schema for editors. Nothing here
+ * transforms values: durations and conditions stay strings, and `compile.ts` turns them into
+ * milliseconds and parsed expressions, keeping their positions for error messages.
+ */
+import { z } from 'zod';
+
+/** `90s`, `4m`, `1h30m`, or a number of seconds. */
+export const durationSchema = z
+  .union([
+    z.string().regex(/^\s*(?=\d)(\d+h)?\s*(\d+m)?\s*(\d+s)?\s*$/, 'a duration such as 90s, 4m or 1h30m'),
+    z.number().nonnegative(),
+  ])
+  .describe('A duration: 90s, 4m, 1h30m, or a number of seconds.');
+
+/** A condition in drill's expression language, checked at load time. */
+export const conditionSchema = z
+  .string()
+  .min(1)
+  .describe(
+    "A condition over world variables and the drill's history, e.g. `nodes < 50 and not chose('first-response', 'rollback')`.",
+  );
+
+const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - and _ (e.g. first-response)')
+  .describe('An identifier: letters, digits, - and _.');
+
+/** Variable names are what conditions can spell: no `-` (it would read as minus), and not `time`. */
+const variableNameSchema = z
+  .string()
+  .regex(/^(?!time$)[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name of letters, digits and _ (not `time`, which is built in), e.g. error_rate')
+  .describe('A variable name: letters, digits and _, usable in conditions.');
+
+const milestoneSchema = z
+  .enum(['detected', 'acknowledged', 'mitigated', 'resolved'])
+  .describe('A response milestone.');
+
+const valueSchema = z.union([z.number(), z.boolean()]);
+
+/** One change to the world. Exactly one of set / add / ramp. */
+export const effectSchema = z.union([
+  z
+    .strictObject({ set: variableNameSchema, to: valueSchema })
+    .describe('Set a variable: `{set: autoscaling, to: false}`.'),
+  z.strictObject({ add: variableNameSchema, by: z.number() }).describe('Add to a number: `{add: nodes, by: 5}`.'),
+  z
+    .strictObject({ ramp: variableNameSchema, to: z.number(), over: durationSchema })
+    .describe('Move a number to a value in a straight line over a duration: `{ramp: error_rate, to: 80, over: 3m}`.'),
+]);
+
+/** What an inject, an option or an action can do when it happens. */
+const consequenceFields = {
+  effects: z.array(effectSchema).optional().describe('Changes to the world, applied in order.'),
+  fire: z.array(idSchema).optional().describe('Injects to fire now (they keep their own delay if they have `after`).'),
+  cancel: z.array(idSchema).optional().describe('Injects or decisions that will no longer happen.'),
+  open: z.array(idSchema).optional().describe('Decisions to open now.'),
+  milestone: milestoneSchema.optional().describe('The milestone this marks, if it is the first to.'),
+};
+
+/**
+ * When something happens. At most one of `at`, `after`, `when`; none means it only happens when
+ * something else fires or opens it. `chance` is drawn from the seeded generator when it is due.
+ */
+const triggerFields = {
+  at: durationSchema.optional().describe('Scenario time at which it happens, e.g. 4m.'),
+  after: idSchema.optional().describe('An inject, decision or action; this happens once that has happened (plus `delay`).'),
+  delay: durationSchema.optional().describe('With `after`: how long after.'),
+  when: conditionSchema.optional().describe('Happens as soon as this condition becomes true.'),
+  chance: z.number().min(0).max(1).optional().describe('Probability (0–1) that it happens at all, drawn when it is due.'),
+};
+
+export const channelSchema = z
+  .enum(['page', 'alert', 'dashboard', 'chat', 'terminal', 'email', 'phone', 'ticket', 'news', 'note'])
+  .describe('How the inject reaches the team. `terminal` text is shown as a block, never reflowed.');
+
+export const injectSchema = z.strictObject({
+  id: idSchema,
+  channel: channelSchema,
+  from: z.string().optional().describe('Who or what sends it: PagerDuty, #ops, Grafana, a person.'),
+  title: z.string().optional().describe('A short headline.'),
+  text: z.string().describe('What the team sees. For `terminal`, the command output.'),
+  ...triggerFields,
+  ...consequenceFields,
+  hint: z.string().optional().describe('A facilitator hint, shown only on request.'),
+  audience: z.string().optional().describe('A role that alone is meant to see this inject.'),
+});
+
+export const optionSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().describe('What the facilitator reads out.'),
+  ...consequenceFields,
+});
+
+export const decisionSchema = z.strictObject({
+  id: idSchema,
+  prompt: z.string().describe('The question put to the team.'),
+  ...triggerFields,
+  options: z.array(optionSchema).min(1),
+  timeout: durationSchema.optional().describe('How long the team has; then `default` is taken and recorded as a timeout.'),
+  default: idSchema.optional().describe('The option taken on timeout ("no decision is a decision").'),
+  hint: z.string().optional(),
+  role: z.string().optional().describe('The role expected to make this call.'),
+});
+
+export const actionSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().describe('What the team says it does.'),
+  available: conditionSchema.optional().describe('When the action can be taken; always, if absent.'),
+  takes: durationSchema.optional().describe('Scenario time until its effects land.'),
+  once: z.boolean().optional().describe('If true, it can be taken only once.'),
+  ...consequenceFields,
+});
+
+export const variableSchema = z.strictObject({
+  initial: valueSchema,
+  label: z.string().optional(),
+  unit: z.string().optional().describe('Shown after the value: nodes, %, ms, req/s.'),
+  metric: z.boolean().optional().describe('Shown on the live metrics panel, with a sparkline.'),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+
+export const roleSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().optional(),
+  brief: z.string().optional().describe('What this role knows or is asked to do.'),
+});
+
+export const factorSchema = z.strictObject({
+  id: idSchema,
+  title: z.string(),
+  explanation: z.string(),
+  kind: z.enum(['trigger', 'latent', 'process', 'detection', 'red-herring']).optional(),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: idSchema,
+    title: z.string(),
+    summary: z.string(),
+    version: z.union([z.string(), z.number()]),
+    duration: durationSchema.describe('Estimated length of the drill.'),
+    difficulty: z.enum(['intro', 'easy', 'medium', 'hard']),
+    roles: z.array(roleSchema).min(1),
+    briefing: z.string().describe('Read out before the clock starts.'),
+    world: z.record(variableNameSchema, variableSchema).describe('Named state of the simulated system.'),
+    injects: z.array(injectSchema).min(1),
+    decisions: z.array(decisionSchema).default([]),
+    actions: z.array(actionSchema).default([]),
+    milestones: z
+      .partialRecord(milestoneSchema, conditionSchema)
+      .optional()
+      .describe('Conditions that mark milestones, besides injects and options that mark them.'),
+    impact: z
+      .strictObject({
+        down: conditionSchema.optional().describe('While true, users see an outage.'),
+        degraded: conditionSchema.optional().describe('While true (and not down), users see degraded service.'),
+        users: z.string().optional().describe('Who the users are, for the report: "checkout customers".'),
+      })
+      .optional(),
+    end: z.strictObject({
+      when: conditionSchema.optional().describe('The drill ends when this becomes true.'),
+      limit: durationSchema.describe('The drill ends at this scenario time at the latest.'),
+    }),
+    debrief: z
+      .strictObject({
+        factors: z.array(factorSchema).default([]),
+        questions: z.array(z.string()).default([]),
+      })
+      .default({ factors: [], questions: [] }),
+  })
+  .describe('A drill scenario.');
+
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+export type InjectSpec = z.infer<typeof injectSchema>;
+export type DecisionSpec = z.infer<typeof decisionSchema>;
+export type OptionSpec = z.infer<typeof optionSchema>;
+export type ActionSpec = z.infer<typeof actionSchema>;
+export type EffectSpec = z.infer<typeof effectSchema>;
+export type VariableSpec = z.infer<typeof variableSchema>;
+export type FactorSpec = z.infer<typeof factorSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type Channel = z.infer<typeof channelSchema>;
+export const MILESTONES = milestoneSchema.options;
+
+/** The JSON Schema printed by `drill schema`. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' });
+}

@@ -1,0 +1,133 @@
+/**
+ * The checks a file must pass before any YAML parser sees it. Scenario and answers files come
+ * from anywhere (a colleague, a download, a wrong path), and a parser fed a binary file, a huge
+ * file or a million nested brackets can hang, exhaust memory or crash the process outright, so
+ * those are refused here, each with one line saying what is wrong.
+ */
+import { CST, Lexer } from 'yaml';
+
+/** Files larger than this are refused unread: real scenarios are a few dozen kilobytes. */
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+
+/** Collections nested deeper than this are refused; a scenario needs about six levels. */
+export const MAX_NESTING_DEPTH = 64;
+
+/** A problem found before parsing, with the 1-based line and column it was found at. */
+export interface TextProblem {
+  readonly message: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+export type DecodeResult = { ok: true; text: string; bytes: Uint8Array } | { ok: false; problem: TextProblem };
+
+/** Decodes a file's bytes to text, refusing what cannot be a YAML text file. */
+export function decodeSourceText(input: Uint8Array | string): DecodeResult {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (bytes.length > MAX_SCENARIO_BYTES) {
+    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
+    return refuse(
+      `file is too large (${mb} MB; the limit is ${MAX_SCENARIO_BYTES / (1024 * 1024)} MB); a scenario is a few dozen KB — trim long texts or split it`,
+      1,
+      1,
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, col } = byteLineCol(bytes, nul);
+    return refuse('this is a binary file (it contains a NUL byte), not YAML text; pass a .yaml file', line, col);
+  }
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // The lenient decoder marks the first bad byte with U+FFFD, which gives a line and column.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    const { line, col } = lineColAt(lenient, Math.max(0, at));
+    return refuse('this file is not valid UTF-8 text (Latin-1 or another encoding?); save it as UTF-8', line, col);
+  }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  if (text.trim() === '') return refuse('the file is empty', 1, 1);
+  // YAML forbids C0 control characters other than tab and line breaks; a pasted terminal colour
+  // code (ESC) is the usual culprit, and the parser's own message for it is obscure.
+  const control = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    const { line, col } = lineColAt(text, control.index);
+    return refuse(
+      `control character U+${code} is not allowed in YAML text; remove it (terminal colour codes cannot be shown anyway)`,
+      line,
+      col,
+    );
+  }
+  return { ok: true, text, bytes };
+}
+
+/**
+ * Finds where nesting first exceeds `MAX_NESTING_DEPTH`, without building a tree: the parser's
+ * tree builder recurses (and worse) on deep input, while the lexer is a flat loop. Flow brackets
+ * are counted exactly; block nesting is estimated from the columns where entries start, which
+ * can under-count by half at most, so the exact check on the parsed tree still follows.
+ * Returns the 0-based offset, or undefined when the text is shallow enough.
+ */
+export function findExcessiveNesting(text: string): number | undefined {
+  let offset = 0;
+  let col = 0;
+  let flow = 0;
+  let lineStart = true;
+  const blockColumns: number[] = [];
+  for (const token of new Lexer().lex(text)) {
+    // The lexer emits marker characters that are not part of the source; they have no width.
+    if (token === CST.DOCUMENT || token === CST.SCALAR || token === CST.FLOW_END) continue;
+    const type = CST.tokenType(token);
+    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
+    else if (type === 'doc-start') blockColumns.length = 0;
+    else if (
+      flow === 0 &&
+      (type === 'seq-item-ind' || type === 'explicit-key-ind' || (lineStart && type !== 'space' && type !== 'newline' && type !== 'comment'))
+    ) {
+      while (blockColumns.length > 0 && blockColumns[blockColumns.length - 1]! > col) blockColumns.pop();
+      if (blockColumns[blockColumns.length - 1] !== col) blockColumns.push(col);
+    }
+    if (flow + blockColumns.length > MAX_NESTING_DEPTH) return offset;
+    offset += token.length;
+    const newline = token.lastIndexOf('\n');
+    if (newline >= 0) {
+      col = token.length - newline - 1;
+      lineStart = col === 0 || /^[ \t]*$/.test(token.slice(newline + 1));
+    } else {
+      col += token.length;
+      if (type !== 'space') lineStart = false;
+    }
+  }
+  return undefined;
+}
+
+/** 1-based line and column (in UTF-16 units, as editors count) of a 0-based offset. */
+export function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function byteLineCol(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function refuse(message: string, line: number, col: number): { ok: false; problem: TextProblem } {
+  return { ok: false, problem: { message, line, col } };
+}

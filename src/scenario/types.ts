@@ -1,0 +1,94 @@
+/**
+ * The compiled scenario: what the engine and the report read. Built from a validated
+ * `ScenarioFile` by `compile.ts`: durations are milliseconds, conditions are parsed expressions,
+ * lists are indexed by id. Immutable once built.
+ */
+import type { Expr } from './expr.js';
+import type { Channel, FactorSpec, Milestone, ScenarioFile, VariableSpec } from './schema.js';
+
+/** A 1-based line and column in a scenario file. */
+export interface Pos {
+  readonly line: number;
+  readonly col: number;
+}
+
+export type Value = number | boolean;
+
+export type Effect =
+  | { readonly kind: 'set'; readonly variable: string; readonly to: Value }
+  | { readonly kind: 'add'; readonly variable: string; readonly by: number }
+  | { readonly kind: 'ramp'; readonly variable: string; readonly to: number; readonly overMs: number };
+
+/** When an inject fires or a decision opens. No `at`, `after` or `when`: only when fired/opened by something else. */
+export interface Trigger {
+  readonly atMs?: number;
+  readonly after?: string;
+  readonly delayMs: number;
+  readonly when?: Expr;
+  readonly chance?: number;
+}
+
+/** What happens when an inject fires, an option is taken or an action lands. */
+export interface Consequence {
+  readonly effects: readonly Effect[];
+  readonly fire: readonly string[];
+  readonly cancel: readonly string[];
+  readonly open: readonly string[];
+  readonly milestone?: Milestone;
+}
+
+export interface Inject extends Consequence {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly from?: string;
+  readonly title?: string;
+  readonly text: string;
+  readonly trigger: Trigger;
+  readonly hint?: string;
+  readonly audience?: string;
+}
+
+export interface Option extends Consequence {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface Decision {
+  readonly id: string;
+  readonly prompt: string;
+  readonly trigger: Trigger;
+  readonly options: readonly Option[];
+  readonly timeoutMs?: number;
+  readonly default?: string;
+  readonly hint?: string;
+  readonly role?: string;
+}
+
+export interface Action extends Consequence {
+  readonly id: string;
+  readonly label: string;
+  readonly available?: Expr;
+  readonly takesMs: number;
+  readonly once: boolean;
+}
+
+export interface Scenario {
+  /** The file as written (after schema defaults), for the report's metadata. */
+  readonly file: ScenarioFile;
+  /** Where it was loaded from and the sha256 of its bytes, recorded in the journal. */
+  readonly source: { readonly path: string; readonly hash: string };
+  readonly id: string;
+  readonly title: string;
+  readonly world: Readonly<Record<string, VariableSpec>>;
+  readonly injects: readonly Inject[];
+  readonly decisions: readonly Decision[];
+  readonly actions: readonly Action[];
+  readonly injectById: ReadonlyMap<string, Inject>;
+  readonly decisionById: ReadonlyMap<string, Decision>;
+  readonly actionById: ReadonlyMap<string, Action>;
+  readonly milestones: Readonly<Partial<Record<Milestone, Expr>>>;
+  readonly impact: { readonly down?: Expr; readonly degraded?: Expr; readonly users?: string };
+  readonly end: { readonly when?: Expr; readonly limitMs: number };
+  readonly factors: readonly FactorSpec[];
+  readonly questions: readonly string[];
+}

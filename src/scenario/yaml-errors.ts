@@ -1,0 +1,70 @@
+/**
+ * The `yaml` parser's errors, reworded for someone writing a scenario by hand: what is wrong and
+ * what to write instead, placed where the mistake is (an unclosed quote at its opening quote, not
+ * at the end of the file).
+ */
+import type { YAMLError } from 'yaml';
+import type { TreeFacts } from './yaml-source.js';
+
+/** A parser error or warning as a drill message, and the 0-based offset to report it at. */
+export function formatYamlError(error: YAMLError, text: string, facts: TreeFacts): { message: string; offset: number } {
+  const offset = error.pos[0];
+  const plain = lowerFirst(error.message.split('\n')[0]!.trim());
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return { offset, message: 'a tab is used for indentation; YAML indents with spaces only — use spaces' };
+    case 'DUPLICATE_KEY': {
+      const duplicate = facts.duplicates.get(offset);
+      if (!duplicate) return { offset, message: 'duplicate key; each key may appear only once in a mapping' };
+      const firstLine = lineOf(text, duplicate.firstAt);
+      return {
+        offset,
+        message: `duplicate key \`${duplicate.key}\` (already set on line ${firstLine}); keep only one of them`,
+      };
+    }
+    case 'MISSING_CHAR': {
+      if (/quote/i.test(error.message)) {
+        // An unclosed quote runs to the end of the file, where the parser notices; the
+        // opening quote is where the mistake is.
+        const opening = facts.quoted.filter(([start, end]) => start < offset && end >= offset).pop();
+        const quote = /'/.test(error.message) ? "'" : '"';
+        return {
+          offset: opening?.[0] ?? offset,
+          message: `this quoted string is never closed; add the closing ${quote}`,
+        };
+      }
+      return { offset, message: `${plain}; check for a missing bracket or brace` };
+    }
+    case 'MULTIPLE_DOCS':
+      return { offset, message: 'a file holds one YAML document; remove the `---` line and what follows it, or merge them' };
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return {
+        offset,
+        message: 'a value cannot start another `key:` on the same line; quote the value if the colon is part of the text, or put the nested mapping on its own indented lines',
+      };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { offset, message: 'a key must fit on one line; check the indentation, or quote the value if it contains `: `' };
+    case 'BAD_INDENT':
+      return { offset, message: `${plain}; fix the indentation (spaces, each level deeper than its parent, siblings in one column)` };
+    case 'BAD_DQ_ESCAPE':
+      return { offset, message: `${plain}; in double quotes write \\\\ for a backslash, or use single quotes` };
+    case 'BAD_ALIAS':
+      return { offset, message: `${plain}; define the anchor (\`&name\`) before using it (\`*name\`)` };
+    case 'TAG_RESOLVE_FAILED':
+      return { offset, message: `${plain}; drill ignores tags — remove it` };
+    case 'KEY_OVER_1024_CHARS':
+      return { offset, message: 'a key is longer than 1024 characters; check for a missing `:` or a stray quote' };
+    default:
+      return { offset, message: plain };
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

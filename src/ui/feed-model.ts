@@ -1,0 +1,124 @@
+/**
+ * The feed as data: one entry per record worth showing, built incrementally. A two-hour drill
+ * writes thousands of records; the log reads each record once, when it is new, so keeping the
+ * feed current costs the same at minute 110 as at minute 1. Views then draw only the entries that
+ * fit on screen (`visibleWindow`).
+ */
+import type { DrillRecord } from '../engine/records.js';
+import type { Inject, Scenario } from '../scenario/types.js';
+import { formatClock, formatDuration } from '../scenario/duration.js';
+import { visibleLine } from '../text/sanitize.js';
+
+/** What kind of thing a line is about; views pick a colour from it, never meaning alone. */
+export type Tone = 'decision' | 'team' | 'facilitator' | 'system';
+
+export interface InjectEntry {
+  readonly kind: 'inject';
+  readonly seq: number;
+  readonly t: number;
+  readonly inject: Inject;
+}
+
+export interface LineEntry {
+  readonly kind: 'line';
+  readonly seq: number;
+  readonly t: number;
+  /** A word or two in capitals: DECIDED, NOTE, MILESTONE. */
+  readonly tag: string;
+  /** One line of already sanitized text (it may still wrap on screen). */
+  readonly text: string;
+  readonly tone: Tone;
+}
+
+export type FeedEntry = InjectEntry | LineEntry;
+
+export class FeedLog {
+  readonly entries: FeedEntry[] = [];
+  private read = 0;
+
+  constructor(private readonly scenario: Scenario) {}
+
+  /** Takes in the records not seen yet. */
+  sync(records: readonly DrillRecord[]): void {
+    for (; this.read < records.length; this.read++) {
+      const entry = entryFor(records[this.read]!, this.scenario);
+      if (entry) this.entries.push(entry);
+    }
+  }
+}
+
+/**
+ * The entries to draw: at most `max`, ending at index `end` (the newest, unless the facilitator
+ * scrolled back). Never more than fit, however long the drill.
+ */
+export function visibleWindow(entries: readonly FeedEntry[], max: number, end = entries.length - 1): FeedEntry[] {
+  const last = Math.min(Math.max(end, -1), entries.length - 1);
+  return entries.slice(Math.max(0, last - Math.max(1, max) + 1), last + 1);
+}
+
+function entryFor(r: DrillRecord, s: Scenario): FeedEntry | undefined {
+  const line = (tag: string, text: string, tone: Tone): LineEntry => ({ kind: 'line', seq: r.seq, t: r.t, tag, text, tone });
+  const by = (who?: string) => (who ? ` (${visibleLine(who)})` : '');
+  switch (r.type) {
+    case 'inject-fired': {
+      const inject = s.injectById.get(r.id);
+      return inject && { kind: 'inject', seq: r.seq, t: r.t, inject };
+    }
+    case 'clock-started':
+      return line('STARTED', 'The scenario clock is running.', 'system');
+    case 'decision-opened':
+      return line('DECISION', promptOf(s, r.id), 'decision');
+    case 'decision-made': {
+      const why = r.rationale ? `; why: ${visibleLine(r.rationale)}` : '';
+      if (r.option === undefined) return line('OFF-SCRIPT', `“${visibleLine(r.text ?? '')}”${by(r.by)}${why}`, 'decision');
+      return line('DECIDED', `${optionLabel(s, r.id, r.option)}${by(r.by)}${why}`, 'decision');
+    }
+    case 'decision-timed-out':
+      return line('TIMED OUT', `${promptOf(s, r.id)} → ${r.option ? optionLabel(s, r.id, r.option) : 'no default'}`, 'decision');
+    case 'decision-cancelled':
+      return line('CLOSED', `${promptOf(s, r.id)} (no longer asked)`, 'system');
+    case 'action-started': {
+      const action = s.actionById.get(r.id);
+      const takes = action && action.takesMs > 0 ? `, lands in ${formatDuration(action.takesMs)}` : '';
+      return line('ACTION', `${visibleLine(action?.label ?? r.id)}${by(r.by)}${takes}`, 'team');
+    }
+    case 'action-landed':
+      return line('DONE', visibleLine(s.actionById.get(r.id)?.label ?? r.id), 'team');
+    case 'note':
+      return line('NOTE', `${visibleLine(r.text)}${by(r.by)}`, 'facilitator');
+    case 'followup':
+      return line('FOLLOW-UP', `${visibleLine(r.text)} [${r.kind}]${r.owner ? ` owner: ${visibleLine(r.owner)}` : ''}`, 'facilitator');
+    case 'milestone':
+      return line('MILESTONE', `${r.name}${r.source === 'facilitator' ? ' (marked by the facilitator)' : ''}${by(r.by)}`, 'team');
+    case 'hint-shown': {
+      const hint = s.injectById.get(r.for)?.hint ?? s.decisionById.get(r.for)?.hint ?? '';
+      return line('HINT', visibleLine(hint), 'facilitator');
+    }
+    case 'paused':
+      return line('PAUSED', 'Scenario time stopped.', 'system');
+    case 'resumed':
+      return line('RESUMED', 'Scenario time runs again.', 'system');
+    case 'skipped':
+      return line('SKIPPED', `ahead to ${formatClock(r.to)}`, 'system');
+    case 'session-resumed':
+      return line('RESUMED', 'The drill was picked up again from its journal.', 'system');
+    case 'drill-ended':
+      return line('ENDED', ENDINGS[r.reason], 'system');
+    default:
+      return undefined;
+  }
+}
+
+const ENDINGS = {
+  condition: 'The scenario reached its end.',
+  limit: 'The scenario ran out of time.',
+  facilitator: 'The facilitator ended the drill.',
+} as const;
+
+function promptOf(s: Scenario, id: string): string {
+  return visibleLine(s.decisionById.get(id)?.prompt ?? id);
+}
+
+function optionLabel(s: Scenario, decision: string, option: string): string {
+  return visibleLine(s.decisionById.get(decision)?.options.find((o) => o.id === option)?.label ?? option);
+}

@@ -1,0 +1,165 @@
+/**
+ * Small forms typed into during a drill: a note, a follow-up (text, owner, type), a rationale, a
+ * debrief entry, the team. A form is a list of fields, each a one-line text or a numbered choice.
+ * While a form is open it has every key: nothing typed into it can reach the engine.
+ *
+ * Pure: `formKey` takes a key and returns the next state, the submitted values, or a cancel.
+ */
+import type { Key } from 'ink';
+
+export interface Choice {
+  /** The key that picks it: `1`…`9`, or a letter. */
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface Field {
+  readonly name: string;
+  /** The question, shown before the input. */
+  readonly prompt: string;
+  readonly kind: 'text' | 'choice';
+  /** Text: an empty Enter is refused with `emptyMessage`. Choice: Enter without a pick is refused. */
+  readonly required?: boolean;
+  readonly emptyMessage?: string;
+  readonly choices?: readonly Choice[];
+  /** Choice: the value Enter takes when nothing was picked. */
+  readonly defaultValue?: string;
+  /** Text: what Tab fills in, in turn (team names, role ids). */
+  readonly completions?: readonly string[];
+  /** Text: the value the field starts with. */
+  readonly initial?: string;
+  /** Text: an empty Enter submits the form at once, skipping the fields after it. */
+  readonly emptySubmits?: boolean;
+  /** Text: checked on Enter; a message refuses the value and stays in the field. */
+  readonly validate?: (text: string) => string | undefined;
+}
+
+export interface Form<R = unknown> {
+  readonly title: string;
+  readonly fields: readonly Field[];
+  /** Shown under the fields: what the form records, which keys apply. */
+  readonly footer?: string;
+  /** What to do with the values once every field is filled in. */
+  readonly submit: (values: Readonly<Record<string, string>>) => R;
+}
+
+export interface FormState<R = unknown> {
+  readonly form: Form<R>;
+  readonly index: number;
+  readonly values: Readonly<Record<string, string>>;
+  readonly text: string;
+  /** Cursor position in `text`, in UTF-16 units. */
+  readonly cursor: number;
+  readonly tab: number;
+  readonly error?: string;
+}
+
+export type FormResult<R> =
+  | { readonly kind: 'editing'; readonly state: FormState<R> }
+  | { readonly kind: 'submitted'; readonly values: Readonly<Record<string, string>> }
+  | { readonly kind: 'cancelled' };
+
+/** One-line fields are capped, so a stuck key cannot write a megabyte into the journal. */
+export const MAX_FIELD_LENGTH = 2000;
+
+export function openForm<R>(form: Form<R>): FormState<R> {
+  return enterField({ form, index: 0, values: {}, text: '', cursor: 0, tab: -1 }, 0);
+}
+
+export function currentField<R>(state: FormState<R>): Field {
+  return state.form.fields[state.index]!;
+}
+
+/** Applies one key (or one pasted string) to an open form. */
+export function formKey<R>(state: FormState<R>, input: string, key: Key): FormResult<R> {
+  const field = currentField(state);
+  if (key.escape) return { kind: 'cancelled' };
+  if (key.return) return commit(state, field);
+  const next = field.kind === 'choice' ? choiceKey(state, field, input) : textKey(state, field, input, key);
+  return { kind: 'editing', state: next };
+}
+
+function commit<R>(state: FormState<R>, field: Field): FormResult<R> {
+  let value: string;
+  if (field.kind === 'choice') {
+    const picked = state.text || field.defaultValue;
+    if (picked === undefined) return editing({ ...state, error: field.emptyMessage ?? 'pick one by its number' });
+    value = picked;
+  } else {
+    value = state.text.trim();
+    if (value === '' && field.required) return editing({ ...state, error: field.emptyMessage ?? 'type something, or Esc to cancel' });
+    const problem = value === '' ? undefined : field.validate?.(value);
+    if (problem) return editing({ ...state, error: problem });
+  }
+  const values = { ...state.values, [field.name]: value };
+  const last = state.index + 1 >= state.form.fields.length;
+  if (last || (value === '' && field.kind === 'text' && field.emptySubmits)) return { kind: 'submitted', values };
+  return editing(enterField({ ...state, values }, state.index + 1));
+}
+
+function choiceKey<R>(state: FormState<R>, field: Field, input: string): FormState<R> {
+  const choice = field.choices?.find((c) => c.key === input || (input.length === 1 && c.key === input.toLowerCase()));
+  if (!choice) return input === '' ? state : { ...state, error: `press one of ${(field.choices ?? []).map((c) => c.key).join(' ')}` };
+  return { ...state, text: choice.value, error: undefined };
+}
+
+function textKey<R>(state: FormState<R>, field: Field, input: string, key: Key): FormState<R> {
+  const { text, cursor } = state;
+  if (key.tab && field.completions?.length) {
+    const tab = (state.tab + (key.shift ? field.completions.length - 1 : 1)) % field.completions.length;
+    const filled = completeWith(text, field.completions[tab]!);
+    return { ...state, text: filled, cursor: filled.length, tab, error: undefined };
+  }
+  if (key.backspace || key.delete) {
+    // Terminals send DEL (0x7f) for Backspace and Ink reports it as `delete`; the two keys cannot
+    // be told apart, so both erase the character before the cursor (as ink-text-input does).
+    if (cursor === 0) return state;
+    const before = [...text.slice(0, cursor)];
+    before.pop();
+    const head = before.join('');
+    return { ...state, text: head + text.slice(cursor), cursor: head.length, error: undefined };
+  }
+  if (key.leftArrow) return { ...state, cursor: stepLeft(text, cursor) };
+  if (key.rightArrow) return { ...state, cursor: stepRight(text, cursor) };
+  if (key.home || (key.ctrl && input === 'a')) return { ...state, cursor: 0 };
+  if (key.end || (key.ctrl && input === 'e')) return { ...state, cursor: text.length };
+  if (key.ctrl && input === 'u') return { ...state, text: '', cursor: 0, error: undefined };
+  if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.tab) return state;
+  // A paste arrives as one string; line breaks in it become spaces, other controls vanish.
+  const typed = input.replace(/\r\n?|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  if (typed === '') return state;
+  const room = MAX_FIELD_LENGTH - text.length;
+  if (room <= 0) return { ...state, error: `at most ${MAX_FIELD_LENGTH} characters` };
+  const insert = typed.slice(0, room);
+  return { ...state, text: text.slice(0, cursor) + insert + text.slice(cursor), cursor: cursor + insert.length, error: undefined, tab: -1 };
+}
+
+/** Completes the last word (after `:` or a space) with `word`, or fills an empty field. */
+function completeWith(text: string, word: string): string {
+  const cut = Math.max(text.lastIndexOf(':'), text.lastIndexOf(' '));
+  if (cut < 0) return word;
+  return `${text.slice(0, cut + 1)}${text[cut] === ':' ? ' ' : ''}${word}`.replace(/: +/, ': ');
+}
+
+function stepLeft(text: string, cursor: number): number {
+  if (cursor <= 0) return 0;
+  const code = text.charCodeAt(cursor - 1);
+  return code >= 0xdc00 && code <= 0xdfff && cursor >= 2 ? cursor - 2 : cursor - 1;
+}
+
+function stepRight(text: string, cursor: number): number {
+  if (cursor >= text.length) return text.length;
+  const code = text.charCodeAt(cursor);
+  return code >= 0xd800 && code <= 0xdbff ? cursor + 2 : cursor + 1;
+}
+
+function enterField<R>(state: FormState<R>, index: number): FormState<R> {
+  const field = state.form.fields[index]!;
+  const text = field.kind === 'text' ? (field.initial ?? '') : '';
+  return { ...state, index, text, cursor: text.length, tab: -1, error: undefined };
+}
+
+function editing<R>(state: FormState<R>): FormResult<R> {
+  return { kind: 'editing', state };
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, outcomes } from './helpers/load.js';
+import { DrillSession } from '../src/journal/session.js';
+import { JournalWriter } from '../src/journal/writer.js';
+import { readJournalFile } from '../src/journal/reader.js';
+import { replayJournal } from '../src/engine/replay.js';
+
+const scenario = fixture('engine-mini.yaml');
+
+/** A drill with every kind of input, written to a journal in a fresh folder. */
+function recordedDrill() {
+  const dir = mkdtempSync(join(tmpdir(), 'drill-journal-'));
+  const path = join(dir, 'journal.jsonl');
+  const session = DrillSession.start({ scenario, seed: 's1', team: [{ name: 'Alex', role: 'ic' }], mode: 'play', wall: 1000 }, path, {
+    durable: true,
+  });
+  let wall = 1000;
+  const tick = (ms: number) => session.send({ type: 'TICK', wallMs: ms, wall: (wall += ms) });
+  session.send({ type: 'START', wall });
+  for (let i = 0; i < 90; i++) tick(1000);
+  session.send({ type: 'PAUSE', wall });
+  session.send({ type: 'NOTE', text: 'error rate climbing', by: 'Alex', wall });
+  session.send({ type: 'RESUME', wall: (wall += 5000) });
+  session.send({ type: 'SET_SPEED', speed: 2, wall });
+  session.send({ type: 'SHOW_HINT', for: 'first-response', wall });
+  for (let i = 0; i < 20; i++) tick(700);
+  session.send({ type: 'TAKE_ACTION', id: 'add-5-nodes', by: 'Alex', wall });
+  session.send({ type: 'DECIDE', id: 'first-response', option: 'scale-up', by: 'Alex', wall });
+  session.send({ type: 'FOLLOWUP', text: 'scale.sh should confirm', owner: 'Alex', kind: 'prevent', wall });
+  for (let i = 0; i < 200; i++) tick(500);
+  return { session, path };
+}
+
+describe('journal', () => {
+  it('writes a header line and one record per line, as they happen', () => {
+    const { session, path } = recordedDrill();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(JSON.parse(lines[0]!)).toEqual({ format: 'drill-journal', version: 1 });
+    expect(lines.length - 1).toBe(session.records.length);
+    session.close();
+  });
+
+  it('replays to the same records and state', () => {
+    const { session, path } = recordedDrill();
+    session.close();
+    const read = readJournalFile(path);
+    if (!read.ok) throw new Error(read.message);
+    const replay = replayJournal(scenario, read.records);
+    if (!replay.ok) throw new Error(replay.message);
+    const a = session.actor.getSnapshot();
+    const b = replay.actor.getSnapshot();
+    expect(outcomes(b.context.core.records)).toEqual(outcomes(a.context.core.records));
+    expect(b.value).toEqual(a.value);
+    expect(b.context.core.t).toBe(a.context.core.records.at(-1)!.t);
+    expect(Object.fromEntries(b.context.core.world.entries())).toEqual(Object.fromEntries(a.context.core.world.entries()));
+    expect([...b.context.core.milestones]).toEqual([...a.context.core.milestones]);
+  });
+
+  it('refuses a replay that no longer matches (scenario edited since)', () => {
+    const { session, path } = recordedDrill();
+    session.close();
+    const read = readJournalFile(path);
+    if (!read.ok) throw new Error(read.message);
+    const tampered = read.records.map((r) => (r.type === 'inject-fired' && r.id === 'chat' ? { ...r, t: r.t + 1 } : r));
+    const replay = replayJournal(scenario, tampered);
+    expect(replay.ok).toBe(false);
+    if (!replay.ok) expect(replay.message).toMatch(/replay differs from the journal at record \d+/);
+  });
+
+  it('reads a journal whose last line was cut, with a warning, and resumes after truncating it', () => {
+    const { session, path } = recordedDrill();
+    session.close();
+    const whole = readFileSync(path, 'utf8');
+    appendFileSync(path, '{"seq":999,"t":1,"wa');
+    const read = readJournalFile(path);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.warnings[0]).toMatch(/journal\.jsonl:\d+:1: the last line was cut short/);
+    expect(read.validBytes).toBe(Buffer.byteLength(whole));
+    const writer = JournalWriter.append(path, { durable: true, validBytes: read.validBytes });
+    writer.close();
+    expect(readFileSync(path, 'utf8')).toBe(whole);
+  });
+
+  it('refuses a journal damaged in the middle, naming the line', () => {
+    const { session, path } = recordedDrill();
+    session.close();
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[3] = '{"seq": "oops"}';
+    writeFileSync(path, lines.join('\n'));
+    const read = readJournalFile(path);
+    expect(read).toMatchObject({ ok: false });
+    if (!read.ok) expect(read.message).toMatch(/journal\.jsonl:4:1: damaged journal line/);
+  });
+
+  it('never overwrites an existing journal', () => {
+    const { session, path } = recordedDrill();
+    session.close();
+    expect(() => JournalWriter.create(path, { durable: false })).toThrow(/EEXIST/);
+  });
+});
