@@ -13,14 +13,14 @@ describe('the fixture', () => {
 
 describe('duplicate ids', () => {
   it('injects, decisions and actions share one namespace', () => {
-    const text = edit(SMALL, ['  - id: grow-volume', '  - id: vp-asks']);
+    const text = edit(SMALL, ['  - id: grow-volume', '  - id: vp-asks'], ["not done('grow-volume')", "not done('vp-asks')"]);
     expect(errorLines(text)).toEqual([
       `t.yaml:${at(text, 'id: vp-asks\n    label', 4)}: duplicate id \`vp-asks\`: the inject on line ${at(text, 'id: vp-asks').split(':')[0]} already uses it (injects, decisions and actions share one set of ids, since \`after:\` can name any); rename one`,
     ]);
   });
 
   it('option ids are unique within their decision', () => {
-    const text = edit(SMALL, ['      - id: wait', '      - id: rotate-logs']);
+    const text = edit(SMALL, ['      - id: wait', '      - id: rotate-logs'], ['default: wait', 'default: rotate-logs']);
     const [line] = at(text, 'id: rotate-logs').split(':');
     expect(errorLines(text)).toEqual([
       `t.yaml:${at(text, 'id: rotate-logs\n        label: Wait', 4)}: duplicate id \`rotate-logs\`: the option on line ${line} already uses it; rename one`,
@@ -84,7 +84,7 @@ describe('unknown references', () => {
     const text = edit(SMALL, ['when: disk_pct >= 99', 'when: disk_pcnt >= 99'], ["decided('triage')", "decided('triag')"]);
     expect(errorLines(text)).toEqual([
       `t.yaml:${at(text, 'disk_pcnt')}: unknown variable \`disk_pcnt\`; did you mean \`disk_pct\`?`,
-      `t.yaml:${at(text, "'triag'")}: unknown decision 'triag' in decided(); did you mean 'triage'?`,
+      `t.yaml:${at(text, "'triag'")}: unknown decision 'triag' in decided(); known: triage`,
     ]);
   });
 });
@@ -122,9 +122,9 @@ describe('effect types', () => {
     );
     expect(errorLines(text)).toEqual([
       `t.yaml:${at(text, 'writes_ok, by')}: \`add\` needs a number, but \`writes_ok\` is true/false; write \`{set: writes_ok, to: true}\` (or false)`,
-      `t.yaml:${at(text, '0}')}: \`writes_ok\` is true/false; set it to true or false, not \`0\``,
+      `t.yaml:${at(text, 'to: 0}', 4)}: \`writes_ok\` is true/false; set it to true or false, not \`0\``,
       `t.yaml:${at(text, 'writes_ok, to: 50')}: \`ramp\` needs a number, but \`writes_ok\` is true/false; write \`{set: writes_ok, to: true}\` (or false)`,
-      `t.yaml:${at(text, 'true}\n')}: \`disk_pct\` is a number; set it to a number, not \`true\``,
+      `t.yaml:${at(text, 'disk_pct, to: true}', 14)}: \`disk_pct\` is a number; set it to a number, not \`true\``,
     ]);
   });
 });
@@ -159,11 +159,8 @@ describe('triggers', () => {
 
 describe('reachability', () => {
   it('names an `after` cycle', () => {
-    const text = edit(
-      SMALL,
-      ['    at: 3m\n', '    after: vp-asks\n'],
-      // With the decision in the loop, the inject it gated is gone from every path too.
-    );
+    // vp-asks already comes after triage; making triage come after vp-asks closes the loop.
+    const text = edit(SMALL, ['    at: 3m\n', '    after: vp-asks\n']);
     expect(errorLines(text)).toEqual([
       `t.yaml:${at(text, 'after: triage', 7)}: \`after\` goes round in a cycle: vp-asks → triage → vp-asks; none of them can start the others — give one of them \`at:\` or \`when:\` instead`,
     ]);
@@ -208,13 +205,45 @@ describe('reachability', () => {
   });
 });
 
-describe('world variables', () => {
-  it('rejects names conditions cannot use and bounds that contradict', () => {
-    const text = edit(SMALL, ['  writes_ok: {initial: true}\n', '  writes_ok: {initial: true}\n  time: {initial: 1}\n  error-rate: {initial: 0, min: 10, max: 5}\n']);
+describe('conditions that can never change', () => {
+  it('warns about a `when` that depends only on things that never happen', () => {
+    const orphan = "  - id: orphan\n    channel: note\n    text: Nobody fires this.\n    fire: [vp-asks]\n  - id: echo\n    channel: note\n    text: Echo.\n    when: fired('orphan')\ndecisions:\n";
+    const text = edit(SMALL, ['decisions:\n', orphan]);
     expect(errorLines(text)).toEqual([
-      `t.yaml:${at(text, 'time:')}: \`time\` is built in (the scenario clock, in ms); give the variable another name`,
-      `t.yaml:${at(text, 'error-rate')}: a variable name cannot contain \`-\` (conditions would read it as minus); write \`error_rate\``,
+      `t.yaml:${at(text, 'id: orphan', 4)}: inject \`orphan\` can never fire: nothing fires it and it has no at/after/when`,
+    ]);
+    expect(warningLines(text)).toEqual([
+      `t.yaml:${at(text, "fired('orphan')")}: warning: this \`when\` can never become true (\`orphan\` never fires), so this never happens`,
+    ]);
+  });
+});
+
+describe('world variables', () => {
+  it('refuses names conditions cannot spell (schema) and words of the language (checks)', () => {
+    const text = edit(SMALL, ['  writes_ok: {initial: true}\n', '  writes_ok: {initial: true}\n  time: {initial: 1}\n  error-rate: {initial: 0}\n']);
+    const rule = 'write a variable name of letters, digits and _ (not `time`, which is built in), e.g. error_rate';
+    expect(errorLines(text)).toEqual([
+      `t.yaml:${at(text, 'time:')}: \`time\` is not a valid name in \`world\`; ${rule}`,
+      `t.yaml:${at(text, 'error-rate')}: \`error-rate\` is not a valid name in \`world\`; ${rule}`,
+    ]);
+    const keyword = edit(SMALL, ['  writes_ok: {initial: true}\n', '  writes_ok: {initial: true}\n  not: {initial: 1}\n']);
+    expect(errorLines(keyword)).toEqual([
+      `t.yaml:${at(keyword, 'not: {')}: \`not\` is a word of the condition language; give the variable another name`,
+    ]);
+  });
+
+  it('rejects contradicting bounds and min/max on true/false variables; warns on a clamped start', () => {
+    const text = edit(
+      SMALL,
+      ['  writes_ok: {initial: true}\n', '  writes_ok: {initial: true, max: 1}\n  queue: {initial: 0, min: 10, max: 5}\n  load: {initial: 120, max: 100}\n'],
+    );
+    expect(errorLines(text)).toEqual([
+      `t.yaml:${at(text, 'max: 1}')}: \`max\` applies to numbers, but \`writes_ok\` is true/false; remove it`,
       `t.yaml:${at(text, 'min: 10')}: \`min\` (10) is above \`max\` (5); swap them`,
+    ]);
+    const clamped = edit(SMALL, ['  writes_ok: {initial: true}\n', '  writes_ok: {initial: true}\n  load: {initial: 120, max: 100}\n']);
+    expect(warningLines(clamped)).toEqual([
+      `t.yaml:${at(clamped, 'initial: 120')}: warning: \`initial\` (120) is outside min/max, so it starts clamped; change one of them`,
     ]);
   });
 });
@@ -231,10 +260,10 @@ describe('weak-scenario warnings', () => {
     );
     expect(errorLines(text)).toEqual([]);
     expect(warningLines(text)).toEqual([
+      `t.yaml:1:1: warning: no \`impact.down\` or \`impact.degraded\` condition, so the report cannot give minutes of outage or degradation; add one`,
       `t.yaml:${at(text, "''")}: warning: inject \`vp-asks\` has empty \`text:\`; write what the team sees`,
       `t.yaml:${at(text, 'decisions:')}: warning: no decision offers two or more options, so the drill cannot branch; give the team a real choice`,
       `t.yaml:${at(text, 'id: triage', 4)}: warning: decision \`triage\` has no \`timeout:\`, so the team can stall it forever; add \`timeout:\` and \`default:\` (no decision is a decision)`,
-      `t.yaml:1:1: warning: no \`impact.down\` or \`impact.degraded\` condition, so the report cannot give minutes of outage or degradation; add one`,
       `t.yaml:${at(text, 'debrief:')}: warning: no contributing factors planted (\`debrief.factors\`); plant several, and a red herring, so the debrief can compare what the team found`,
     ]);
   });

@@ -24,7 +24,9 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
   try {
     parsed = parseArgs({ args: [...argv], options: spec.options, allowPositionals: true, strict: true });
   } catch (error) {
-    return { ok: false, message: (error as Error).message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, '') };
+    // Node's messages go on with advice about `--` that only confuses here: keep the first sentence.
+    const first = (error as Error).message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, '');
+    return { ok: false, message: first.replace(/^(.*?[.'])\s+To specify.*$/, '$1') };
   }
   const { positionals } = parsed;
   if (positionals.length < spec.positionals.min) return { ok: false, message: `missing ${spec.positionals.names}` };

@@ -19,6 +19,7 @@ export async function runCommand(values: Record<string, string | boolean | undef
     return EXIT.badInput;
   }
   const scenario = loaded.scenario;
+  for (const w of loaded.warnings) io.err(formatProblem(w));
   let answers: Answers = {};
   const answersFile = values.answers as string | undefined;
   if (answersFile) {
@@ -27,7 +28,7 @@ export async function runCommand(values: Record<string, string | boolean | undef
       for (const p of read.problems) io.err(formatProblem(p));
       return EXIT.badInput;
     }
-    const problems = checkAnswersAgainst(read.answers, scenario, answersFile);
+    const problems = [...read.warnings, ...checkAnswersAgainst(read.answers, scenario, answersFile)];
     for (const p of problems) io.err(formatProblem(p));
     if (problems.some((p) => p.severity === 'error')) return EXIT.badInput;
     answers = read.answers;

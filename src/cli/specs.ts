@@ -7,6 +7,29 @@ import type { CommandIO } from './io.js';
 
 export type CommandRun = (values: Record<string, string | boolean | undefined>, positionals: string[], io: CommandIO) => Promise<number>;
 
+export const playSpec: CommandSpec = {
+  name: 'play',
+  summary: 'Run a drill live in the terminal: the facilitator’s screen, from briefing to debrief and report.',
+  usage: 'drill play <scenario.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] | drill play --resume JOURNAL',
+  flags: [
+    '--seed S             seed for chance injects (default: a new random seed, recorded in the journal)',
+    '--speed X            scenario time per real second, 0.25 to 64 (default 1); + and - change it live',
+    '--team LIST          the players, "Name:role,Name:role" (default: typed in during the briefing)',
+    '--facilitator NAME   who runs the drill, for the report',
+    '--out DIR            output folder (default: drills/<scenario-id>-<start>)',
+    '--resume JOURNAL     continue an interrupted drill from its journal, paused, appending to it',
+  ],
+  options: {
+    seed: { type: 'string' },
+    speed: { type: 'string' },
+    team: { type: 'string' },
+    facilitator: { type: 'string' },
+    out: { type: 'string' },
+    resume: { type: 'string' },
+  },
+  positionals: { min: 0, max: 1, names: 'the scenario file' },
+};
+
 export const runSpec: CommandSpec = {
   name: 'run',
   summary: 'Play a scenario headlessly, as fast as possible, taking the team’s part from an answers file.',
@@ -53,7 +76,27 @@ export const validateSpec: CommandSpec = {
   positionals: { min: 1, max: Infinity, names: 'one or more scenario files' },
 };
 
+export const reportSpec: CommandSpec = {
+  name: 'report',
+  summary: 'Rebuild a drill’s practice post-mortem (Markdown or JSON) from its journal.',
+  usage: 'drill report <journal.jsonl> [--format md|json] [--output FILE] [--scenario FILE] [--force]',
+  flags: [
+    '--format F       md (default) or json; --output FILE.json implies json',
+    '--output FILE    write to FILE instead of printing (never over an existing file without --force)',
+    '--scenario FILE  the scenario file (default: the path the journal recorded, from here or from the journal’s folder)',
+    '--force          overwrite FILE if it exists',
+  ],
+  options: {
+    format: { type: 'string' },
+    output: { type: 'string' },
+    scenario: { type: 'string' },
+    force: { type: 'boolean' },
+  },
+  positionals: { min: 1, max: 1, names: 'the journal file' },
+};
+
 export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<CommandRun> }[] = [
+  { spec: playSpec, load: async () => (await import('./play.js')).playCommand },
   { spec: runSpec, load: async () => (await import('./run.js')).runCommand },
   {
     spec: validateSpec,
@@ -62,6 +105,7 @@ export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<Command
       return (_values, positionals, io) => validateCommand(positionals, io);
     },
   },
+  { spec: reportSpec, load: async () => (await import('./report-cmd.js')).reportCommand },
   { spec: listSpec, load: async () => (await import('./list.js')).listCommand },
   { spec: schemaSpec, load: async () => (await import('./schema-cmd.js')).schemaCommand },
 ];

@@ -3,7 +3,7 @@
  * hint target and factor it names must exist, and everyone it says did something must be on
  * the team. Found before the run starts, each at its line and column.
  */
-import { suggestion, type Problem } from './problems.js';
+import { closest, suggestion, type Problem } from './problems.js';
 import type { Answers } from './answers.js';
 import type { Scenario } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
@@ -30,8 +30,9 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
   const teamList = names.length > 0 ? `the team is ${names.join(', ')}` : 'the answers file lists no `team:`';
   const checkBy = (by: string | undefined, path: YamlPath): void => {
     if (by !== undefined && !people.has(by)) {
-      const near = suggestion(by, [...people], 'known');
-      report(path, `\`${by}\` is not on the team (${teamList})${near.startsWith('; did') ? near : ''}; add them under \`team:\` or fix the name`);
+      const near = closest(by, people);
+      const fix = near ? `; did you mean \`${near}\`?` : '; add them under `team:` or fix the name';
+      report(path, `\`${by}\` is not on the team (${teamList})${fix}`);
     }
   };
 

@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
 import { durationSchema, MILESTONES } from './schema.js';
 import { sortProblems, type Problem } from './problems.js';
-import { parseYamlFile, validateWith, type YamlFile } from './yaml-source.js';
+import { parseYamlFile, validateWith } from './yaml-source.js';
 import { rememberSource } from './answers-check.js';
 
 export { checkAnswersAgainst } from './answers-check.js';
@@ -87,30 +86,13 @@ export function loadAnswersText(text: Uint8Array | string, file: string): Answer
     if (!read.ok) return { ok: false, problems: read.problems };
     const valid = validateWith(answersSchema, read.yaml);
     if (!valid.ok) return { ok: false, problems: sortProblems([...valid.problems, ...read.warnings]) };
-    const problems = sortProblems([...read.warnings, ...durationProblems(valid.data, read.yaml)]);
-    if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-    const answers = valid.data;
     // Decision ids index this record; without a prototype, an id like `constructor` finds nothing it should not.
-    if (answers.decisions) answers.decisions = Object.assign(Object.create(null) as Record<string, DecisionAnswer>, answers.decisions);
+    const decisions = valid.data.decisions && Object.assign(Object.create(null) as Record<string, DecisionAnswer>, valid.data.decisions);
+    const answers: Answers = decisions ? { ...valid.data, decisions } : valid.data;
     rememberSource(answers, read.yaml);
-    return { ok: true, answers, warnings: problems };
+    return { ok: true, answers, warnings: read.warnings };
   } catch (error) {
     const message = `internal error while checking this file (${String(error)}); please report it`;
     return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
   }
-}
-
-/** The schema accepts `""` and `0s`-like strings its pattern allows; every time must also parse. */
-function durationProblems(answers: Answers, yaml: YamlFile): Problem[] {
-  const problems: Problem[] = [];
-  const check = (value: string | number | undefined, path: readonly PropertyKey[]): void => {
-    if (value !== undefined && parseDuration(value) === undefined) {
-      problems.push(yaml.problemAt(path, `\`${String(value)}\` is not a duration; write e.g. 90s, 4m or 1h30m`));
-    }
-  };
-  for (const [decision, answer] of Object.entries(answers.decisions ?? {})) check(answer.after, ['decisions', decision, 'after']);
-  for (const list of ['actions', 'notes', 'hints', 'milestones', 'followups'] as const) {
-    answers[list]?.forEach((entry, i) => check(entry.at, [list, i, 'at']));
-  }
-  return problems;
 }

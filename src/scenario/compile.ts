@@ -41,6 +41,12 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
   try {
     const read = parseYamlFile(bytes, file, EXPECTED);
     if (!read.ok) return { ok: false, problems: sortProblems(read.problems) };
+    const root = read.yaml.value;
+    if (!('id' in root) && ('team' in root || (typeof root['decisions'] === 'object' && !Array.isArray(root['decisions'])))) {
+      // An answers file given where a scenario belongs: one line instead of a dozen unknown keys.
+      const message = 'this looks like an answers file (team:, decisions: by id), not a scenario; pass it as `drill run <scenario.yaml> --answers <this file>`';
+      return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
+    }
     const valid = validateWith(scenarioSchema, read.yaml);
     if (!valid.ok) return { ok: false, problems: sortProblems([...valid.problems, ...read.warnings]) };
     const compiled = compileScenario(valid.data, read.yaml);

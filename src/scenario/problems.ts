@@ -67,6 +67,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 
 /** `; did you mean `x`?` or, when nothing is close, `; known: a, b, c` (or nothing if none). */
 export function suggestion(word: string, candidates: readonly string[], knownLabel = 'known'): string {
+  candidates = [...new Set(candidates)];
   const near = closest(word, candidates);
   if (near !== undefined) return `; did you mean \`${near}\`?`;
   if (candidates.length === 0) return '';

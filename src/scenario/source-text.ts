@@ -17,6 +17,8 @@ export interface TextProblem {
   readonly message: string;
   readonly line: number;
   readonly col: number;
+  /** Set for an empty (or blank) file, whose message the caller completes with what was expected. */
+  readonly empty?: true;
 }
 
 export type DecodeResult = { ok: true; text: string; bytes: Uint8Array } | { ok: false; problem: TextProblem };
@@ -48,7 +50,7 @@ export function decodeSourceText(input: Uint8Array | string): DecodeResult {
     return refuse('this file is not valid UTF-8 text (Latin-1 or another encoding?); save it as UTF-8', line, col);
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
-  if (text.trim() === '') return refuse('the file is empty', 1, 1);
+  if (text.trim() === '') return { ok: false, problem: { message: 'the file is empty', line: 1, col: 1, empty: true } };
   // YAML forbids C0 control characters other than tab and line breaks; a pasted terminal colour
   // code (ESC) is the usual culprit, and the parser's own message for it is obscure.
   const control = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);

@@ -50,8 +50,8 @@ export function parseYamlFile(input: Uint8Array | string, file: string, expected
   try {
     const decoded = decodeSourceText(input);
     if (!decoded.ok) {
-      const { message, line, col } = decoded.problem;
-      return fail(message === 'the file is empty' ? `the file is empty; expected ${expected}` : message, line, col);
+      const { message, line, col, empty } = decoded.problem;
+      return fail(empty ? `${message}; expected ${expected}` : message, line, col);
     }
     const { text, bytes } = decoded;
     const tooDeep = findExcessiveNesting(text);

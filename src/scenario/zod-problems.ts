@@ -26,28 +26,24 @@ const missing = new WeakMap<Problem, { owner: string | undefined; key: string }>
 
 /** "missing `title:`, `summary:` and `version:`" rather than three lines at the same place. */
 function mergeMissingKeys(problems: readonly Problem[]): Problem[] {
-  const groups = new Map<string, { first: Problem; owner: string | undefined; keys: string[] }>();
+  const groups = new Map<string, { index: number; owner: string | undefined; keys: string[] }>();
   const out: Problem[] = [];
   for (const p of problems) {
     const info = missing.get(p);
-    if (!info) {
-      out.push(p);
-      continue;
-    }
-    const where = `${p.line}:${p.col}:${info.owner ?? ''}`;
-    const group = groups.get(where);
-    if (group) {
+    const where = info && `${p.line}:${p.col}:${info.owner ?? ''}`;
+    const group = where === undefined ? undefined : groups.get(where);
+    if (info && group) {
       group.keys.push(info.key);
       continue;
     }
-    groups.set(where, { first: p, owner: info.owner, keys: [info.key] });
+    if (info && where !== undefined) groups.set(where, { index: out.length, owner: info.owner, keys: [info.key] });
     out.push(p);
   }
-  for (const { first, owner, keys } of groups.values()) {
+  for (const { index, owner, keys } of groups.values()) {
     if (keys.length < 2) continue;
     const list = keys.map((k) => `\`${k}:\``);
-    const joined = `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-    first.message = `${owner ? `${owner} is missing` : 'missing'} ${joined}`;
+    const message = `${owner ? `${owner} is missing` : 'missing'} ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+    out[index] = { ...out[index]!, message };
   }
   return out;
 }

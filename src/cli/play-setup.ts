@@ -1,0 +1,135 @@
+/**
+ * Everything `drill play` prepares before the screen opens: a new drill (scenario, seed, team,
+ * output folder) or a drill resumed from its journal (read, replayed, reopened for appending,
+ * paused). Plain functions returning values or one-line problems, so they are tested without a
+ * terminal.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadScenarioFile } from '../scenario/compile.js';
+import { formatProblem } from '../scenario/problems.js';
+import type { Scenario } from '../scenario/types.js';
+import { formatClock } from '../scenario/duration.js';
+import type { TeamMember } from '../engine/records.js';
+import { replayJournal } from '../engine/replay.js';
+import { DrillSession } from '../journal/session.js';
+import { JournalWriter, JOURNAL_FILE } from '../journal/writer.js';
+import { readJournalFile } from '../journal/reader.js';
+import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';
+import { parseTeam } from '../ui/team.js';
+import { newSeed } from './seed.js';
+import { EXIT } from './io.js';
+
+export type Prepared =
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** Present when the drill already has its journal (resumed, or `--team` given). */
+      session?: DrillSession;
+      startSession: (team: TeamMember[]) => DrillSession;
+      notices: string[];
+      /** The folder made for a new drill, so that an unused one can be removed on quit. */
+      madeDir?: string;
+    }
+  | { ok: false; code: number; lines: string[] };
+
+export interface NewDrillOptions {
+  readonly file: string;
+  readonly seed?: string;
+  readonly team?: string;
+  readonly facilitator?: string;
+  readonly out?: string;
+  readonly wallNow: () => number;
+}
+
+export function prepareNewDrill(o: NewDrillOptions): Prepared {
+  const loaded = loadScenarioFile(o.file);
+  if (!loaded.ok) return { ok: false, code: EXIT.badInput, lines: loaded.problems.map(formatProblem) };
+  const scenario = loaded.scenario;
+  let team: TeamMember[] | undefined;
+  if (o.team !== undefined) {
+    const parsed = parseTeam(o.team, scenario.file.roles);
+    if ('error' in parsed) return { ok: false, code: EXIT.usage, lines: [`--team: ${parsed.error}`] };
+    team = parsed;
+  }
+  const startWall = o.wallNow();
+  const out = o.out ?? defaultOutDir(scenario.id, startWall);
+  const existed = existsSync(out);
+  const problem = prepareOutDir(out);
+  if (problem) return { ok: false, code: EXIT.badInput, lines: [problem] };
+  const seed = o.seed ?? newSeed();
+  const startSession = (members: TeamMember[]) =>
+    DrillSession.start(
+      { scenario, seed, team: members, facilitator: o.facilitator, mode: 'play', wall: o.wallNow() },
+      join(out, JOURNAL_FILE),
+      { durable: true },
+    );
+  return {
+    ok: true,
+    scenario,
+    session: team ? startSession(team) : undefined,
+    startSession,
+    notices: loaded.warnings.map(formatProblem),
+    madeDir: existed ? undefined : out,
+  };
+}
+
+/**
+ * Rebuilds a drill from its journal and reopens the journal for appending. The scenario is the
+ * one given, or the one the journal names (from here, or from the journal's folder). It comes
+ * back paused, so that nobody loses time to a surprise.
+ */
+export function prepareResume(journal: string, scenarioArg: string | undefined, wallNow: () => number): Prepared {
+  const read = readJournalFile(journal);
+  if (!read.ok) return { ok: false, code: EXIT.badInput, lines: [read.message] };
+  const started = read.records[0]!;
+  if (started.type !== 'drill-started') return { ok: false, code: EXIT.badInput, lines: [`${journal}:2:1: the journal does not begin with drill-started`] };
+  const file = scenarioArg ?? findScenario(started.scenario.path, journal);
+  if (!file) {
+    return {
+      ok: false,
+      code: EXIT.badInput,
+      lines: [`${journal}: the drill's scenario ${started.scenario.path} is not there any more; give it: drill play <scenario.yaml> --resume ${journal}`],
+    };
+  }
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) return { ok: false, code: EXIT.badInput, lines: loaded.problems.map(formatProblem) };
+  const scenario = loaded.scenario;
+  const notices = [...read.warnings];
+  if (scenario.source.hash !== started.scenario.hash) {
+    notices.push(`${file}: warning: the scenario changed since this drill began (its sha256 differs); the replay below still matched the journal`);
+  }
+  const replay = replayJournal(scenario, read.records);
+  if (!replay.ok) {
+    const line = replay.seq === undefined ? '' : `:${replay.seq + 2}:1`;
+    return { ok: false, code: EXIT.badInput, lines: [`${journal}${line}: ${replay.message}`] };
+  }
+  const core = replay.actor.getSnapshot().context.core;
+  if (core.finished) {
+    replay.actor.stop();
+    return { ok: false, code: EXIT.badInput, lines: [`${journal}: this drill is finished, so there is nothing to continue; drill report ${journal} writes its report`] };
+  }
+  let session: DrillSession;
+  try {
+    session = new DrillSession(replay.actor, JournalWriter.append(journal, { durable: true, validBytes: read.validBytes }), read.records.length);
+  } catch (error) {
+    return { ok: false, code: EXIT.badInput, lines: [`${journal}: cannot append to the journal (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`] };
+  }
+  session.send({ type: 'SESSION_RESUMED', wall: wallNow() });
+  if (session.actor.getSnapshot().matches({ live: 'running' })) session.send({ type: 'PAUSE', wall: wallNow() });
+  const where = core.started ? `at ${formatClock(core.t)}, paused` : 'in the briefing';
+  notices.push(`Resumed ${journal} ${where}.${core.started && !core.ended ? ' Press space to go on.' : ''}`);
+  return {
+    ok: true,
+    scenario,
+    session,
+    startSession: () => session,
+    notices,
+  };
+}
+
+/** The recorded scenario path, as given (relative to here), or relative to the journal's folder. */
+function findScenario(recorded: string, journal: string): string | undefined {
+  const candidates = [recorded, join(dirname(journal), recorded)];
+  return candidates.find((p) => existsSync(p));
+}

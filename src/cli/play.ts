@@ -1,0 +1,153 @@
+/**
+ * `drill play`: the facilitator's screen. Flags in, the drill prepared (new or resumed), the
+ * screen rendered until it closes, then a line saying where things are. The journal is written
+ * as the drill goes; whatever ends the screen (the report, q, Ctrl-C, SIGTERM, SIGHUP), the
+ * journal is closed valid and the terminal is left as it was found.
+ */
+import { rmdirSync, readdirSync } from 'node:fs';
+import { createElement } from 'react';
+import { render } from 'ink';
+import { EXIT, type CommandIO } from './io.js';
+import { prepareNewDrill, prepareResume } from './play-setup.js';
+import { PlayApp, type PlayResult } from '../ui/App.js';
+import { realTime, type TimeSource } from '../ui/clock.js';
+import { themeFromEnv } from '../ui/theme.js';
+import { writeReports } from '../report/write.js';
+import { formatClock } from '../scenario/duration.js';
+import type { DrillSession } from '../journal/session.js';
+
+/** The process's terminal, injected so that tests can give a fake one (or none). */
+export interface Terminal {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly time: TimeSource;
+}
+
+const processTerminal = (): Terminal => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, time: realTime });
+
+const MIN_SPEED = 0.25;
+const MAX_SPEED = 64;
+// The alternate screen keeps the shell's scrollback intact and is left on every exit path.
+const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[2J\u001B[H';
+const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+const CLEAR_SCREEN = '\u001B[2J\u001B[H';
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+export async function playCommand(
+  values: Record<string, string | boolean | undefined>,
+  [file]: string[],
+  io: CommandIO,
+  terminal: Terminal = processTerminal(),
+): Promise<number> {
+  const flag = (name: string) => values[name] as string | undefined;
+  const resume = flag('resume');
+  const speed = flag('speed') === undefined ? undefined : Number(flag('speed'));
+  if (speed !== undefined && !(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
+    io.err(`drill play: --speed '${flag('speed')}' is not a speed; write a number from ${MIN_SPEED} to ${MAX_SPEED}, e.g. --speed 4`);
+    return EXIT.usage;
+  }
+  if (resume !== undefined) {
+    const clash = ['seed', 'team', 'out'].find((f) => flag(f) !== undefined);
+    if (clash) {
+      io.err(`drill play: --${clash} cannot change a drill being resumed (the journal has it); leave it out`);
+      return EXIT.usage;
+    }
+  } else if (file === undefined) {
+    io.err('drill play: missing the scenario file; write drill play <scenario.yaml>, or drill play --resume <journal> to continue a drill');
+    return EXIT.usage;
+  }
+  const { stdin, stdout } = terminal;
+  // Checked before anything is created: Ink would otherwise fail on raw mode with a stack trace.
+  if (!stdin.isTTY || typeof stdin.setRawMode !== 'function' || !stdout.isTTY) {
+    io.err(
+      `drill play: needs an interactive terminal (${!stdin.isTTY ? 'input' : 'output'} is not a terminal). ` +
+        `To play a scenario without a screen, in CI or a script, use: drill run ${file ?? '<scenario.yaml>'} --answers <answers.yaml>`,
+    );
+    return EXIT.usage;
+  }
+
+  const prepared = resume
+    ? prepareResume(resume, file, terminal.time.wallNow)
+    : prepareNewDrill({ file: file!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
+  if (!prepared.ok) {
+    for (const line of prepared.lines) io.err(line);
+    return prepared.code;
+  }
+
+  let session = prepared.session;
+  let signalled: keyof typeof SIGNAL_CODES | undefined;
+  const ignoreWriteErrors = () => {}; // after SIGHUP the terminal is gone; writing to it must not crash the exit
+  stdout.on('error', ignoreWriteErrors);
+  stdout.write(ENTER_ALT_SCREEN);
+  const instance = render(
+    createElement(PlayApp, {
+      scenario: prepared.scenario,
+      theme: themeFromEnv(terminal.env),
+      time: terminal.time,
+      session,
+      startSession: (team) => (session = prepared.startSession(team)),
+      writeReports,
+      initialSpeed: speed,
+      facilitator: flag('facilitator'),
+      notices: prepared.notices,
+      onResize: () => stdout.write(CLEAR_SCREEN),
+    }),
+    { stdin, stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: true },
+  );
+  const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
+    signalled = signal;
+    // The journal first: on SIGHUP the terminal may already be gone.
+    closeQuietly(session);
+    instance.unmount();
+  };
+  const handlers = (Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]).map((signal) => {
+    const handler = () => onSignal(signal);
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+
+  let result: PlayResult | undefined;
+  try {
+    result = (await instance.waitUntilExit()) as PlayResult | undefined;
+  } finally {
+    for (const off of handlers) off();
+    stdout.write(LEAVE_ALT_SCREEN);
+    closeQuietly(session);
+    stdout.off('error', ignoreWriteErrors);
+  }
+
+  if (!session) {
+    removeIfEmpty(prepared.madeDir);
+    io.out(`${prepared.scenario.id}: the drill did not start; nothing was recorded.`);
+    return signalled ? SIGNAL_CODES[signalled] : EXIT.ok;
+  }
+  const core = session.actor.getSnapshot().context.core;
+  const journal = session.journalPath;
+  if (result?.reason === 'finished' || core.finished) {
+    io.out(`${prepared.scenario.id}: drill finished at ${formatClock(core.ended?.t ?? core.t)}; journal and report in ${journal.replace(/[/\\][^/\\]*$/, '')}`);
+    return EXIT.ok;
+  }
+  io.out(`${prepared.scenario.id}: drill stopped at ${formatClock(core.t)}; everything recorded is in ${journal}`);
+  io.out(`Continue it with: drill play --resume ${journal}`);
+  if (signalled) return SIGNAL_CODES[signalled];
+  return result?.reason === 'interrupted' ? SIGNAL_CODES.SIGINT : EXIT.ok;
+}
+
+function closeQuietly(session: DrillSession | undefined): void {
+  try {
+    session?.close();
+  } catch {
+    // Already closed, or the disk is gone: every complete line is on disk and resume reads them.
+  }
+}
+
+function removeIfEmpty(dir: string | undefined): void {
+  if (!dir) return;
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    // Leaving an empty folder behind is harmless.
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * `drill report <journal>`: rebuilds a drill's report from its journal alone, byte for byte the
+ * same as the one written at the end of the drill. The scenario is found by the path the journal
+ * recorded (from the current folder, then from the journal's folder) or given with --scenario;
+ * a scenario file that changed since the drill is a warning, never a silent difference.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { EXIT, type CommandIO } from './io.js';
+import { readJournalFile } from '../journal/reader.js';
+import { loadScenarioFile } from '../scenario/compile.js';
+import { formatProblem } from '../scenario/problems.js';
+import { buildReport } from '../report/model.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderJson } from '../report/json.js';
+import type { RecordOf } from '../engine/records.js';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export async function reportCommand(values: Values, [journal]: string[], io: CommandIO): Promise<number> {
+  const output = values.output as string | undefined;
+  const format = (values.format as string | undefined) ?? (output?.toLowerCase().endsWith('.json') ? 'json' : 'md');
+  if (format !== 'md' && format !== 'json') {
+    io.err(`--format: '${format}' is not a report format; write --format md or --format json`);
+    return EXIT.usage;
+  }
+  const read = readJournalFile(journal!);
+  if (!read.ok) {
+    io.err(read.message);
+    return EXIT.badInput;
+  }
+  for (const w of read.warnings) io.err(`${w} (warning)`);
+  const started = read.records[0] as RecordOf<'drill-started'>;
+  const scenarioPath = (values.scenario as string | undefined) ?? findScenario(started.scenario.path, journal!);
+  if (scenarioPath === undefined) {
+    io.err(
+      `${journal}: the drill's scenario '${started.scenario.path}' is not in the current folder or next to the journal; pass --scenario FILE`,
+    );
+    return EXIT.badInput;
+  }
+  const loaded = loadScenarioFile(scenarioPath);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) io.err(formatProblem(p));
+    return EXIT.badInput;
+  }
+  if (loaded.scenario.source.hash !== started.scenario.hash) {
+    io.err(
+      `${scenarioPath}: warning: this file's sha256 (${loaded.scenario.source.hash.slice(0, 12)}…) differs from the scenario the drill was played with (${started.scenario.hash.slice(0, 12)}…); the report says so, and its texts may not match what the team saw`,
+    );
+  }
+  const report = buildReport(loaded.scenario, read.records);
+  const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
+  if (output === undefined) {
+    // io.out adds the final newline back, so `drill report j > report.md` is byte-identical.
+    io.out(text.replace(/\n$/, ''));
+    return EXIT.ok;
+  }
+  try {
+    writeFileSync(output, text, { flag: values.force ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(
+      code === 'EEXIST'
+        ? `${output}: already exists; pass --force to overwrite it, or choose another --output`
+        : `${output}: cannot write the report (${code ?? (error as Error).message}); choose another --output`,
+    );
+    return EXIT.badInput;
+  }
+  io.out(`wrote ${output}`);
+  return EXIT.ok;
+}
+
+/** The recorded scenario path, from the current folder, then from the journal's folder. */
+function findScenario(recorded: string, journal: string): string | undefined {
+  if (isAbsolute(recorded)) return existsSync(recorded) ? recorded : undefined;
+  return [recorded, join(dirname(journal), recorded)].find((p) => existsSync(p));
+}
