@@ -84,7 +84,7 @@ describe('unknown references', () => {
     const text = edit(SMALL, ['when: disk_pct >= 99', 'when: disk_pcnt >= 99'], ["decided('triage')", "decided('triag')"]);
     expect(errorLines(text)).toEqual([
       `t.yaml:${at(text, 'disk_pcnt')}: unknown variable \`disk_pcnt\`; did you mean \`disk_pct\`?`,
-      `t.yaml:${at(text, "'triag'")}: unknown decision 'triag' in decided(); known: triage`,
+      `t.yaml:${at(text, "'triag'")}: unknown decision 'triag' in decided(); did you mean \`triage\`?`,
     ]);
   });
 });

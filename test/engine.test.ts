@@ -107,6 +107,14 @@ describe('decisions', () => {
     expect(actor.getSnapshot().value).toBe('debrief');
   });
 
+  it('runs what waits on an answer at the moment of the answer, not a tick later', () => {
+    const actor = drill(scenario);
+    actor.send({ type: 'START', wall: 0 });
+    actor.send({ type: 'ADVANCE', to: 150_500, wall: 0 });
+    actor.send({ type: 'DECIDE', id: 'first-response', option: 'wait', wall: 0 });
+    expect(firedAt(actor.getSnapshot().context.core.records, 'answered')).toBe(150_500);
+  });
+
   it('an off-script answer closes the decision with no consequences', () => {
     const actor = drill(scenario);
     actor.send({ type: 'START', wall: 0 });
@@ -128,14 +136,17 @@ describe('actions, impact and chance', () => {
   it('actions land after `takes`, respect `available` and `once`', () => {
     const actor = drill(scenario);
     actor.send({ type: 'START', wall: 0 });
+    actor.send({ type: 'ADVANCE', to: 500, wall: 0 });
     actor.send({ type: 'TAKE_ACTION', id: 'disable-autoscaling', by: 'Alex', wall: 0 });
+    // Conditions on started(...) hold at once, between ticks.
+    expect(firedAt(actor.getSnapshot().context.core.records, 'actioned')).toBe(500);
     expect(actor.getSnapshot().can({ type: 'TAKE_ACTION', id: 'disable-autoscaling', wall: 0 })).toBe(false);
     actor.send({ type: 'ADVANCE', to: 30_000, wall: 0 });
     expect(actor.getSnapshot().context.core.world.get('autoscaling')).toBe(true);
-    actor.send({ type: 'ADVANCE', to: 60_000, wall: 0 });
+    actor.send({ type: 'ADVANCE', to: 60_500, wall: 0 });
     const core = actor.getSnapshot().context.core;
     expect(core.world.get('autoscaling')).toBe(false);
-    expect(ofType(core.records, 'action-landed')[0]).toMatchObject({ id: 'disable-autoscaling', t: 60_000 });
+    expect(ofType(core.records, 'action-landed')[0]).toMatchObject({ id: 'disable-autoscaling', t: 60_500 });
   });
 
   it('tracks impact levels as conditions change', () => {

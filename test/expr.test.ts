@@ -288,9 +288,12 @@ describe('checkExpr', () => {
     ['node < 50', 0, 'unknown variable `node`; did you mean `nodes`?'],
     ['tmie > 5m', 0, 'unknown variable `tmie`; did you mean `time`?'],
     ['zzz', 0, 'unknown variable `zzz`; declare it under `world:` or use one of:'],
-    ["chose('first-respose', 'rollback')", 6, "unknown decision 'first-respose' in chose(); known: first-response, comms"],
+    ["chose('first-respose', 'rollback')", 6, "unknown decision 'first-respose' in chose(); did you mean `first-response`?"],
+    ["chose('zzz', 'rollback')", 6, "unknown decision 'zzz' in chose(); known: first-response, comms"],
     ["chose('comms', 'rollback')", 15, "unknown option 'rollback' of decision 'comms' in chose(); known: status-page"],
-    ["fired('pagr')", 6, "unknown inject 'pagr' in fired(); known: pager, db-alert"],
+    ["fired('pagr')", 6, "unknown inject 'pagr' in fired(); did you mean `pager`?"],
+    ["fired('zzz')", 6, "unknown inject 'zzz' in fired(); known: pager, db-alert"],
+    ["chose('first-response', 'rollbak')", 24, "unknown option 'rollbak' of decision 'first-response' in chose(); did you mean `rollback`?"],
     ["reached('fixed')", 8, "unknown milestone 'fixed' in reached(); known:"],
     ["fired('x', 'y')", 0, "fired() takes 1 argument, got 2; write fired('inject')"],
     ["chose('comms')", 0, "chose() takes 2 arguments, got 1; write chose('decision', 'option')"],
@@ -320,9 +323,9 @@ describe('checkExpr', () => {
     expect(problems[0]!.offset).toBe(offset);
   });
 
-  it('lists known ids closest first', () => {
+  it('suggests the closest id for a likely typo, like variable names', () => {
     const [problem] = check("done('restrat-pod')", { ...names, actions: new Set(['a', 'restart-pods', 'b']) });
-    expect(problem?.message).toBe("unknown action 'restrat-pod' in done(); known: restart-pods, a, b");
+    expect(problem?.message).toBe("unknown action 'restrat-pod' in done(); did you mean `restart-pods`?");
   });
 
   it('says so when the scenario has none of a kind', () => {

@@ -117,8 +117,8 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
   }
   session.send({ type: 'SESSION_RESUMED', wall: wallNow() });
   if (session.actor.getSnapshot().matches({ live: 'running' })) session.send({ type: 'PAUSE', wall: wallNow() });
-  const where = core.started ? `at ${formatClock(core.t)}, paused` : 'in the briefing';
-  notices.push(`Resumed ${journal} ${where}.${core.started && !core.ended ? ' Press space to go on.' : ''}`);
+  const where = !core.started ? 'in the briefing' : core.ended ? 'in the debrief' : `at ${formatClock(core.t)}, paused. Press space to go on`;
+  notices.push(`Resumed ${journal} ${where}.`);
   return {
     ok: true,
     scenario,

@@ -30,8 +30,9 @@ const processTerminal = (): Terminal => ({ stdin: process.stdin, stdout: process
 const MIN_SPEED = 0.25;
 const MAX_SPEED = 64;
 // The alternate screen keeps the shell's scrollback intact and is left on every exit path.
-const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[2J\u001B[H';
-const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+// Bracketed paste marks pasted text, so that line breaks in it are not taken for Enter.
+const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[2J\u001B[H\u001B[?2004h';
+const LEAVE_ALT_SCREEN = '\u001B[?2004l\u001B[?1049l';
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 

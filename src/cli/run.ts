@@ -61,7 +61,14 @@ export async function runCommand(values: Record<string, string | boolean | undef
     io.err(`${scenario.id}: drill ${how}; journal so far in ${join(out, JOURNAL_FILE)}`);
     return EXIT.badInput;
   }
-  const written = writeReports(out, scenario, session.records);
+  let written: string[];
+  try {
+    written = writeReports(out, scenario, session.records);
+  } catch (error) {
+    // The journal is safe; the report can be rebuilt from it later.
+    io.err((error as Error).message);
+    return EXIT.badInput;
+  }
   io.out(`${scenario.id}: drill ${how} (seed ${seed}); wrote ${[join(out, JOURNAL_FILE), ...written].join(', ')}`);
   return EXIT.ok;
 }

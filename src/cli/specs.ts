@@ -95,6 +95,15 @@ export const reportSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the journal file' },
 };
 
+export const newSpec: CommandSpec = {
+  name: 'new',
+  summary: 'Write a commented starter scenario that validates and plays, to make your own drill from.',
+  usage: 'drill new <id> [--out FILE]   (default: scenarios/<id>.yaml; never overwrites)',
+  flags: ['--out FILE       where to write it (default: scenarios/<id>.yaml)'],
+  options: { out: { type: 'string' } },
+  positionals: { min: 1, max: 1, names: 'the new scenario’s id (letters, digits, - and _)' },
+};
+
 export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<CommandRun> }[] = [
   { spec: playSpec, load: async () => (await import('./play.js')).playCommand },
   { spec: runSpec, load: async () => (await import('./run.js')).runCommand },
@@ -107,5 +116,6 @@ export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<Command
   },
   { spec: reportSpec, load: async () => (await import('./report-cmd.js')).reportCommand },
   { spec: listSpec, load: async () => (await import('./list.js')).listCommand },
+  { spec: newSpec, load: async () => (await import('./new.js')).newCommand },
   { spec: schemaSpec, load: async () => (await import('./schema-cmd.js')).schemaCommand },
 ];

@@ -7,12 +7,14 @@
  * it, decides which inputs are allowed in which phase, and bumps a revision so that views re-read.
  */
 import type { Consequence, Decision, Inject, Scenario } from '../scenario/types.js';
-import { isTrue, TIME_VARIABLE, type Expr, type ExprEnv, type ExprValue } from '../scenario/expr.js';
+import { isTrue, type ExprEnv, type ExprValue } from '../scenario/expr.js';
 import type { DrillRecord, MilestoneName, RecordBody, TeamMember } from './records.js';
 import { Schedule } from './heap.js';
 import { World } from './world.js';
 import { History } from './history.js';
 import { withoutEmpty } from './without-empty.js';
+import { Watchlist } from './watchlist.js';
+import { scenarioReadsTime } from './reads-time.js';
 
 type Due =
   | { kind: 'inject'; id: string }
@@ -66,7 +68,8 @@ export class DrillCore {
   readonly hintsShown = new Set<string>();
   private readonly schedule = new Schedule<Due>();
   private readonly dependents = new Map<string, (Inject | Decision)[]>();
-  private readonly watching: (Inject | Decision)[] = [];
+  /** The `when` triggers still waiting, re-checked only when something they read changes. */
+  private readonly watching = new Watchlist<Inject | Decision>();
   private readonly random: () => number;
   private readonly env: ExprEnv;
   /** Some condition reads `time`: then conditions are re-checked every second, not only on changes. */
@@ -76,7 +79,7 @@ export class DrillCore {
     this.scenario = setup.scenario;
     this.random = setup.random;
     this.wall = wall;
-    this.world = new World(this.scenario.world);
+    this.world = new World(this.scenario.world, (name) => this.watching.touchVariable(name));
     this.history = new History(this.world);
     this.watchesTime = scenarioReadsTime(this.scenario);
     const core = this;
@@ -107,7 +110,7 @@ export class DrillCore {
     for (const item of [...this.scenario.injects, ...this.scenario.decisions]) {
       const trig = item.trigger;
       if (trig.atMs !== undefined) this.schedule.push(trig.atMs, dueFor(item));
-      else if (trig.when) this.watching.push(item);
+      else if (trig.when) this.watching.add(item, trig.when);
       if (trig.after !== undefined) {
         const list = this.dependents.get(trig.after) ?? [];
         list.push(item);
@@ -141,8 +144,7 @@ export class DrillCore {
 
   /** Scenario time of the next scheduled inject or decision, for "skip to next". */
   nextEventTime(): number | undefined {
-    const next = this.schedule.sorted().find((d) => d.item.kind === 'inject' || d.item.kind === 'open' || d.item.kind === 'timeout');
-    return next?.at;
+    return this.schedule.earliest((d) => d.kind === 'inject' || d.kind === 'open' || d.kind === 'timeout')?.at;
   }
 
   // ---- inputs ----------------------------------------------------------------------------
@@ -154,10 +156,11 @@ export class DrillCore {
     if (answer.option !== undefined && !option) return false;
     this.open.delete(id);
     this.decided.set(id, option?.id ?? '');
+    this.watching.touchId(id);
     this.emit({ type: 'decision-made', id, ...withoutEmpty(answer) });
     if (option) this.consequences(option);
     this.happened(id);
-    this.settle();
+    this.catchUp();
     return true;
   }
 
@@ -172,19 +175,30 @@ export class DrillCore {
     const action = this.scenario.actionById.get(id);
     if (!action || !this.canTake(id)) return false;
     this.startedActions.add(id);
+    this.watching.touchId(id);
     this.inProgress.set(id, this.t + action.takesMs);
     this.emit({ type: 'action-started', id, ...withoutEmpty({ by }) });
     this.schedule.push(this.t + action.takesMs, { kind: 'land', id });
-    this.advanceTo(this.t, this.wall); // an action that takes no time lands now
+    this.catchUp(); // an action that takes no time lands now; started(...) conditions hold now
     return true;
   }
 
   markMilestone(name: MilestoneName, by?: string): boolean {
     if (this.milestones.has(name)) return false;
     this.milestones.set(name, this.t);
+    this.watching.touchMilestone(name);
     this.emit({ type: 'milestone', name, source: 'facilitator', ...withoutEmpty({ by }) });
-    this.settle(); // conditions may wait on reached(...)
+    this.catchUp(); // conditions may wait on reached(...)
     return true;
+  }
+
+  /**
+   * After an input: runs whatever it made due at this very moment (`after:` with no delay, an
+   * action that takes no time), then re-checks every condition, so nothing waits for the next tick.
+   */
+  private catchUp(): void {
+    this.advanceTo(this.t, this.wall);
+    if (!this.ended) this.settle();
   }
 
   endByFacilitator(): void {
@@ -221,6 +235,7 @@ export class DrillCore {
     if (!inject || this.fired.has(id) || this.cancelled.has(id)) return;
     if (drawChance && !this.passesChance(inject)) return;
     this.fired.add(id);
+    this.watching.touchId(id);
     this.emit({ type: 'inject-fired', id });
     this.consequences(inject);
     this.happened(id);
@@ -231,6 +246,7 @@ export class DrillCore {
     if (!decision || this.open.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
     if (drawChance && !this.passesChance(decision)) return;
     this.open.set(id, { decision, openedAt: this.t });
+    this.watching.touchId(id);
     this.emit({ type: 'decision-opened', id });
     if (decision.timeoutMs !== undefined) this.schedule.push(this.t + decision.timeoutMs, { kind: 'timeout', id });
   }
@@ -242,6 +258,7 @@ export class DrillCore {
     this.open.delete(id);
     this.timedOut.add(id);
     this.decided.set(id, option?.id ?? '');
+    this.watching.touchId(id);
     this.emit({ type: 'decision-timed-out', id, ...withoutEmpty({ option: option?.id }) });
     if (option) this.consequences(option);
     this.happened(id);
@@ -252,6 +269,7 @@ export class DrillCore {
     if (!action) return;
     this.inProgress.delete(id);
     this.landed.set(id, (this.landed.get(id) ?? 0) + 1);
+    this.watching.touchId(id);
     this.emit({ type: 'action-landed', id });
     this.consequences(action);
     this.happened(id);
@@ -282,6 +300,7 @@ export class DrillCore {
   private cancel(id: string): void {
     if (this.fired.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
     this.cancelled.add(id);
+    this.watching.touchId(id);
     if (this.open.delete(id)) this.emit({ type: 'decision-cancelled', id });
     else if (this.scenario.injectById.has(id)) this.emit({ type: 'inject-cancelled', id });
   }
@@ -294,22 +313,25 @@ export class DrillCore {
   private reach(name: MilestoneName): void {
     if (this.milestones.has(name)) return;
     this.milestones.set(name, this.t);
+    this.watching.touchMilestone(name);
     this.emit({ type: 'milestone', name, source: 'scenario' });
   }
 
   /**
-   * Re-checks every condition until nothing more changes: `when` triggers, milestone conditions,
+   * Re-checks conditions until nothing more changes: `when` triggers, milestone conditions,
    * impact, and the end. Bounded, because each inject and decision can happen only once.
+   * In each pass the `when` triggers are checked in scenario order, as a full scan would, but
+   * only those that something they read has changed since (see `watchlist.ts`).
    */
   private settle(): void {
     for (let changed = true; changed && !this.ended; ) {
       changed = false;
-      for (let i = 0; i < this.watching.length; i++) {
-        const item = this.watching[i]!;
+      this.watching.beginPass();
+      for (let w = this.watching.next(); w !== undefined; w = this.watching.next()) {
+        const item = w.item;
         if (this.fired.has(item.id) || this.open.has(item.id) || this.decided.has(item.id) || this.cancelled.has(item.id)) {
-          this.watching.splice(i--, 1);
-        } else if (isTrue(item.trigger.when!, this.env)) {
-          this.watching.splice(i--, 1);
+          this.watching.drop(w);
+        } else if (this.watching.check(w, this.env)) {
           this.run(dueFor(item));
           changed = true;
         }
@@ -334,6 +356,7 @@ export class DrillCore {
   }
 
   private moveTo(t: number): void {
+    if (t !== this.t) this.watching.touchTime();
     this.t = t;
     this.world.advanceRamps(t);
     this.history.sample(t);
@@ -374,34 +397,6 @@ export class DrillCore {
     const record = { seq: this.records.length, t: this.t, wall: this.wall, ...body } as DrillRecord;
     this.records.push(record);
     return record;
-  }
-}
-
-function scenarioReadsTime(s: Scenario): boolean {
-  const conditions = [
-    ...s.injects.map((i) => i.trigger.when),
-    ...s.decisions.map((d) => d.trigger.when),
-    ...Object.values(s.milestones),
-    s.impact.down,
-    s.impact.degraded,
-    s.end.when,
-  ];
-  return conditions.some((c) => c !== undefined && readsTime(c));
-}
-
-function readsTime(e: Expr): boolean {
-  switch (e.type) {
-    case 'var':
-      return e.name === TIME_VARIABLE;
-    case 'call':
-      return e.args.some(readsTime);
-    case 'not':
-    case 'neg':
-      return readsTime(e.arg);
-    case 'bin':
-      return readsTime(e.left) || readsTime(e.right);
-    default:
-      return false;
   }
 }
 

@@ -36,9 +36,16 @@ export class Schedule<T> {
     return top;
   }
 
-  /** Items in time order (a copy), for finding the next inject to skip to. */
+  /** Items in time order (a copy). */
   sorted(): Scheduled<T>[] {
     return [...this.heap].sort(compare);
+  }
+
+  /** The earliest item that `matches`, in one linear scan (no sort: the heap can hold 100,000 items). */
+  earliest(matches: (item: T) => boolean): Scheduled<T> | undefined {
+    let best: Scheduled<T> | undefined;
+    for (const s of this.heap) if (matches(s.item) && (best === undefined || compare(s, best) < 0)) best = s;
+    return best;
   }
 
   private siftUp(i: number): void {

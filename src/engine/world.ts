@@ -20,7 +20,11 @@ export class World {
   /** Variables changed since the last `takeChanges()`, for the journal's `world` records. */
   private changed = new Set<string>();
 
-  constructor(private readonly specs: Readonly<Record<string, VariableSpec>>) {
+  /** `onChange` hears of every change of a value (ramp steps included), for the conditions that read it. */
+  constructor(
+    private readonly specs: Readonly<Record<string, VariableSpec>>,
+    private readonly onChange: (name: string) => void = () => {},
+  ) {
     for (const [name, spec] of Object.entries(specs)) this.values.set(name, spec.initial);
   }
 
@@ -65,7 +69,9 @@ export class World {
         this.write(name, ramp.to);
       } else {
         const share = (t - ramp.start) / (ramp.until - ramp.start);
-        this.values.set(name, this.clamp(name, ramp.from + (ramp.to - ramp.from) * share));
+        const value = this.clamp(name, ramp.from + (ramp.to - ramp.from) * share);
+        if (this.values.get(name) !== value) this.onChange(name);
+        this.values.set(name, value);
       }
     }
   }
@@ -86,7 +92,10 @@ export class World {
 
   private write(name: string, value: Value): void {
     const next = typeof value === 'number' ? this.clamp(name, value) : value;
-    if (this.values.get(name) !== next) this.changed.add(name);
+    if (this.values.get(name) !== next) {
+      this.changed.add(name);
+      this.onChange(name);
+    }
     this.values.set(name, next);
   }
 

@@ -2,8 +2,8 @@
  * The folder a drill writes into, checked before the drill starts: a drill that cannot be
  * recorded must not begin, and one drill never writes over another's journal.
  */
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { JOURNAL_FILE } from './writer.js';
 
 /** `drills/<scenario-id>-<YYYYMMDD-HHMMSS>` (UTC), from the drill's start time. */
@@ -16,8 +16,12 @@ export function defaultOutDir(scenarioId: string, startWall: number): string {
 export function prepareOutDir(dir: string): string | undefined {
   try {
     if (existsSync(dir) && !statSync(dir).isDirectory()) return `${dir}: exists and is not a folder; choose another --out`;
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
+    makeFolders(dir);
+    // Writing a file is the only honest test: permission bits say nothing to root, nor about a
+    // read-only mount or a full quota.
+    const probe = join(dir, `.drill-write-test-${process.pid}`);
+    writeFileSync(probe, '', { flag: 'wx' });
+    unlinkSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return `${dir}: cannot write there (${code ?? (error as Error).message}); choose another --out`;
@@ -26,4 +30,24 @@ export function prepareOutDir(dir: string): string | undefined {
     return `${dir}: already holds a drill's journal; choose another --out, or continue that drill with --resume ${join(dir, JOURNAL_FILE)}`;
   }
   return undefined;
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node 20's own `recursive: true` loops forever when mkdir says
+ * ENOENT for a parent that exists (e.g. `--out /proc/x`); here that is an ordinary error.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (error) {
+      // Made meanwhile by someone else (another drill starting): fine if it is a folder.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw error;
+    }
+  }
 }

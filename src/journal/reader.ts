@@ -3,7 +3,8 @@
  * before it was complete when written); damage anywhere else is refused with its line number,
  * since guessing would silently change the drill's history.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { visibleLine } from '../text/sanitize.js';
 import { JOURNAL_FORMAT, JOURNAL_VERSION, recordSchema, type DrillRecord } from '../engine/records.js';
 
 /** Journals above this size are refused before reading (a 100,000-inject drill writes ~40 MB). */
@@ -19,19 +20,32 @@ export type JournalRead =
     }
   | { ok: false; message: string };
 
+/** Reads and checks a journal file. Never throws: every problem is one line naming the file. */
 export function readJournalFile(path: string): JournalRead {
-  let size: number;
+  let stat: Stats;
   try {
-    size = statSync(path).size;
-  } catch {
-    return { ok: false, message: `${path}: no such journal file` };
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'ENOENT' ? `${path}: no such journal file` : `${path}: cannot read it (${code ?? String(error)})` };
   }
-  if (size > MAX_JOURNAL_BYTES) return { ok: false, message: `${path}: the journal is ${size} bytes, over the ${MAX_JOURNAL_BYTES}-byte limit` };
+  // A folder, a device such as /dev/zero or a named pipe would fail oddly, never end, or block.
+  if (!stat.isFile()) return { ok: false, message: `${path}: not a journal file (${stat.isDirectory() ? 'a folder' : 'not a regular file'}); pass the drill's journal.jsonl` };
+  if (stat.size > MAX_JOURNAL_BYTES) return { ok: false, message: `${path}: the journal is ${stat.size} bytes, over the ${MAX_JOURNAL_BYTES}-byte limit` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { ok: false, message: `${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, message: `${path}: not a journal (not UTF-8 text)` };
+    // The lenient decoder marks the first bad byte, which gives the line to name.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const line = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))).split('\n').length;
+    return { ok: false, message: `${path}:${line}:1: not a drill journal: this line is not UTF-8 text` };
   }
   return parseJournal(text, path);
 }
@@ -53,15 +67,18 @@ export function parseJournal(text: string, path: string): JournalRead {
   let validBytes = Buffer.byteLength(lines[0]!, 'utf8') + 1;
   for (let i = 1; i < lines.length; i++) {
     const isLast = i === lines.length - 1;
-    const parsed = recordSchema.safeParse(parseLine(lines[i]!));
+    const value = parseLine(lines[i]!);
+    const parsed = recordSchema.safeParse(value);
     if (!parsed.success) {
       if (isLast && !endsCleanly) {
         warnings.push(`${path}:${i + 1}:1: the last line was cut short (the drill was interrupted mid-write); reading up to line ${i}`);
         break;
       }
+      if (value === undefined) return { ok: false, message: `${path}:${i + 1}:1: damaged journal line: not JSON (was the file edited?)` };
       const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      return { ok: false, message: `${path}:${i + 1}:1: damaged journal line${where}: ${issue?.message ?? 'not a record'}` };
+      const where = issue && issue.path.length > 0 ? ` at ${visibleLine(issue.path.join('.'))}` : '';
+      // The message may quote the line's own keys, which could hold terminal escapes.
+      return { ok: false, message: `${path}:${i + 1}:1: damaged journal line${where}: ${visibleLine(issue?.message ?? 'not a record')}` };
     }
     if (parsed.data.seq !== records.length) {
       return { ok: false, message: `${path}:${i + 1}:1: damaged journal: expected record ${records.length}, found ${parsed.data.seq}` };

@@ -3,7 +3,7 @@
  * play every line is fsynced before the write returns, so what the screen shows as recorded
  * survives a crash or a pulled plug.
  */
-import { closeSync, fsyncSync, openSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, truncateSync, writeSync } from 'node:fs';
 import { JOURNAL_FORMAT, JOURNAL_VERSION, type DrillRecord } from '../engine/records.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -14,18 +14,22 @@ export function journalHeader(): string {
 
 export class JournalWriter {
   private fd: number | undefined;
+  /** Bytes of complete lines in the file: where the next line goes, and where a failed write is cut back to. */
+  private size: number;
 
   private constructor(
     readonly path: string,
     fd: number,
     private readonly durable: boolean,
+    size: number,
   ) {
     this.fd = fd;
+    this.size = size;
   }
 
   /** A new journal; fails if the file exists, so that no drill overwrites another's history. */
   static create(path: string, options: { durable: boolean }): JournalWriter {
-    const writer = new JournalWriter(path, openSync(path, 'wx'), options.durable);
+    const writer = new JournalWriter(path, openSync(path, 'wx'), options.durable, 0);
     writer.writeLines([journalHeader()]);
     return writer;
   }
@@ -36,7 +40,7 @@ export class JournalWriter {
    */
   static append(path: string, options: { durable: boolean; validBytes: number }): JournalWriter {
     truncateSync(path, options.validBytes);
-    return new JournalWriter(path, openSync(path, 'a'), options.durable);
+    return new JournalWriter(path, openSync(path, 'r+'), options.durable, options.validBytes);
   }
 
   write(records: readonly DrillRecord[]): void {
@@ -59,7 +63,20 @@ export class JournalWriter {
     const data = Buffer.from(lines.join('\n') + '\n', 'utf8');
     // One write call for the batch, looping on short writes, then fsync: a kill between two
     // lines leaves whole lines behind, and at worst a cut last line that the reader drops.
-    for (let off = 0; off < data.length; ) off += writeSync(this.fd, data, off, data.length - off);
-    if (this.durable) fsyncSync(this.fd);
+    try {
+      for (let off = 0; off < data.length; ) off += writeSync(this.fd, data, off, data.length - off, this.size + off);
+      if (this.durable) fsyncSync(this.fd);
+    } catch (error) {
+      // A disk that filled up mid-line leaves part of a line behind. The caller retries the same
+      // records later (after space is freed); cut the part off, or the retry would land after it
+      // and turn a harmless cut last line into damage in the middle of the journal.
+      try {
+        ftruncateSync(this.fd, this.size);
+      } catch {
+        // The reader drops a cut last line anyway; the retry is what could not be undone.
+      }
+      throw error;
+    }
+    this.size += data.length;
   }
 }

@@ -69,7 +69,7 @@ export const personAsSubjectOfFailure: SentenceRule = (sentence, _entry, ctx) =>
     // the script, not Alex, as its subject.
     const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(${escapeRegExp(name)})(?!['’]s\\b)\\s+${ADVERB}${FAILURE_VERB}\\b`, 'giu');
     if ([...sentence.matchAll(pattern)].some((m) => m[1] === name)) {
-      return `${name} is the subject of a failure verb. Saying who did what is fine ("I ran the script"); the sentence after it should ask what in the system let it happen and what would catch it next time.`;
+      return 'A participant is the subject of a failure verb ("Dana forgot", "Alex broke"). Saying who did what is fine ("I ran the script"); the sentence after it should ask what in the system let it happen and what would catch it next time.';
     }
   }
   return undefined;
@@ -146,7 +146,7 @@ export function participantNames(team: readonly { readonly name: string }[]): st
     const first = full.split(' ')[0] ?? '';
     if (first.length >= 2) names.add(first);
   }
-  return [...names].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Reviews every entry, sentence by sentence; flags come in the order the entries were given. */

@@ -32,12 +32,12 @@ export function inline(text: string): string {
 
 /**
  * A table cell: inline text, cut to `max` characters so that one pasted log line cannot make the
- * timeline unreadable (the full text stays in report.json), and never empty.
+ * timeline unreadable (the full text stays in report.json).
  */
 export function cell(text: string, max = 300): string {
   const line = plainLine(text);
   const cut = [...line].length > max ? `${[...line].slice(0, max - 1).join('').trimEnd()}…` : line;
-  return cut === '' ? ' ' : inline(cut);
+  return inline(cut);
 }
 
 /**

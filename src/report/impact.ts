@@ -76,17 +76,19 @@ export function worldExtremes(
     if (spec?.max !== undefined) out = Math.min(spec.max, out);
     return Math.round(out * 1e6) / 1e6;
   };
-  // Brings a ramp up to time t: the value it reached, and its end if that came first.
+  // Brings a ramp up to time t: the value it reached, and its end if that came first. A ramp
+  // clamped by min/max reaches its bound before its end; that moment is when the extreme began.
   const advance = (id: string, track: Track, t: number) => {
     const ramp = track.ramp;
     if (!ramp) return;
+    const until = Math.min(t, ramp.until);
+    const raw = ramp.from + ((ramp.to - ramp.from) * (until - ramp.start)) / (ramp.until - ramp.start);
+    const value = clamp(id, raw);
+    const at = value !== Math.round(raw * 1e6) / 1e6 && ramp.to !== ramp.from ? ramp.start + ((value - ramp.from) / (ramp.to - ramp.from)) * (ramp.until - ramp.start) : until;
+    consider(track, value, Math.round(at));
     if (t >= ramp.until) {
-      track.value = clamp(id, ramp.to);
-      consider(track, track.value, ramp.until);
+      track.value = value;
       track.ramp = undefined;
-    } else {
-      const share = (t - ramp.start) / (ramp.until - ramp.start);
-      consider(track, clamp(id, ramp.from + (ramp.to - ramp.from) * share), t);
     }
   };
   for (const r of records) {
@@ -105,10 +107,10 @@ export function worldExtremes(
   }
   const out: ReportVariable[] = [];
   for (const [id, track] of tracks) {
+    const ramp = track.ramp;
+    const final = ramp ? clamp(id, ramp.from + ((ramp.to - ramp.from) * (Math.min(endMs, ramp.until) - ramp.start)) / (ramp.until - ramp.start)) : track.value;
     advance(id, track, endMs);
     const spec = specs[id]!;
-    const ramp = track.ramp;
-    const final = ramp ? clamp(id, ramp.from + ((ramp.to - ramp.from) * (endMs - ramp.start)) / (ramp.until - ramp.start)) : track.value;
     out.push({
       id,
       ...(spec.label !== undefined ? { label: spec.label } : {}),

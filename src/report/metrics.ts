@@ -66,20 +66,18 @@ export function milestoneMetrics(input: MetricInput): ReportMetric[] {
 export function impactMetrics(input: MetricInput): ReportMetric[] {
   const { impact } = input;
   const none = !input.downCondition && !input.degradedCondition;
-  const duration: ReportMetric =
-    impact.startMs === null || impact.endMs === null
-      ? {
-          id: 'impact',
-          label: 'Impact duration',
-          valueMs: none ? null : 0,
-          formula: none ? 'the scenario defines no impact conditions' : 'no impact: neither condition ever held',
-        }
-      : {
-          id: 'impact',
-          label: 'Impact duration',
-          valueMs: impact.endMs - impact.startMs,
-          formula: `end of the last impact (${formatClock(impact.endMs)}) − start of the first (${formatClock(impact.startMs)})`,
-        };
+  const label = 'Impact duration';
+  let duration: ReportMetric;
+  if (none) duration = { id: 'impact', label, valueMs: null, formula: 'the scenario defines no impact conditions' };
+  else if (impact.startMs === null || impact.endMs === null) duration = { id: 'impact', label, valueMs: 0, formula: 'no impact: neither condition ever held' };
+  else {
+    duration = {
+      id: 'impact',
+      label,
+      valueMs: impact.endMs - impact.startMs,
+      formula: `end of the last impact (${formatClock(impact.endMs)}) − start of the first (${formatClock(impact.startMs)})`,
+    };
+  }
   const held = (level: 'down' | 'degraded', condition: string | undefined, ms: number, label: string): ReportMetric => {
     const spans = impact.intervals.filter((i) => i.level === level);
     if (!condition) return { id: level, label, valueMs: null, formula: `the scenario defines no impact.${level} condition` };

@@ -6,7 +6,7 @@
 import type { DrillRecord, MilestoneName } from '../engine/records.js';
 import type { Consequence, Scenario } from '../scenario/types.js';
 import type { ReportAction, ReportDecision, ReportMilestone } from './report-schema.js';
-import { actionStarters, type Names } from './timeline.js';
+import { actionStarters, quoted, type Names } from './timeline.js';
 
 type Closing = Extract<DrillRecord, { type: 'decision-made' | 'decision-timed-out' | 'decision-cancelled' }>;
 const MILESTONES: readonly MilestoneName[] = ['detected', 'acknowledged', 'mitigated', 'resolved'];
@@ -59,7 +59,9 @@ export function actionOutcomes(scenario: Scenario, records: readonly DrillRecord
     if (r.type === 'action-started') {
       const action: ReportAction = { id: r.id, label: scenario.actionById.get(r.id)?.label ?? r.id, ...(r.by !== undefined ? { by: r.by } : {}), startedMs: r.t, landedMs: null };
       out.push(action);
-      waiting.set(r.id, [...(waiting.get(r.id) ?? []), action]);
+      const queue = waiting.get(r.id) ?? [];
+      queue.push(action);
+      waiting.set(r.id, queue);
     }
     if (r.type === 'action-landed') {
       const action = waiting.get(r.id)?.shift();
@@ -76,8 +78,8 @@ export function milestoneOutcomes(scenario: Scenario, records: readonly DrillRec
     const index = records.findIndex((r) => r.type === 'milestone' && r.name === name);
     const r = records[index];
     if (!r || r.type !== 'milestone') return { name, reachedMs: null, source: null };
-    const how = r.source === 'facilitator' ? 'marked by the facilitator' : markedBy(name, records, index, scenario, names, starters);
-    return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), ...(how ? { how } : {}) };
+    if (r.source === 'facilitator') return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), how: 'marked by the facilitator' };
+    return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), ...markedBy(name, records, index, scenario, names, starters) };
   });
 }
 
@@ -93,27 +95,45 @@ function markedBy(
   scenario: Scenario,
   names: Names,
   starters: Map<number, string>,
-): string | undefined {
+): Pick<ReportMilestone, 'how' | 'condition' | 'trigger'> {
   const t = records[index]!.t;
+  // What the team did at this moment explains a condition better than an inject that fired with it.
+  let teamTrigger: string | undefined;
+  let anyTrigger: string | undefined;
   for (let i = index - 1; i >= 0 && records[i]!.t === t; i--) {
     const r = records[i]!;
-    const c = consequenceOf(r, scenario);
-    if (c?.milestone !== name) continue;
-    switch (r.type) {
-      case 'decision-made':
-        return `"${names.option(r.id, r.option)}" chosen for "${names.decision(r.id)}"${r.by ? ` by ${r.by}` : ''}`;
-      case 'decision-timed-out':
-        return `"${names.decision(r.id)}" timed out to its default, "${names.option(r.id, r.option)}"`;
-      case 'action-landed': {
-        const by = starters.get(r.seq);
-        return `action "${names.action(r.id)}" landed${by ? ` (taken by ${by})` : ''}`;
-      }
-      case 'inject-fired':
-        return `inject "${names.inject(r.id)}" fired`;
-    }
+    const what = describeTrigger(r, names, starters);
+    if (what === undefined) continue;
+    if (consequenceOf(r, scenario)?.milestone === name) return { how: what, trigger: what };
+    anyTrigger ??= what;
+    if (r.type !== 'inject-fired') teamTrigger ??= what;
   }
+  const trigger = teamTrigger ?? anyTrigger;
   const condition = scenario.file.milestones?.[name];
-  return condition ? `its condition became true: ${condition}` : undefined;
+  if (!condition) return trigger ? { how: trigger, trigger } : {};
+  return {
+    how: `its condition (${condition}) became true${trigger ? ` once ${trigger}` : ''}`,
+    condition,
+    ...(trigger ? { trigger } : {}),
+  };
+}
+
+/** The record that set consequences going, as a phrase; undefined for records that trigger nothing. */
+function describeTrigger(r: DrillRecord, names: Names, starters: Map<number, string>): string | undefined {
+  switch (r.type) {
+    case 'decision-made':
+      return r.option === undefined ? undefined : `${quoted(names.option(r.id, r.option))} was chosen for ${quoted(names.decision(r.id))}${r.by ? ` by ${r.by}` : ''}`;
+    case 'decision-timed-out':
+      return `${quoted(names.decision(r.id))} timed out to its default, ${quoted(names.option(r.id, r.option))}`;
+    case 'action-landed': {
+      const by = starters.get(r.seq);
+      return `the action ${quoted(names.action(r.id))} was done${by ? ` (taken by ${by})` : ''}`;
+    }
+    case 'inject-fired':
+      return `${quoted(names.inject(r.id))} arrived`;
+    default:
+      return undefined;
+  }
 }
 
 function consequenceOf(r: DrillRecord, scenario: Scenario): Consequence | undefined {

@@ -25,7 +25,9 @@ const milestoneSchema = z.strictObject({
   reachedMs: msOrNull.describe('When it was first marked; null if never.'),
   source: z.enum(['scenario', 'facilitator']).nullable(),
   by: z.string().optional(),
-  how: z.string().optional().describe('What marked it: an option chosen, an action landed, an inject, a condition.'),
+  how: z.string().optional().describe('What marked it, as a sentence: an option chosen, an action done, an inject, a condition.'),
+  condition: z.string().optional().describe('The `milestones:` condition that marked it, if a condition did.'),
+  trigger: z.string().optional().describe('The team decision or action (or inject) that made it happen.'),
 });
 
 const metricSchema = z.strictObject({

@@ -15,11 +15,12 @@ export class Names {
   inject(id: string): string {
     const inject = this.scenario.injectById.get(id);
     if (!inject) return id;
-    return inject.title?.trim() || firstLine(inject.text) || id;
+    return shorten(inject.title?.trim() || firstLine(inject.text) || id, 120);
   }
 
+  /** A decision's prompt, shortened: it is repeated on every line about the decision. */
   decision(id: string): string {
-    return firstLine(this.scenario.decisionById.get(id)?.prompt ?? '') || id;
+    return shorten(firstLine(this.scenario.decisionById.get(id)?.prompt ?? '') || id);
   }
 
   option(decisionId: string, optionId: string | undefined): string {
@@ -37,6 +38,20 @@ export class Names {
   }
 }
 
+/** Text cut to `max` characters at a word boundary where possible, with an ellipsis. */
+export function shorten(text: string, max = 70): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Text in typographic quotes, unless the text is already quoted. */
+export function quoted(text: string): string {
+  return /^["“'‘].*["”'’]$/s.test(text) ? text : `“${text}”`;
+}
+
 /** The first non-empty line of a text. */
 export function firstLine(text: string): string {
   return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
@@ -46,15 +61,15 @@ export function firstLine(text: string): string {
 export function describeReaction(r: DrillRecord, names: Names): string {
   switch (r.type) {
     case 'decision-made':
-      return `decision "${names.decision(r.id)}"${r.by ? ` by ${r.by}` : ''}`;
+      return `decision ${quoted(names.decision(r.id))}${r.by ? ` by ${r.by}` : ''}`;
     case 'action-started':
-      return `action "${names.action(r.id)}"${r.by ? ` by ${r.by}` : ''}`;
+      return `action ${quoted(names.action(r.id))}${r.by ? ` by ${r.by}` : ''}`;
     case 'note':
       return `note${r.by ? ` by ${r.by}` : ''}`;
     case 'milestone':
       return `${r.name} marked${r.by ? ` by ${r.by}` : ''}`;
     case 'inject-fired':
-      return names.inject(r.id);
+      return quoted(shorten(names.inject(r.id), 50));
     default:
       return r.type;
   }
@@ -74,26 +89,26 @@ function entryFor(r: DrillRecord, scenario: Scenario, names: Names, ctx: { facil
     }
     case 'inject-skipped': {
       const chance = scenario.injectById.get(r.id)?.trigger.chance ?? scenario.decisionById.get(r.id)?.trigger.chance;
-      const what = scenario.decisionById.has(r.id) ? `decision "${names.decision(r.id)}"` : `"${names.inject(r.id)}"`;
+      const what = scenario.decisionById.has(r.id) ? `decision ${quoted(names.decision(r.id))}` : quoted(names.inject(r.id));
       return { source: 'scenario', what: `Did not happen this time: ${what} (chance ${chance ?? '?'}, not drawn)` };
     }
     case 'inject-cancelled':
-      return { source: 'scenario', what: `Will no longer happen: "${names.inject(r.id)}"` };
+      return { source: 'scenario', what: `Will no longer happen: ${quoted(names.inject(r.id))}` };
     case 'decision-opened':
       return { source: 'decision', what: `Decision opened: ${names.decision(r.id)}` };
     case 'decision-made': {
-      const answer = r.option !== undefined ? `Chose "${names.option(r.id, r.option)}"` : `Off-script answer: "${r.text ?? ''}"`;
+      const answer = r.option !== undefined ? `chose ${quoted(names.option(r.id, r.option))}` : `off-script answer: ${quoted(r.text ?? '')}`;
       const why = r.rationale ? ` (why: ${r.rationale})` : '';
-      return { source: 'decision', who: r.by, what: `${answer} for "${names.decision(r.id)}"${why}` };
+      return { source: 'decision', who: r.by, what: `${quoted(names.decision(r.id))}: ${answer}${why}` };
     }
     case 'decision-timed-out': {
       const d = scenario.decisionById.get(r.id);
       const after = d?.timeoutMs !== undefined ? ` after ${formatDuration(d.timeoutMs)}` : '';
-      const fallback = r.option ? `; default taken: "${names.option(r.id, r.option)}"` : '';
-      return { source: 'decision', what: `No decision${after} on "${names.decision(r.id)}"${fallback}` };
+      const fallback = r.option ? `; default taken: ${quoted(names.option(r.id, r.option))}` : '';
+      return { source: 'decision', what: `${quoted(names.decision(r.id))}: no decision${after}${fallback}` };
     }
     case 'decision-cancelled':
-      return { source: 'scenario', what: `Decision withdrawn: "${names.decision(r.id)}"` };
+      return { source: 'scenario', what: `Decision withdrawn: ${quoted(names.decision(r.id))}` };
     case 'action-started': {
       const takes = scenario.actionById.get(r.id)?.takesMs ?? 0;
       return { source: 'action', who: r.by, what: `Started: ${names.action(r.id)}${takes > 0 ? ` (takes ${formatDuration(takes)})` : ''}` };
@@ -140,7 +155,11 @@ export function actionStarters(records: readonly DrillRecord[]): Map<number, str
   const waiting = new Map<string, (string | undefined)[]>();
   const by = new Map<number, string>();
   for (const r of records) {
-    if (r.type === 'action-started') waiting.set(r.id, [...(waiting.get(r.id) ?? []), r.by]);
+    if (r.type === 'action-started') {
+      const queue = waiting.get(r.id) ?? [];
+      queue.push(r.by);
+      waiting.set(r.id, queue);
+    }
     if (r.type === 'action-landed') {
       const who = waiting.get(r.id)?.shift();
       if (who !== undefined) by.set(r.seq, who);

@@ -1,10 +1,45 @@
 /**
- * Writes the drill's report files next to its journal. (Placeholder until the report module
- * lands: writes nothing and says so by returning no paths.)
+ * Writes the drill's report files next to its journal: `report.md` and `report.json`. A report
+ * never overwrites another file: if the name is taken, the next free `report-2.md`, `report-3.md`…
+ * is used, so the journal's folder can hold reports rebuilt by hand without losing any.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Scenario } from '../scenario/types.js';
 import type { DrillRecord } from '../engine/records.js';
+import { buildReport } from './model.js';
+import { renderMarkdown } from './markdown.js';
+import { renderJson } from './json.js';
 
-export function writeReports(_dir: string, _scenario: Scenario, _records: readonly DrillRecord[]): string[] {
-  return [];
+export const REPORT_MD = 'report.md';
+export const REPORT_JSON = 'report.json';
+
+/** Renders both documents; the same scenario and records always give the same bytes. */
+export function renderReports(scenario: Scenario, records: readonly DrillRecord[]): { md: string; json: string } {
+  const report = buildReport(scenario, records);
+  return { md: renderMarkdown(report), json: renderJson(report) };
+}
+
+/** Writes report.md and report.json into `dir`; returns the paths written. */
+export function writeReports(dir: string, scenario: Scenario, records: readonly DrillRecord[]): string[] {
+  const { md, json } = renderReports(scenario, records);
+  return [writeNew(dir, REPORT_MD, md), writeNew(dir, REPORT_JSON, json)];
+}
+
+/** Writes `text` to `dir/name`, or to `name-2`, `name-3`… if it exists; never overwrites. */
+function writeNew(dir: string, name: string, text: string): string {
+  const dot = name.lastIndexOf('.');
+  for (let n = 1; ; n++) {
+    const path = join(dir, n === 1 ? name : `${name.slice(0, dot)}-${n}${name.slice(dot)}`);
+    try {
+      writeFileSync(path, text, { flag: 'wx' });
+      return path;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' || n >= 1000) {
+        // The journal is already safe on disk; say how to get the report back instead of failing obscurely.
+        throw new Error(`${path}: cannot write the report (${code ?? (error as Error).message}); the journal is intact: run drill report ${join(dir, 'journal.jsonl')} --output FILE`);
+      }
+    }
+  }
 }

@@ -3,12 +3,12 @@
  * and conclude, at which scenario times. Read with the same guards and positioned messages as a
  * scenario; `checkAnswersAgainst` then checks its ids against the scenario it is run with.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { durationSchema, MILESTONES } from './schema.js';
 import { sortProblems, type Problem } from './problems.js';
 import { parseYamlFile, validateWith } from './yaml-source.js';
 import { rememberSource } from './answers-check.js';
+import { readSourceFile } from './source-text.js';
 
 export { checkAnswersAgainst } from './answers-check.js';
 
@@ -68,15 +68,9 @@ export type AnswersResult = { ok: true; answers: Answers; warnings: Problem[] } 
 
 /** Reads an answers file. Never throws. */
 export function loadAnswersFile(file: string): AnswersResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`;
-    return { ok: false, problems: [{ file, message: `${why}; pass the path of an answers .yaml file`, severity: 'error' }] };
-  }
-  return loadAnswersText(bytes, file);
+  const read = readSourceFile(file, 'an answers .yaml file');
+  if (!read.ok) return { ok: false, problems: [{ file, ...read.problem, severity: 'error' }] };
+  return loadAnswersText(read.bytes, file);
 }
 
 /** Checks answers text (or bytes) on its own; `checkAnswersAgainst` checks it against a scenario. */

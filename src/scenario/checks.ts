@@ -6,50 +6,59 @@
  */
 import { checkExpr, type ExprNames } from './expr-check.js';
 import { formatDuration } from './duration.js';
+import { parseExpr } from './expr.js';
 import { suggestion, type Problem } from './problems.js';
 import { checkReachability, consequenceHolders } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
+import { NOTHING_UNREAD, unreadName, type Unread } from './salvage.js';
 import type { ConditionSite } from './compile.js';
 import type { Scenario } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
 
-/** Every semantic problem of a compiled scenario (errors and warnings), unsorted. */
-export function checkScenario(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile): Problem[] {
+/**
+ * Every semantic problem of a compiled scenario (errors and warnings), unsorted. `unread` says
+ * what of the file failed its schema and so is missing from `scenario`: names it had still count
+ * as existing, and weak-scenario advice waits until the whole file can be read.
+ */
+export function checkScenario(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile, unread: Unread = NOTHING_UNREAD): Problem[] {
   return [
     ...checkIds(scenario, yaml),
     ...checkWorld(scenario, yaml),
-    ...checkReferences(scenario, yaml),
-    ...checkEffects(scenario, yaml),
+    ...checkReferences(scenario, yaml, unread),
+    ...checkEffects(scenario, yaml, unread),
     ...checkTriggers(scenario, yaml),
-    ...checkConditions(scenario, conditions, yaml),
-    ...checkReachability(scenario, conditions, yaml),
-    ...scenarioAdvice(scenario, yaml),
+    ...checkConditions(scenario, conditions, yaml, unread),
+    ...checkReachability(scenario, conditions, yaml, unread),
+    ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
   ];
 }
 
 function checkIds(scenario: Scenario, yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
   // Injects, decisions and actions share one namespace, because `after:` can name any of them.
-  const seen = new Map<string, string>();
-  const claim = (id: string, path: YamlPath, kind: string, space: Map<string, string>, why: string): void => {
+  // Where each id was first claimed; its line is looked up only for a duplicate (lookups cost).
+  type Claim = { readonly kind: string; readonly path: YamlPath };
+  const seen = new Map<string, Claim>();
+  const claim = (id: string, path: YamlPath, kind: string, space: Map<string, Claim>, why: string): void => {
     const earlier = space.get(id);
     if (earlier === undefined) {
-      space.set(id, `the ${kind} on line ${yaml.positionOf(path).line}`);
+      space.set(id, { kind, path });
       return;
     }
-    problems.push(yaml.problemAt(path, `duplicate id \`${id}\`: ${earlier} already uses it${why}; rename one`));
+    const first = `the ${earlier.kind} on line ${yaml.positionOf(earlier.path).line}`;
+    problems.push(yaml.problemAt(path, `duplicate id \`${id}\`: ${first} already uses it${why}; rename one`));
   };
   const shared = ' (injects, decisions and actions share one set of ids, since `after:` can name any)';
   scenario.injects.forEach((x, i) => claim(x.id, ['injects', i, 'id'], 'inject', seen, shared));
   scenario.decisions.forEach((x, i) => claim(x.id, ['decisions', i, 'id'], 'decision', seen, shared));
   scenario.actions.forEach((x, i) => claim(x.id, ['actions', i, 'id'], 'action', seen, shared));
   scenario.decisions.forEach((d, i) => {
-    const options = new Map<string, string>();
+    const options = new Map<string, Claim>();
     d.options.forEach((o, j) => claim(o.id, ['decisions', i, 'options', j, 'id'], 'option', options, ''));
   });
-  const roles = new Map<string, string>();
+  const roles = new Map<string, Claim>();
   scenario.file.roles.forEach((r, i) => claim(r.id, ['roles', i, 'id'], 'role', roles, ''));
-  const factors = new Map<string, string>();
+  const factors = new Map<string, Claim>();
   scenario.factors.forEach((f, i) => claim(f.id, ['debrief', 'factors', i, 'id'], 'factor', factors, ''));
   return problems;
 }
@@ -78,13 +87,21 @@ function checkWorld(scenario: Scenario, yaml: YamlFile): Problem[] {
   return problems;
 }
 
-function checkReferences(scenario: Scenario, yaml: YamlFile): Problem[] {
+function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Problem[] {
   const problems: Problem[] = [];
-  const injects = [...scenario.injectById.keys()];
-  const decisions = [...scenario.decisionById.keys()];
-  const actions = [...scenario.actionById.keys()];
+  // Dropped items (schema errors) still exist: they are known, and suggested for typos.
+  const injects = [...scenario.injectById.keys(), ...unread.ids.inject];
+  const decisions = [...scenario.decisionById.keys(), ...unread.ids.decision];
+  const actions = [...scenario.actionById.keys(), ...unread.ids.action];
+  // Sets, not the lists: a generated scenario has 100,000 ids, and a list search per reference is quadratic.
+  const injectSet = new Set(injects);
+  const decisionSet = new Set(decisions);
+  const actionSet = new Set(actions);
   const kindOf = (id: string): 'inject' | 'decision' | 'action' | undefined =>
-    scenario.injectById.has(id) ? 'inject' : scenario.decisionById.has(id) ? 'decision' : scenario.actionById.has(id) ? 'action' : undefined;
+    injectSet.has(id) ? 'inject' : decisionSet.has(id) ? 'decision' : actionSet.has(id) ? 'action' : undefined;
+  // An id of a kind whose whole list was unreadable may exist: it is not reported as unknown.
+  const unknown = (id: string, ...kinds: ('inject' | 'decision' | 'action')[]): boolean =>
+    !kindOf(id) && !kinds.some((kind) => unread.whole.has(kind));
   const report = (path: YamlPath, message: string): void => void problems.push(yaml.problemAt(path, message));
 
   for (const { path, consequence } of consequenceHolders(scenario)) {
@@ -92,18 +109,18 @@ function checkReferences(scenario: Scenario, yaml: YamlFile): Problem[] {
       const kind = kindOf(id);
       if (kind === 'decision') report([...path, 'fire', k], `\`${id}\` is a decision; decisions are opened — move it to \`open:\``);
       else if (kind === 'action') report([...path, 'fire', k], `\`${id}\` is an action; actions are taken by the team, not fired`);
-      else if (!kind) report([...path, 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injects)}`);
+      else if (unknown(id, 'inject')) report([...path, 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injects)}`);
     });
     consequence.open.forEach((id, k) => {
       const kind = kindOf(id);
       if (kind === 'inject') report([...path, 'open', k], `\`${id}\` is an inject; injects are fired — move it to \`fire:\``);
       else if (kind === 'action') report([...path, 'open', k], `\`${id}\` is an action; actions are taken by the team, not opened`);
-      else if (!kind) report([...path, 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisions)}`);
+      else if (unknown(id, 'decision')) report([...path, 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisions)}`);
     });
     consequence.cancel.forEach((id, k) => {
       const kind = kindOf(id);
       if (kind === 'action') report([...path, 'cancel', k], `\`${id}\` is an action; only injects and decisions can be cancelled`);
-      else if (!kind) report([...path, 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injects, ...decisions])}`);
+      else if (unknown(id, 'inject', 'decision')) report([...path, 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injects, ...decisions])}`);
     });
   }
   const triggered = [
@@ -112,13 +129,13 @@ function checkReferences(scenario: Scenario, yaml: YamlFile): Problem[] {
   ];
   for (const { x, path } of triggered) {
     const after = x.trigger.after;
-    if (after !== undefined && !kindOf(after)) {
+    if (after !== undefined && unknown(after, 'inject', 'decision', 'action')) {
       report([...path, 'after'], `\`after\` names \`${after}\`, which is no inject, decision or action${suggestion(after, [...injects, ...decisions, ...actions])}`);
     }
   }
-  const roles = scenario.file.roles.map((r) => r.id);
+  const roles = [...scenario.file.roles.map((r) => r.id), ...unread.ids.role];
   const checkRole = (role: string | undefined, path: YamlPath): void => {
-    if (role !== undefined && !roles.includes(role)) report(path, `unknown role \`${role}\`${suggestion(role, roles, 'roles')}`);
+    if (role !== undefined && !roles.includes(role) && !unread.whole.has('role')) report(path, `unknown role \`${role}\`${suggestion(role, roles, 'roles')}`);
   };
   scenario.injects.forEach((x, i) => checkRole(x.audience, ['injects', i, 'audience']));
   scenario.decisions.forEach((d, i) => {
@@ -131,13 +148,14 @@ function checkReferences(scenario: Scenario, yaml: YamlFile): Problem[] {
   return problems;
 }
 
-function checkEffects(scenario: Scenario, yaml: YamlFile): Problem[] {
+function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Problem[] {
   const problems: Problem[] = [];
-  const variables = Object.keys(scenario.world);
+  const variables = [...Object.keys(scenario.world), ...unread.ids.variable];
   for (const { path, consequence } of consequenceHolders(scenario)) {
     consequence.effects.forEach((effect, k) => {
       const at = [...path, 'effects', k];
       const spec = scenario.world[effect.variable];
+      if (!spec && unreadName(unread, 'variable', effect.variable)) return; // declared, but unreadable
       if (!spec) {
         const hint = suggestion(effect.variable, variables);
         problems.push(yaml.problemAt([...at, effect.kind], `unknown variable \`${effect.variable}\`${hint || '; declare it under `world:`'}`));
@@ -193,19 +211,39 @@ function checkTriggers(scenario: Scenario, yaml: YamlFile): Problem[] {
   return problems;
 }
 
-/** The names a condition may use, for `checkExpr`. */
-export function exprNames(scenario: Scenario): ExprNames {
+/** The names a condition may use, for `checkExpr`, including those of parts dropped for schema errors. */
+export function exprNames(scenario: Scenario, unread: Unread = NOTHING_UNREAD): ExprNames {
+  const variables = new Map<string, 'number' | 'boolean' | 'unknown'>([...unread.ids.variable].map((name) => [name, unread.variableTypes.get(name) ?? 'unknown']));
+  for (const [name, v] of Object.entries(scenario.world)) variables.set(name, typeof v.initial === 'boolean' ? 'boolean' : 'number');
   return {
-    variables: new Map(Object.entries(scenario.world).map(([name, v]) => [name, typeof v.initial === 'boolean' ? 'boolean' : 'number'])),
-    injects: new Set(scenario.injectById.keys()),
-    decisions: new Map(scenario.decisions.map((d) => [d.id, new Set(d.options.map((o) => o.id))])),
-    actions: new Set(scenario.actionById.keys()),
+    variables,
+    injects: new Set([...scenario.injectById.keys(), ...unread.ids.inject]),
+    decisions: new Map<string, ReadonlySet<string> | undefined>([
+      ...[...unread.ids.decision].map((id) => [id, undefined] as const),
+      ...scenario.decisions.map((d) => [d.id, new Set(d.options.map((o) => o.id))] as const),
+    ]),
+    actions: new Set([...scenario.actionById.keys(), ...unread.ids.action]),
+    unreadKinds: new Set((['inject', 'decision', 'action', 'variable'] as const).filter((kind) => unread.whole.has(kind))),
   };
 }
 
-function checkConditions(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile): Problem[] {
-  const names = exprNames(scenario);
+function checkConditions(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile, unread: Unread): Problem[] {
+  const names = exprNames(scenario, unread);
   return conditions.flatMap(({ path, expr }) =>
     checkExpr(expr, names).map((p) => yaml.problemAt(path, p.message, { offset: p.offset })),
   );
+}
+
+/**
+ * The conditions of parts dropped for schema errors (an inject with a bad channel may also have
+ * a typo in its `when:`), checked against the scenario's names. `yaml` is the file as parsed,
+ * since these paths are the file's own.
+ */
+export function checkUnreadConditions(scenario: Scenario, unread: Unread, yaml: YamlFile): Problem[] {
+  const names = exprNames(scenario, unread);
+  return unread.conditions.flatMap(({ path, source }) => {
+    const parsed = parseExpr(source);
+    if (!parsed.ok) return [yaml.problemAt(path, parsed.message, { offset: parsed.offset })];
+    return checkExpr(parsed.expr, names).map((p) => yaml.problemAt(path, p.message, { offset: p.offset }));
+  });
 }

@@ -1,13 +1,16 @@
 /**
  * Loading a scenario: YAML → schema → compiled `Scenario` → semantic checks. Every problem the
- * file has is reported at once, each at its line and column; only a scenario with no errors is
+ * file has is reported at once, each at its line and column: a file that fails the schema is
+ * still checked for meaning, on what of it can be read (`salvage.ts`). Only a YAML syntax error
+ * stops the checks, since then the data cannot be trusted. Only a scenario with no errors is
  * returned, deeply frozen, for the engine and the report.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseDuration } from './duration.js';
 import { parseExpr, type Expr } from './expr.js';
-import { checkScenario } from './checks.js';
+import { checkScenario, checkUnreadConditions } from './checks.js';
+import { NOTHING_UNREAD, salvageScenario, type Salvage } from './salvage.js';
 import { hasErrors, sortProblems, type Problem } from './problems.js';
 import { scenarioSchema, type ScenarioFile } from './schema.js';
 import { parseYamlFile, validateWith, type YamlFile, type YamlPath } from './yaml-source.js';
@@ -48,12 +51,14 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
       return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
     }
     const valid = validateWith(scenarioSchema, read.yaml);
-    if (!valid.ok) return { ok: false, problems: sortProblems([...valid.problems, ...read.warnings]) };
-    const compiled = compileScenario(valid.data, read.yaml);
+    const input: Salvage = valid.ok ? { file: valid.data, yaml: read.yaml, unread: NOTHING_UNREAD } : salvageScenario(read.yaml);
+    const compiled = compileScenario(input.file, input.yaml);
     const problems = sortProblems([
       ...read.warnings,
+      ...(valid.ok ? [] : valid.problems),
       ...compiled.problems,
-      ...checkScenario(compiled.scenario, compiled.conditions, read.yaml),
+      ...checkScenario(compiled.scenario, compiled.conditions, input.yaml, input.unread),
+      ...checkUnreadConditions(compiled.scenario, input.unread, read.yaml),
     ]);
     if (hasErrors(problems)) return { ok: false, problems };
     return { ok: true, scenario: compiled.scenario, warnings: problems };

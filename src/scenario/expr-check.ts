@@ -10,10 +10,17 @@ import { closest } from './problems.js';
 import { MILESTONES } from './schema.js';
 
 export interface ExprNames {
-  variables: ReadonlyMap<string, 'number' | 'boolean'>;
+  /** Variable name -> its type; `unknown` for a variable that exists but could not be read. */
+  variables: ReadonlyMap<string, 'number' | 'boolean' | 'unknown'>;
   injects: ReadonlySet<string>;
-  decisions: ReadonlyMap<string, ReadonlySet<string>>; // decision id -> its option ids
+  /** Decision id -> its option ids; `undefined` for a decision whose options could not be read. */
+  decisions: ReadonlyMap<string, ReadonlySet<string> | undefined>;
   actions: ReadonlySet<string>;
+  /**
+   * Kinds whose names could not all be read (their list in the file did not pass the schema):
+   * a name of these kinds that is not known is not reported, since it may well exist.
+   */
+  unreadKinds?: ReadonlySet<'inject' | 'decision' | 'action' | 'variable'>;
 }
 
 /** A problem at a 0-based offset into the condition's source. */
@@ -126,11 +133,12 @@ class Checker {
       const use = `${USE_AS[kind]}('${name}')`;
       return this.report(at, `\`${name}\` is ${article(kind)} ${kind}, not a variable; write ${use}`);
     }
+    if (this.names.unreadKinds?.has('variable')) return;
     const known = [TIME_VARIABLE, ...this.names.variables.keys()];
     const guess = closest(name, known);
     const hint = guess
       ? `did you mean \`${guess}\`?`
-      : `declare it under \`world:\` or use one of: ${knownList(name, known)}`;
+      : `declare it under \`world:\` or use one of: ${knownList(known)}`;
     this.report(at, `unknown variable \`${clip(name)}\`; ${hint}`);
   }
 
@@ -141,7 +149,7 @@ class Checker {
     const kind = this.kindOfId(id);
     const variables = id.split('-').filter((part) => /^[A-Za-z_]/.test(part));
     // `nodes-spare` with both declared is a subtraction written tightly, not a mistake.
-    if (!kind && variables.every((v) => v === TIME_VARIABLE || this.names.variables.has(v))) return false;
+    if (!kind && variables.every((v) => v === TIME_VARIABLE || this.names.variables.has(v) || this.names.unreadKinds?.has('variable'))) return false;
     const use = `${kind ? USE_AS[kind] : 'fired'}('${clip(id)}')`;
     const what = `\`${clip(id)}\` is not a variable (names with \`-\` are ids)`;
     this.report(e, `${what}; write it in quotes inside a function, e.g. ${use}`);
@@ -180,15 +188,15 @@ class Checker {
     const unknown = `unknown ${kind} '${clip(arg.value)}'`;
     if (kind === 'option') {
       const decision = call.args[0]?.type === 'str' ? call.args[0].value : '';
+      // An unknown decision was reported on the first argument already; unread options cannot be checked.
       const options = this.names.decisions.get(decision);
-      // An unknown decision was reported on the first argument already.
       if (!options || options.has(arg.value)) return;
-      const known = options.size === 0 ? 'it has no options' : `known: ${knownList(arg.value, options)}`;
-      return this.report(arg, `${unknown} of decision '${decision}' in ${call.fn}(); ${known}`);
+      const hint = options.size === 0 ? 'it has no options' : idHint(arg.value, options);
+      return this.report(arg, `${unknown} of decision '${decision}' in ${call.fn}(); ${hint}`);
     }
     const known = [...this.idsOf(kind)];
-    if (known.includes(arg.value)) return;
-    const hint = known.length === 0 ? `the scenario declares no ${kind}s` : `known: ${knownList(arg.value, known)}`;
+    if (known.includes(arg.value) || (kind !== 'milestone' && this.names.unreadKinds?.has(kind))) return;
+    const hint = known.length === 0 ? `the scenario declares no ${kind}s` : idHint(arg.value, known);
     this.report(arg, `${unknown} in ${call.fn}(); ${hint}`);
   }
 
@@ -244,12 +252,17 @@ function example(fn: string, args: readonly ArgKind[]): string {
   return `${fn}(${args.map((kind) => `'${kind}'`).join(', ')})`;
 }
 
-/** Known names for a message, the likely intended one (if any) first, at most eight. */
-function knownList(name: string, candidates: Iterable<string>): string {
+/** `did you mean `triage`?` when one id is close to `name` (a likely typo), else the known ids. */
+function idHint(name: string, candidates: Iterable<string>): string {
   const all = [...candidates];
   const near = closest(name, all);
-  const ordered = near === undefined ? all : [near, ...all.filter((candidate) => candidate !== near)];
-  return ordered.length > 8 ? `${ordered.slice(0, 8).join(', ')}, ...` : ordered.join(', ');
+  return near === undefined ? `known: ${knownList(all)}` : `did you mean \`${near}\`?`;
+}
+
+/** Known names for a message, at most eight. */
+function knownList(candidates: Iterable<string>): string {
+  const all = [...candidates];
+  return all.length > 8 ? `${all.slice(0, 8).join(', ')}, ...` : all.join(', ');
 }
 
 function article(word: string): string {

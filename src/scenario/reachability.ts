@@ -8,6 +8,7 @@ import { isTrue, type Expr } from './expr.js';
 import { exprReferences } from './expr-check.js';
 import type { Problem } from './problems.js';
 import type { ConditionSite } from './compile.js';
+import { NOTHING_UNREAD, type Unread } from './salvage.js';
 import type { Consequence, Scenario, Trigger } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
 
@@ -36,16 +37,24 @@ interface Item {
   readonly trigger: Trigger;
 }
 
-/** Cycles in `after:`, unreachable injects and decisions, and an `end.when` that can never change. */
-export function checkReachability(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile): Problem[] {
+/**
+ * Cycles in `after:`, unreachable injects and decisions, and an `end.when` that can never change.
+ * Parts of the file dropped for schema errors (`unread`) are assumed to happen and to do what
+ * they mention, so that nothing is reported only because they could not be read.
+ */
+export function checkReachability(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile, unread: Unread = NOTHING_UNREAD): Problem[] {
   const items: Item[] = [
     ...scenario.injects.map((x, i) => ({ id: x.id, kind: 'inject' as const, path: ['injects', i], trigger: x.trigger })),
     ...scenario.decisions.map((x, i) => ({ id: x.id, kind: 'decision' as const, path: ['decisions', i], trigger: x.trigger })),
   ];
   const problems: Problem[] = [];
   const inCycle = findAfterCycles(items, yaml, problems);
-  const reachable = reachableIds(scenario, items);
-  const known = (id: string): boolean => scenario.injectById.has(id) || scenario.decisionById.has(id) || scenario.actionById.has(id);
+  // A whole unreadable list of injects, decisions or actions could fire or change anything.
+  if ((['inject', 'decision', 'action'] as const).some((kind) => unread.whole.has(kind))) return problems;
+  const dropped = new Set([...unread.ids.inject, ...unread.ids.decision, ...unread.ids.action]);
+  const reachable = reachableIds(scenario, items, [...dropped, ...unread.mentioned]);
+  const known = (id: string): boolean =>
+    scenario.injectById.has(id) || scenario.decisionById.has(id) || scenario.actionById.has(id) || dropped.has(id);
   for (const item of items) {
     if (reachable.has(item.id) || inCycle.has(item.id)) continue;
     const { after } = item.trigger;
@@ -57,7 +66,7 @@ export function checkReachability(scenario: Scenario, conditions: readonly Condi
         : `nothing ${item.kind === 'inject' ? 'fires' : 'opens'} it and it has no at/after/when`;
     problems.push(yaml.problemAt([...item.path, 'id'], `${item.kind} \`${item.id}\` ${never}: ${why}`));
   }
-  problems.push(...deadConditions(scenario, conditions, reachable, yaml));
+  problems.push(...deadConditions(scenario, conditions, reachable, unread.mentioned, yaml));
   return problems;
 }
 
@@ -92,13 +101,21 @@ function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Probl
 /**
  * Ids that can happen: injects and decisions with `at` or `when`, everything `after` something
  * that can happen, and everything fired or opened by something that can happen. Actions can
- * always happen: the facilitator may take any of them.
+ * always happen: the facilitator may take any of them; so can the `assumed` ids.
  */
-export function reachableIds(scenario: Scenario, items?: readonly Item[]): Set<string> {
+export function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iterable<string> = []): Set<string> {
   const all = items ?? [
     ...scenario.injects.map((x) => ({ id: x.id, kind: 'inject' as const, path: [], trigger: x.trigger })),
     ...scenario.decisions.map((x) => ({ id: x.id, kind: 'decision' as const, path: [], trigger: x.trigger })),
   ];
+  // Who waits `after` whom, indexed once: searching every item for each reached id is quadratic.
+  const waitingFor = new Map<string, string[]>();
+  for (const x of all) {
+    if (x.trigger.after === undefined) continue;
+    const list = waitingFor.get(x.trigger.after);
+    if (list) list.push(x.id);
+    else waitingFor.set(x.trigger.after, [x.id]);
+  }
   const reachable = new Set<string>();
   const queue: string[] = [];
   const reach = (id: string): void => {
@@ -107,6 +124,7 @@ export function reachableIds(scenario: Scenario, items?: readonly Item[]): Set<s
     queue.push(id);
   };
   scenario.actions.forEach((a) => reach(a.id));
+  for (const id of assumed) reach(id);
   all.filter((x) => x.trigger.atMs !== undefined || x.trigger.when !== undefined).forEach((x) => reach(x.id));
   const consequencesOf = (id: string): readonly Consequence[] => {
     const inject = scenario.injectById.get(id);
@@ -116,10 +134,13 @@ export function reachableIds(scenario: Scenario, items?: readonly Item[]): Set<s
     const action = scenario.actionById.get(id);
     return action ? [action] : [];
   };
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    for (const c of consequencesOf(id)) [...c.fire, ...c.open].forEach(reach);
-    all.filter((x) => x.trigger.after === id).forEach((x) => reach(x.id));
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next]!;
+    for (const c of consequencesOf(id)) {
+      c.fire.forEach(reach);
+      c.open.forEach(reach);
+    }
+    waitingFor.get(id)?.forEach(reach);
   }
   return reachable;
 }
@@ -129,8 +150,14 @@ export function reachableIds(scenario: Scenario, items?: readonly Item[]): Set<s
  * changes) can never change value. For `end.when` that is an error; for an inject's or a
  * decision's `when` a warning (it will never, or at once, happen).
  */
-function deadConditions(scenario: Scenario, conditions: readonly ConditionSite[], reachable: ReadonlySet<string>, yaml: YamlFile): Problem[] {
-  const changed = new Set<string>();
+function deadConditions(
+  scenario: Scenario,
+  conditions: readonly ConditionSite[],
+  reachable: ReadonlySet<string>,
+  mayChange: Iterable<string>,
+  yaml: YamlFile,
+): Problem[] {
+  const changed = new Set<string>(mayChange);
   for (const { source, consequence } of consequenceHolders(scenario)) {
     if (reachable.has(source)) consequence.effects.forEach((e) => changed.add(e.variable));
   }

@@ -6,12 +6,18 @@
  */
 import { z } from 'zod';
 
-/** `90s`, `4m`, `1h30m`, or a number of seconds. */
+/** One part of a duration: a whole or decimal number (`1.5`), as `formatDuration` prints them. */
+const AMOUNT = String.raw`\d+(?:\.\d+)?`;
+
+/**
+ * Exactly the texts `parseDuration` reads: `90s`, `1.5s`, `1h 30m` (units in descending order,
+ * each at most once), or a bare number of seconds; never an empty or blank string.
+ */
+const DURATION_PATTERN = new RegExp(String.raw`^\s*(?:${AMOUNT}|(?=\d)(?:${AMOUNT}h)?\s*(?:${AMOUNT}m)?\s*(?:${AMOUNT}s)?)\s*$`);
+
+/** `90s`, `4m`, `1h30m`, `1.5s`, or a number of seconds. */
 export const durationSchema = z
-  .union([
-    z.string().regex(/^\s*(?=\d)(\d+h)?\s*(\d+m)?\s*(\d+s)?\s*$/, 'a duration such as 90s, 4m or 1h30m'),
-    z.number().nonnegative(),
-  ])
+  .union([z.string().regex(DURATION_PATTERN, 'a duration such as 90s, 4m or 1h30m'), z.number().nonnegative()])
   .describe('A duration: 90s, 4m, 1h30m, or a number of seconds.');
 
 /** A condition in drill's expression language, checked at load time. */
@@ -22,18 +28,18 @@ export const conditionSchema = z
     "A condition over world variables and the drill's history, e.g. `nodes < 50 and not chose('first-response', 'rollback')`.",
   );
 
-const idSchema = z
+export const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - and _ (e.g. first-response)')
   .describe('An identifier: letters, digits, - and _.');
 
 /** Variable names are what conditions can spell: no `-` (it would read as minus), and not `time`. */
-const variableNameSchema = z
+export const variableNameSchema = z
   .string()
   .regex(/^(?!time$)[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name of letters, digits and _ (not `time`, which is built in), e.g. error_rate')
   .describe('A variable name: letters, digits and _, usable in conditions.');
 
-const milestoneSchema = z
+export const milestoneSchema = z
   .enum(['detected', 'acknowledged', 'mitigated', 'resolved'])
   .describe('A response milestone.');
 
@@ -135,6 +141,22 @@ export const factorSchema = z.strictObject({
   kind: z.enum(['trigger', 'latent', 'process', 'detection', 'red-herring']).optional(),
 });
 
+export const impactSchema = z.strictObject({
+  down: conditionSchema.optional().describe('While true, users see an outage.'),
+  degraded: conditionSchema.optional().describe('While true (and not down), users see degraded service.'),
+  users: z.string().optional().describe('Who the users are, for the report: "checkout customers".'),
+});
+
+export const endSchema = z.strictObject({
+  when: conditionSchema.optional().describe('The drill ends when this becomes true.'),
+  limit: durationSchema.describe('The drill ends at this scenario time at the latest.'),
+});
+
+export const debriefSchema = z.strictObject({
+  factors: z.array(factorSchema).default([]),
+  questions: z.array(z.string()).default([]),
+});
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -154,23 +176,9 @@ export const scenarioSchema = z
       .partialRecord(milestoneSchema, conditionSchema)
       .optional()
       .describe('Conditions that mark milestones, besides injects and options that mark them.'),
-    impact: z
-      .strictObject({
-        down: conditionSchema.optional().describe('While true, users see an outage.'),
-        degraded: conditionSchema.optional().describe('While true (and not down), users see degraded service.'),
-        users: z.string().optional().describe('Who the users are, for the report: "checkout customers".'),
-      })
-      .optional(),
-    end: z.strictObject({
-      when: conditionSchema.optional().describe('The drill ends when this becomes true.'),
-      limit: durationSchema.describe('The drill ends at this scenario time at the latest.'),
-    }),
-    debrief: z
-      .strictObject({
-        factors: z.array(factorSchema).default([]),
-        questions: z.array(z.string()).default([]),
-      })
-      .default({ factors: [], questions: [] }),
+    impact: impactSchema.optional(),
+    end: endSchema,
+    debrief: debriefSchema.default({ factors: [], questions: [] }),
   })
   .describe('A drill scenario.');
 

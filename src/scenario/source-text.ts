@@ -4,6 +4,7 @@
  * file or a million nested brackets can hang, exhaust memory or crash the process outright, so
  * those are refused here, each with one line saying what is wrong.
  */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { CST, Lexer } from 'yaml';
 
 /** Files larger than this are refused unread: real scenarios are a few dozen kilobytes. */
@@ -26,14 +27,7 @@ export type DecodeResult = { ok: true; text: string; bytes: Uint8Array } | { ok:
 /** Decodes a file's bytes to text, refusing what cannot be a YAML text file. */
 export function decodeSourceText(input: Uint8Array | string): DecodeResult {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  if (bytes.length > MAX_SCENARIO_BYTES) {
-    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-    return refuse(
-      `file is too large (${mb} MB; the limit is ${MAX_SCENARIO_BYTES / (1024 * 1024)} MB); a scenario is a few dozen KB — trim long texts or split it`,
-      1,
-      1,
-    );
-  }
+  if (bytes.length > MAX_SCENARIO_BYTES) return refuse(tooLarge(bytes.length), 1, 1);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, col } = byteLineCol(bytes, nul);
@@ -64,6 +58,44 @@ export function decodeSourceText(input: Uint8Array | string): DecodeResult {
     );
   }
   return { ok: true, text, bytes };
+}
+
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: { message: string; line?: number; col?: number } };
+
+/**
+ * Reads a scenario or answers file, refusing before reading what could never be one: a folder,
+ * a device such as /dev/zero (endless), a named pipe (blocks until someone writes), a file over
+ * the size limit. `what` names what to pass instead, e.g. "a scenario .yaml file". Never throws.
+ */
+export function readSourceFile(file: string, what: string): ReadResult {
+  let fd: number | undefined;
+  try {
+    // Non-blocking, so that opening a named pipe returns at once instead of waiting for a writer.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return unreadable('this is a folder, not a file', what);
+    if (!stat.isFile()) return unreadable('this is not a regular file (a device or a pipe?)', what);
+    if (stat.size > MAX_SCENARIO_BYTES) return { ok: false, problem: { message: tooLarge(stat.size), line: 1, col: 1 } };
+    // Read at most one byte over the limit, in case the file grows while it is read.
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_SCENARIO_BYTES) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return unreadable(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read it (${code ?? String(error)})`, what);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function unreadable(why: string, what: string): ReadResult {
+  return { ok: false, problem: { message: `${why}; pass the path of ${what}` } };
+}
+
+function tooLarge(size: number): string {
+  const mb = (size / (1024 * 1024)).toFixed(1);
+  return `file is too large (${mb} MB; the limit is ${MAX_SCENARIO_BYTES / (1024 * 1024)} MB); a scenario is a few dozen KB — trim long texts or split it`;
 }
 
 /**

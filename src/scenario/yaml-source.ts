@@ -65,14 +65,17 @@ export function parseYamlFile(input: Uint8Array | string, file: string, expected
     const facts = inspectTree(doc.contents);
     if (facts.tooDeepAt !== undefined) return fail(nestingMessage(), ...at(facts.tooDeepAt));
 
-    const errors = yamlProblems(doc.errors, file, text, facts, at, 'error');
+    // Every syntax error at once; the data is not trusted, so nothing is checked beyond them.
+    const keyProblem = (message: string) => (offset: number): Problem => {
+      const [line, col] = at(offset);
+      return { file, line, col, message, severity: 'error' };
+    };
+    const errors = [
+      ...yamlProblems(doc.errors, file, text, facts, at, 'error'),
+      ...facts.protoKeys.map(keyProblem('`__proto__` cannot be used as a key (it is special to JavaScript); rename it')),
+      ...facts.complexKeys.map(keyProblem('a key must be a plain name, not a list or a mapping; write `name: value`')),
+    ];
     if (errors.length > 0) return { ok: false, problems: errors };
-    if (facts.protoKeyAt !== undefined) {
-      return fail('`__proto__` cannot be used as a key (it is special to JavaScript); rename it', ...at(facts.protoKeyAt));
-    }
-    if (facts.complexKeyAt !== undefined) {
-      return fail('a key must be a plain name, not a list or a mapping; write `name: value`', ...at(facts.complexKeyAt));
-    }
     const root = doc.contents;
     if (root === null || (isScalar(root) && root.value === null)) return fail(`the file has no content; expected ${expected}`, 1, 1);
     if (!isMap(root)) {
@@ -111,13 +114,14 @@ function lineCol(p: { line: number; col: number }): [number, number] {
 /** What a walk over the parsed tree found: facts the parser does not report itself. */
 export interface TreeFacts {
   tooDeepAt?: number;
-  complexKeyAt?: number;
+  /** Offsets of keys that are lists or mappings (`? [a, b]`). */
+  readonly complexKeys: number[];
   firstAliasAt?: number;
   /**
-   * `__proto__` as a key. `toJS` makes it an own property (no pollution), but zod then drops it
-   * silently from records, so a variable or answer would vanish without a word: refuse it.
+   * Offsets of `__proto__` keys. `toJS` makes it an own property (no pollution), but zod then
+   * drops it silently from records, so a variable or answer would vanish without a word: refuse it.
    */
-  protoKeyAt?: number;
+  readonly protoKeys: number[];
   /** Duplicate key offset → the key and the offset of its first occurrence. */
   readonly duplicates: Map<number, { key: string; firstAt: number }>;
   /** [start, end] of quoted scalars, to place "missing closing quote" at the opening quote. */
@@ -125,7 +129,7 @@ export interface TreeFacts {
 }
 
 function inspectTree(root: unknown): TreeFacts {
-  const facts: TreeFacts = { duplicates: new Map(), quoted: [] };
+  const facts: TreeFacts = { duplicates: new Map(), quoted: [], complexKeys: [], protoKeys: [] };
   const visit = (node: unknown, depth: number): void => {
     if (facts.tooDeepAt !== undefined) return;
     if (isAlias(node)) {
@@ -146,12 +150,12 @@ function inspectTree(root: unknown): TreeFacts {
           if (isScalar(key)) {
             const name = String(key.value);
             const start = key.range?.[0] ?? 0;
-            if (name === '__proto__') facts.protoKeyAt ??= start;
+            if (name === '__proto__') facts.protoKeys.push(start);
             const first = seen.get(name);
             if (first === undefined) seen.set(name, start);
             else facts.duplicates.set(start, { key: name, firstAt: first });
           } else if (key !== null && !isAlias(key)) {
-            facts.complexKeyAt ??= key.range?.[0] ?? 0;
+            facts.complexKeys.push(key.range?.[0] ?? 0);
           }
           visit(pair.value, depth + 1);
         }

@@ -2,7 +2,7 @@
  * The feed as data: one entry per record worth showing, built incrementally. A two-hour drill
  * writes thousands of records; the log reads each record once, when it is new, so keeping the
  * feed current costs the same at minute 110 as at minute 1. Views then draw only the entries that
- * fit on screen (`visibleWindow`).
+ * fit on screen (`feed-layout.ts`).
  */
 import type { DrillRecord } from '../engine/records.js';
 import type { Inject, Scenario } from '../scenario/types.js';
@@ -45,15 +45,6 @@ export class FeedLog {
       if (entry) this.entries.push(entry);
     }
   }
-}
-
-/**
- * The entries to draw: at most `max`, ending at index `end` (the newest, unless the facilitator
- * scrolled back). Never more than fit, however long the drill.
- */
-export function visibleWindow(entries: readonly FeedEntry[], max: number, end = entries.length - 1): FeedEntry[] {
-  const last = Math.min(Math.max(end, -1), entries.length - 1);
-  return entries.slice(Math.max(0, last - Math.max(1, max) + 1), last + 1);
 }
 
 function entryFor(r: DrillRecord, s: Scenario): FeedEntry | undefined {
@@ -101,7 +92,7 @@ function entryFor(r: DrillRecord, s: Scenario): FeedEntry | undefined {
     case 'skipped':
       return line('SKIPPED', `ahead to ${formatClock(r.to)}`, 'system');
     case 'session-resumed':
-      return line('RESUMED', 'The drill was picked up again from its journal.', 'system');
+      return line('REOPENED', 'The drill was picked up again from its journal.', 'system');
     case 'drill-ended':
       return line('ENDED', ENDINGS[r.reason], 'system');
     default:

@@ -51,7 +51,9 @@ export interface FormState<R = unknown> {
   readonly text: string;
   /** Cursor position in `text`, in UTF-16 units. */
   readonly cursor: number;
+  /** While Tab cycles completions: which one is shown, and the text as typed before the first Tab. */
   readonly tab: number;
+  readonly tabBase?: string;
   readonly error?: string;
 }
 
@@ -107,9 +109,11 @@ function choiceKey<R>(state: FormState<R>, field: Field, input: string): FormSta
 function textKey<R>(state: FormState<R>, field: Field, input: string, key: Key): FormState<R> {
   const { text, cursor } = state;
   if (key.tab && field.completions?.length) {
-    const tab = (state.tab + (key.shift ? field.completions.length - 1 : 1)) % field.completions.length;
-    const filled = completeWith(text, field.completions[tab]!);
-    return { ...state, text: filled, cursor: filled.length, tab, error: undefined };
+    const base = state.tab >= 0 && state.tabBase !== undefined ? state.tabBase : text;
+    const candidates = completionsFor(base, field.completions);
+    const tab = (state.tab + (key.shift ? candidates.length - 1 : 1)) % candidates.length;
+    const filled = completeWith(base, candidates[tab]!);
+    return { ...state, text: filled, cursor: filled.length, tab, tabBase: base, error: undefined };
   }
   if (key.backspace || key.delete) {
     // Terminals send DEL (0x7f) for Backspace and Ink reports it as `delete`; the two keys cannot
@@ -132,7 +136,18 @@ function textKey<R>(state: FormState<R>, field: Field, input: string, key: Key):
   const room = MAX_FIELD_LENGTH - text.length;
   if (room <= 0) return { ...state, error: `at most ${MAX_FIELD_LENGTH} characters` };
   const insert = typed.slice(0, room);
-  return { ...state, text: text.slice(0, cursor) + insert + text.slice(cursor), cursor: cursor + insert.length, error: undefined, tab: -1 };
+  return { ...state, text: text.slice(0, cursor) + insert + text.slice(cursor), cursor: cursor + insert.length, error: undefined, tab: -1, tabBase: undefined };
+}
+
+/** The completions that start like the word being typed; all of them if none does. */
+function completionsFor(text: string, completions: readonly string[]): readonly string[] {
+  const word = lastWord(text).toLowerCase();
+  const matching = completions.filter((c) => c.toLowerCase().startsWith(word));
+  return word !== '' && matching.length > 0 ? matching : completions;
+}
+
+function lastWord(text: string): string {
+  return text.slice(Math.max(text.lastIndexOf(':'), text.lastIndexOf(' ')) + 1).trim();
 }
 
 /** Completes the last word (after `:` or a space) with `word`, or fills an empty field. */

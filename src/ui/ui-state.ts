@@ -8,6 +8,7 @@ import type { TeamMember } from '../engine/records.js';
 import type { DebriefSection } from '../engine/machine.js';
 import type { FormState } from './forms.js';
 import type { DrillInputEvent, ShownDrill } from './store.js';
+import type { FeedEntry } from './feed-model.js';
 
 export type UiChange = (ui: UiState) => UiState;
 
@@ -51,6 +52,13 @@ export interface UiState {
   /** The outcome of the last key, in one line. */
   readonly flash?: Flash;
   readonly debriefStep: number;
+  /**
+   * The debrief's questions are open. Until Enter, the screen only says the drill is over, so
+   * keys meant for the live drill (pressed as it ended by itself) cannot land in the debrief.
+   */
+  readonly debriefOpen: boolean;
+  /** How far the briefing is scrolled down, in rows. */
+  readonly briefTop: number;
   /** After FINISH: the files written, or why they could not be. */
   readonly report?: { readonly paths: readonly string[]; readonly error?: string };
 }
@@ -58,7 +66,7 @@ export interface UiState {
 export const DEBRIEF_STEPS: readonly (DebriefSection | 'finish')[] = ['cause', 'went-well', 'went-poorly', 'lucky', 'action', 'finish'];
 
 export function initialUi(): UiState {
-  return { mode: { kind: 'idle' }, speaker: -1, debriefStep: 0 };
+  return { mode: { kind: 'idle' }, speaker: -1, debriefStep: 0, debriefOpen: false, briefTop: 0 };
 }
 
 export type Phase = 'briefing' | 'live' | 'debrief' | 'done';
@@ -81,6 +89,11 @@ export interface KeyEnv {
   readonly decision: OpenDecision | undefined;
   readonly openCount: number;
   readonly facilitator?: string;
+  /** The feed's entries (all of them; keys look only near the window). */
+  readonly feed: readonly FeedEntry[];
+  /** How many feed entries fit on screen now, at most. */
+  readonly feedRows: number;
+  readonly journalPath: string;
 }
 
 /** The open decision in front: the focused one if still open, else the oldest open. */
@@ -97,14 +110,21 @@ export function speakerName(env: Pick<KeyEnv, 'team' | 'ui'>): string | undefine
   return env.team[env.ui.speaker]?.name;
 }
 
-export function makeEnv(shown: ShownDrill, ui: UiState, team: readonly TeamMember[], facilitator?: string): KeyEnv {
+export interface EnvParts {
+  readonly team: readonly TeamMember[];
+  readonly facilitator?: string;
+  readonly feed: readonly FeedEntry[];
+  readonly feedRows: number;
+  readonly journalPath: string;
+}
+
+export function makeEnv(shown: ShownDrill, ui: UiState, parts: EnvParts): KeyEnv {
   return {
+    ...parts,
     shown,
     ui,
     phase: phaseOf(shown),
-    team,
     decision: decisionInFront(shown, ui.focus),
     openCount: shown.core.open.size,
-    facilitator,
   };
 }

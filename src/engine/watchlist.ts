@@ -1,0 +1,272 @@
+/**
+ * The `when` conditions still waiting to come true, re-checked only when something they read has
+ * changed. A generated scenario can have thousands of them; checking every one after every event
+ * made a 10,000-inject drill quadratic (minutes instead of a second).
+ *
+ * A condition that is false stays false until one of the things it reads changes, because
+ * evaluation is pure. So a false condition "sleeps" on what it reads and is woken by `touch*`
+ * when one of those changes. Better still, for `a and b and c` it sleeps only on what one false
+ * part reads (the others may change as often as they like: the whole stays false), and the part
+ * picked is the one that reads what changes least often: `fired('x') and errors > 5` sleeps on
+ * `x` alone, not on every change of `errors`.
+ *
+ * The order of checks is exactly the order of the full scan this replaces (see `DrillCore.settle`):
+ * in each pass, woken conditions are checked in scenario order; one woken during a pass is checked
+ * later in the same pass if it comes after the current one, otherwise in the next pass. Skipping
+ * the conditions that sleep skips only checks that would have said false, so the journal is the
+ * same, byte for byte.
+ */
+import { EXPR_FUNCTIONS, isTrue, TIME_VARIABLE, type Expr, type ExprEnv } from '../scenario/expr.js';
+
+/** What one part of a condition reads. */
+interface Reads {
+  readonly vars: string[];
+  /** Ids of injects, decisions and actions whose history it reads (fired, decided, count...). */
+  readonly ids: string[];
+  readonly milestones: string[];
+  time: boolean;
+  /** Reads something it cannot name in advance (a computed argument): checked in every pass. */
+  any: boolean;
+}
+
+interface Part {
+  readonly expr: Expr;
+  readonly reads: Reads;
+  /** Lower is better to sleep on: parts that read fewer, rarer things. */
+  readonly cost: number;
+}
+
+const CLEAN = 0; // asleep (or never to be checked again if it reads nothing)
+const THIS_PASS = 1;
+const NEXT_PASS = 2;
+const GONE = 3;
+
+/** One waiting condition and the item it triggers. */
+export interface Watcher<T> {
+  readonly index: number;
+  readonly item: T;
+  readonly when: Expr;
+  readonly parts: readonly Part[];
+  state: number;
+  asleepOn: Reads | undefined;
+}
+
+export class Watchlist<T> {
+  private readonly watchers: Watcher<T>[] = [];
+  private readonly byVar = new Map<string, Set<Watcher<T>>>();
+  private readonly byId = new Map<string, Set<Watcher<T>>>();
+  private readonly byMilestone = new Map<string, Set<Watcher<T>>>();
+  private readonly byTime = new Set<Watcher<T>>();
+  /** Conditions that read something unnamed: woken at the start of every pass. */
+  private readonly always: Watcher<T>[] = [];
+  /** Woken, to be checked in the current pass, by index (a binary min-heap). */
+  private readonly thisPass: Watcher<T>[] = [];
+  /** Woken, to be checked in the next pass (or the next settle). */
+  private nextPass: Watcher<T>[] = [];
+  /** Index of the condition being checked; Infinity outside a pass, so that wakes go to the next. */
+  private cursor = Infinity;
+
+  /** Adds a condition, in scenario order. It is checked in the next pass. */
+  add(item: T, when: Expr): void {
+    const parts = conjuncts(when).map((expr) => {
+      const reads: Reads = { vars: [], ids: [], milestones: [], time: false, any: false };
+      collectReads(expr, reads);
+      return { expr, reads, cost: costOf(reads) };
+    });
+    const watcher: Watcher<T> = { index: this.watchers.length, item, when, parts, state: NEXT_PASS, asleepOn: undefined };
+    this.watchers.push(watcher);
+    if (parts.some((p) => p.reads.any)) this.always.push(watcher);
+    this.nextPass.push(watcher);
+  }
+
+  touchVariable(name: string): void {
+    this.wakeAll(this.byVar.get(name));
+  }
+
+  touchId(id: string): void {
+    this.wakeAll(this.byId.get(id));
+  }
+
+  touchMilestone(name: string): void {
+    this.wakeAll(this.byMilestone.get(name));
+  }
+
+  touchTime(): void {
+    if (this.byTime.size > 0) this.wakeAll(this.byTime);
+  }
+
+  /** Starts a pass: everything woken since the last pass (and the unnamed readers) is due. */
+  beginPass(): void {
+    const due = this.nextPass;
+    this.nextPass = [];
+    this.cursor = -1;
+    for (const w of due) if (w.state === NEXT_PASS) this.pushThisPass(w);
+    for (const w of this.always) {
+      if (w.state !== CLEAN) continue;
+      this.unsubscribe(w);
+      this.pushThisPass(w);
+    }
+  }
+
+  /** The next condition to check in this pass, in scenario order; undefined when the pass is done. */
+  next(): Watcher<T> | undefined {
+    const w = this.popThisPass();
+    if (w === undefined) {
+      this.cursor = Infinity;
+      return undefined;
+    }
+    this.cursor = w.index;
+    return w;
+  }
+
+  /** Checks a condition now. True: it is removed. False: it sleeps on what one false part reads. */
+  check(w: Watcher<T>, env: ExprEnv): boolean {
+    w.state = CLEAN;
+    if (isTrue(w.when, env)) {
+      w.state = GONE;
+      return true;
+    }
+    let best: Part | undefined;
+    for (const part of w.parts) {
+      if ((best === undefined || part.cost < best.cost) && !isTrue(part.expr, env)) best = part;
+    }
+    // `best` exists whenever the whole is false; the fallback only keeps a lenient evaluation safe.
+    this.sleep(w, best?.reads ?? mergedReads(w.parts));
+    return false;
+  }
+
+  /** Forgets a condition whose item has happened (or will never happen) by other means. */
+  drop(w: Watcher<T>): void {
+    this.unsubscribe(w);
+    w.state = GONE;
+  }
+
+  private sleep(w: Watcher<T>, reads: Reads): void {
+    w.asleepOn = reads;
+    for (const name of reads.vars) subscribe(this.byVar, name, w);
+    for (const id of reads.ids) subscribe(this.byId, id, w);
+    for (const m of reads.milestones) subscribe(this.byMilestone, m, w);
+    if (reads.time) this.byTime.add(w);
+  }
+
+  private unsubscribe(w: Watcher<T>): void {
+    const reads = w.asleepOn;
+    if (!reads) return;
+    w.asleepOn = undefined;
+    for (const name of reads.vars) this.byVar.get(name)?.delete(w);
+    for (const id of reads.ids) this.byId.get(id)?.delete(w);
+    for (const m of reads.milestones) this.byMilestone.get(m)?.delete(w);
+    if (reads.time) this.byTime.delete(w);
+  }
+
+  private wakeAll(set: Set<Watcher<T>> | undefined): void {
+    if (!set || set.size === 0) return;
+    for (const w of [...set]) this.wake(w);
+  }
+
+  private wake(w: Watcher<T>): void {
+    if (w.state !== CLEAN) return;
+    this.unsubscribe(w);
+    if (w.index > this.cursor) this.pushThisPass(w);
+    else {
+      w.state = NEXT_PASS;
+      this.nextPass.push(w);
+    }
+  }
+
+  private pushThisPass(w: Watcher<T>): void {
+    w.state = THIS_PASS;
+    const h = this.thisPass;
+    let i = h.push(w) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (h[parent]!.index <= w.index) break;
+      h[i] = h[parent]!;
+      i = parent;
+    }
+    h[i] = w;
+  }
+
+  private popThisPass(): Watcher<T> | undefined {
+    const h = this.thisPass;
+    const top = h[0];
+    const last = h.pop();
+    if (top === undefined || last === undefined || h.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = last;
+      let at = i;
+      if (l < h.length && h[l]!.index < m.index) {
+        m = h[l]!;
+        at = l;
+      }
+      if (r < h.length && h[r]!.index < m.index) {
+        m = h[r]!;
+        at = r;
+      }
+      if (at === i) break;
+      h[i] = m;
+      i = at;
+    }
+    h[i] = last;
+    return top;
+  }
+}
+
+function subscribe<T>(map: Map<string, Set<Watcher<T>>>, key: string, w: Watcher<T>): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(w);
+}
+
+/** `a and b and c` → [a, b, c]; anything else is one part. (`isTrue(a and b)` is `isTrue(a) && isTrue(b)`.) */
+function conjuncts(e: Expr): Expr[] {
+  return e.type === 'bin' && e.op === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+}
+
+function collectReads(e: Expr, reads: Reads): void {
+  switch (e.type) {
+    case 'var':
+      if (e.name === TIME_VARIABLE) reads.time = true;
+      else reads.vars.push(e.name);
+      return;
+    case 'call': {
+      for (const arg of e.args) collectReads(arg, reads);
+      if (!EXPR_FUNCTIONS.has(e.fn)) return; // an unknown function is always false
+      const first = e.args[0];
+      if (first?.type !== 'str') reads.any = true;
+      else if (e.fn === 'reached') reads.milestones.push(first.value);
+      else reads.ids.push(first.value);
+      return;
+    }
+    case 'not':
+    case 'neg':
+      return collectReads(e.arg, reads);
+    case 'bin':
+      collectReads(e.left, reads);
+      collectReads(e.right, reads);
+      return;
+    default:
+      return;
+  }
+}
+
+/** History and milestones change once per item; variables often; time all the time. */
+function costOf(r: Reads): number {
+  if (r.any) return 1e9;
+  return (r.time ? 1e6 : 0) + r.vars.length * 1000 + r.ids.length + r.milestones.length;
+}
+
+function mergedReads(parts: readonly Part[]): Reads {
+  const all: Reads = { vars: [], ids: [], milestones: [], time: false, any: false };
+  for (const { reads } of parts) {
+    all.vars.push(...reads.vars);
+    all.ids.push(...reads.ids);
+    all.milestones.push(...reads.milestones);
+    all.time ||= reads.time;
+    all.any ||= reads.any;
+  }
+  return all;
+}

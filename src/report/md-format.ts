@@ -1,0 +1,65 @@
+/**
+ * Small building blocks of the Markdown report: tables, lists, numbers with units, minutes.
+ * Callers pass text that is already escaped (see escape.ts); these only arrange it.
+ */
+import { formatClock, formatDuration } from '../scenario/duration.js';
+import { inline } from './escape.js';
+
+/** A GitHub table. Cells must already be escaped; a header row and a separator row come first. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  // An empty cell is a single space between pipes (markdownlint's compact table style).
+  const line = (cells: readonly string[]) => `|${cells.map((c) => (c === '' ? ' ' : ` ${c} `)).join('|')}|`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** A bullet list of already-escaped items, or the fallback line when there are none. */
+export function bullets(items: readonly string[], none: string): string {
+  return items.length > 0 ? items.map((i) => `- ${i}`).join('\n') : none;
+}
+
+/** Minutes as people say them in a post-mortem: "17 min", "8.4 min", "45 s". */
+export function minutes(ms: number): string {
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  const m = Math.round(ms / 6_000) / 10;
+  return `${Number.isInteger(m) ? m.toFixed(0) : m.toFixed(1)} min`;
+}
+
+/** A duration for a metrics table: `2m25s`, or the reason there is none. */
+export function durationOr(ms: number | null, none: string): string {
+  return ms === null ? none : formatDuration(ms);
+}
+
+/** A world value with its unit: `20 nodes`, `64%`, `true`. Numbers keep at most one decimal. */
+export function withUnit(value: number | boolean, unit: string | undefined): string {
+  const text = typeof value === 'number' ? String(Math.round(value * 10) / 10) : String(value);
+  if (!unit) return text;
+  if (/^[%°]/.test(unit)) return `${text}${inline(unit)}`;
+  // "1 node", not "1 nodes": plain plural words lose their s for exactly one.
+  return `${text} ${value === 1 && /^[a-z]{3,}s$/i.test(unit) ? unit.slice(0, -1) : inline(unit)}`;
+}
+
+/** Scenario time as the clock shows it, T+mm:ss. */
+export const clock = formatClock;
+
+/** A wall time (ISO 8601 UTC) as HH:MM:SS, with the date when it differs from `day`. */
+export function wallTime(iso: string, day: string): string {
+  if (iso === '') return '?';
+  const time = iso.slice(11, 19);
+  return iso.slice(0, 10) === day ? time : `${iso.slice(0, 10)} ${time}`;
+}
+
+/** Escaped text in typographic quotes, unless it already is quoted. */
+export function q(text: string): string {
+  const escaped = inline(text);
+  return /^["“'‘].*["”'’]$/s.test(text.trim()) ? escaped : `“${escaped}”`;
+}
+
+/** Capitalises the first letter (for sentences that start with a scenario's noun phrase). */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "no decisions", "1 decision", "3 decisions". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 0 ? `no ${many}` : `${n} ${n === 1 ? one : many}`;
+}

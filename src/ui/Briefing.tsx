@@ -1,0 +1,60 @@
+/**
+ * Before the clock starts: title, summary, the briefing the facilitator reads out, the roles and
+ * who plays them. Long briefings scroll (↑ ↓); the team form, when the team was not given on the
+ * command line, is drawn under it by the App.
+ */
+import { Box, Text } from 'ink';
+import { Line } from './Line.js';
+import type { Scenario } from '../scenario/types.js';
+import type { TeamMember } from '../engine/records.js';
+import { visibleControls, visibleLine } from '../text/sanitize.js';
+import { formatDuration, parseDuration } from '../scenario/duration.js';
+import { hue, type Theme } from './theme.js';
+
+export function Briefing({ scenario, team, theme, top, width }: { scenario: Scenario; team: readonly TeamMember[] | undefined; theme: Theme; top: number; width: number }) {
+  const file = scenario.file;
+  return (
+    <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden" width={width}>
+      <Box flexDirection="column" marginTop={-top} flexShrink={0}>
+        <Text bold color={hue(theme, 'accent')} wrap="wrap">
+          {visibleLine(scenario.title)}
+        </Text>
+        <Text dimColor>
+          {file.difficulty} · about {formatDuration(parseDuration(file.duration) ?? 0)} · scenario {visibleLine(scenario.id)} v
+          {visibleLine(String(file.version))}
+        </Text>
+        <Text wrap="wrap">{visibleControls(file.summary.trim())}</Text>
+        <Box marginTop={1} flexDirection="column">
+          <Text bold>Briefing</Text>
+          <Text wrap="wrap">{visibleControls(file.briefing.trim())}</Text>
+        </Box>
+        <Box marginTop={1} flexDirection="column">
+          <Text bold>Roles</Text>
+          {file.roles.map((r) => (
+            <Text key={r.id} wrap="wrap">
+              <Text bold>{visibleLine(r.title ?? r.id)}</Text>
+              <Text dimColor> ({visibleLine(r.id)})</Text>
+              {r.brief ? `: ${visibleLine(r.brief)}` : ''}
+            </Text>
+          ))}
+        </Box>
+        <Box marginTop={1} flexDirection="column">
+          <Text bold>Team</Text>
+          {team === undefined ? (
+            <Text dimColor>Enter the team below.</Text>
+          ) : team.length === 0 ? (
+            <Text dimColor>No names given: answers are recorded for the team as a whole.</Text>
+          ) : (
+            team.map((m, i) => (
+              <Text key={i}>
+                {' '}
+                {visibleLine(m.name)}
+                {m.role ? <Text dimColor> ({visibleLine(m.role)})</Text> : null}
+              </Text>
+            ))
+          )}
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,31 @@
+/** The `?` overlay: every key of this phase from the key table, and whether it works right now. */
+import { Box, Text } from 'ink';
+import { Line } from './Line.js';
+import { helpRows } from './keys.js';
+import type { KeyEnv } from './ui-state.js';
+
+export function HelpOverlay({ env, width }: { env: KeyEnv; width: number }) {
+  const rows = helpRows(env);
+  const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
+  return (
+    <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden" width={width}>
+      <Line bold>Keys {env.phase === 'briefing' ? 'before the clock starts' : 'during the drill'} (any key closes this)</Line>
+      {rows.map((r) => (
+        <Box key={r.keys} flexDirection="row" flexShrink={0}>
+          <Box width={keyWidth} flexShrink={0}>
+            <Text bold={r.available} dimColor={!r.available}>
+              {r.keys}
+            </Text>
+          </Box>
+          <Box flexShrink={1}>
+            <Text dimColor={!r.available} wrap="wrap">
+              {r.available ? '' : '(not now) '}
+              {r.about}
+            </Text>
+          </Box>
+        </Box>
+      ))}
+      <Line dimColor>While typing in a field, keys go only to the field: Enter records, Esc cancels.</Line>
+    </Box>
+  );
+}

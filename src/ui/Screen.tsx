@@ -1,0 +1,191 @@
+/**
+ * The layout: which views are on screen, and how big, for the phase, the open form or overlay,
+ * and the terminal size. The root box is one row shorter than the terminal, so Ink updates it in
+ * place instead of clearing the whole screen on every frame.
+ */
+import { Box, Text } from 'ink';
+import { Line } from './Line.js';
+import type { Scenario } from '../scenario/types.js';
+import type { TeamMember } from '../engine/records.js';
+import { visibleLine } from '../text/sanitize.js';
+import { useDrill, useDrillContext } from './context.js';
+import type { Controller } from './controller.js';
+import { envOf } from './controller.js';
+import { Header } from './Header.js';
+import { StatusLine } from './StatusLine.js';
+import { ErrorBanner } from './ErrorBanner.js';
+import { Feed } from './Feed.js';
+import { Metrics, metricNames } from './Metrics.js';
+import { DecisionPanel } from './DecisionPanel.js';
+import { TextPrompt } from './TextPrompt.js';
+import { HelpLine } from './HelpLine.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { Briefing } from './Briefing.js';
+import { Debrief } from './Debrief.js';
+import { Viewer } from './Viewer.js';
+import { helpLine } from './keys.js';
+import type { FormState } from './forms.js';
+import { hue, type Theme } from './theme.js';
+import { MIN_SIZE, type TerminalSize } from './use-terminal-size.js';
+import type { UiState } from './ui-state.js';
+
+/** From this width on, the metrics stand in a column beside the feed instead of above it. */
+const SIDE_METRICS_FROM = 120;
+const SIDE_METRICS_WIDTH = 40;
+
+interface ScreenProps {
+  readonly ui: UiState;
+  readonly size: TerminalSize;
+  readonly notices: readonly string[];
+  readonly controller: Controller;
+  readonly onFeedRows: (rows: number) => void;
+}
+
+export function Screen({ ui, size, notices, controller, onFeedRows }: ScreenProps) {
+  const { theme, scenario } = useDrillContext();
+  // Everything below reads the drill through its own selectors; this re-renders the frame only
+  // when the phase or the help line changes.
+  const width = size.columns;
+  const env = envOf(controller, ui);
+  const help = useDrill(() => helpLine(envOf(controller, ui), width));
+  const writeError = useDrill((s) => s.writeError);
+  const notice = useDrill((s) => s.notice);
+  if (tooSmall(size)) return <TooSmall size={size} />;
+  const mode = ui.mode;
+  const allNotices = notice ? [notice, ...notices] : notices;
+  return (
+    <Box flexDirection="column" width={width} height={size.rows - 1} overflow="hidden">
+      <Header width={width} />
+      <StatusLine flash={ui.flash} speaker={ui.speaker} width={width} />
+      <ErrorBanner writeError={writeError} notices={allNotices} theme={theme} width={width} />
+      {mode.kind === 'help' ? (
+        <HelpOverlay env={env} width={width} />
+      ) : mode.kind === 'viewer' ? (
+        <ViewerFor seq={mode.seq} top={mode.top} left={mode.left} rows={size.rows - 4} width={width} controller={controller} />
+      ) : env.phase === 'briefing' ? (
+        <Briefing scenario={scenario} team={controller.team} theme={theme} top={ui.briefTop} width={width} />
+      ) : env.phase === 'live' ? (
+        <LiveBody ui={ui} width={width} onFeedRows={onFeedRows} feedRows={controller.feedRows()} />
+      ) : ui.report ? (
+        <Done paths={ui.report.paths} error={ui.report.error} theme={theme} />
+      ) : (
+        <Debrief step={ui.debriefStep} open={ui.debriefOpen} width={width} />
+      )}
+      {mode.kind === 'form' ? <TextPrompt state={mode.state as FormState} theme={theme} width={width} /> : null}
+      {mode.kind === 'confirm' ? <Confirm what={mode.what} theme={theme} /> : null}
+      <HelpLine text={ui.report ? 'any key: leave drill play' : mode.kind === 'form' ? formHelp(mode.state as FormState) : help} width={width} />
+    </Box>
+  );
+}
+
+function LiveBody({ ui, width, feedRows, onFeedRows }: { ui: UiState; width: number; feedRows: number; onFeedRows: (rows: number) => void }) {
+  const { scenario } = useDrillContext();
+  const hasMetrics = metricNames(scenario.world).length > 0;
+  const side = hasMetrics && width >= SIDE_METRICS_FROM;
+  const feed = <Feed end={ui.feedEnd} rows={feedRows} onRows={onFeedRows} />;
+  return (
+    <>
+      {side ? (
+        <Box flexDirection="row" flexGrow={1} flexShrink={1} flexBasis={0}>
+          <Box flexDirection="column" flexGrow={1} flexShrink={1} marginRight={2}>
+            {feed}
+          </Box>
+          <Metrics width={SIDE_METRICS_WIDTH} />
+        </Box>
+      ) : (
+        <>
+          {hasMetrics ? <Metrics width={width} /> : null}
+          {feed}
+        </>
+      )}
+      <DecisionPanel focus={ui.focus} speaker={ui.speaker} width={width} />
+    </>
+  );
+}
+
+function ViewerFor({ seq, top, left, rows, width, controller }: { seq: number; top: number; left: number; rows: number; width: number; controller: Controller }) {
+  const entry = controller.store.feed.entries.find((e) => e.seq === seq);
+  if (entry?.kind !== 'inject') return null;
+  return <Viewer entry={entry} top={top} left={left} rows={rows} width={width} />;
+}
+
+function Confirm({ what, theme }: { what: 'end' | 'quit'; theme: Theme }) {
+  return (
+    <Box flexShrink={0}>
+      <Text bold inverse color={hue(theme, 'warn')}>
+        {what === 'end'
+          ? ' End the drill now and go to the debrief? y: yes, any other key: no '
+          : ' Leave drill play? The journal is saved; --resume continues it. y: yes, any other key: no '}
+      </Text>
+    </Box>
+  );
+}
+
+function Done({ paths, error, theme }: { paths: readonly string[]; error: string | undefined; theme: Theme }) {
+  return (
+    <Box flexDirection="column" flexGrow={1} flexShrink={1}>
+      <Line bold color={hue(theme, 'ok')}>
+        The drill is finished. Files written:
+      </Line>
+      {paths.map((p) => (
+        <Line key={p}> {visibleLine(p)}</Line>
+      ))}
+      {error ? (
+        <Line color={hue(theme, 'warn')} wrap="wrap">
+          ! {visibleLine(error)}
+        </Line>
+      ) : null}
+    </Box>
+  );
+}
+
+function formHelp(state: FormState): string {
+  const field = state.form.fields[state.index]!;
+  if (field.kind === 'choice') return 'its key picks · Enter confirms · Esc cancels · Ctrl-C quits (journal saved)';
+  return `typing goes into the field · Enter ${state.index + 1 < state.form.fields.length ? 'next' : 'records'} · Esc cancels${field.completions?.length ? ' · Tab completes' : ''}`;
+}
+
+function tooSmall(size: TerminalSize): boolean {
+  return size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
+}
+
+function TooSmall({ size }: { size: TerminalSize }) {
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="wrap">
+        The terminal is {size.columns}×{size.rows}; drill play needs at least {MIN_SIZE.columns}×{MIN_SIZE.rows}. Make it larger: the drill is
+        {' '}still recorded, and Ctrl-C leaves with the journal saved.
+      </Text>
+    </Box>
+  );
+}
+
+/** The briefing while the team is being entered, before the drill (and its journal) exist. */
+export function TeamScreen(props: {
+  scenario: Scenario;
+  theme: Theme;
+  team: readonly TeamMember[];
+  form: FormState;
+  top: number;
+  size: TerminalSize;
+  notices: readonly string[];
+}) {
+  const { scenario, theme, team, form, top, size } = props;
+  if (tooSmall(size)) return <TooSmall size={size} />;
+  return (
+    <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">
+      <Box height={1} flexShrink={0} justifyContent="space-between">
+        <Text bold wrap="truncate-end">
+          {visibleLine(scenario.title)}
+        </Text>
+        <Text bold color={hue(theme, 'accent')}>
+          {' '}BRIEFING
+        </Text>
+      </Box>
+      <ErrorBanner writeError={undefined} notices={props.notices} theme={theme} width={size.columns} />
+      <Briefing scenario={scenario} team={team.length ? team : undefined} theme={theme} top={top} width={size.columns} />
+      <TextPrompt state={form} theme={theme} width={size.columns} />
+      <HelpLine text={`${formHelp(form)} · ↑ ↓ scroll the briefing · Esc quits`} width={size.columns} />
+    </Box>
+  );
+}

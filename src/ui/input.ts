@@ -1,0 +1,85 @@
+/**
+ * Key input as the handler should see it. A terminal delivers what it has in one chunk, so keys
+ * typed fast (or sent by tmux, or typed while the screen was busy) arrive together:
+ * `Julie: ops\rSam: comms\r`. Ink reports such a chunk as one string with no key, and the Enters
+ * would be lost. So chunks are split into text runs and single keys (Enter, Tab, Backspace).
+ *
+ * A paste is different: a pasted paragraph must not press Enter on the next questions. `drill
+ * play` turns on bracketed paste, so the terminal marks pastes (ESC[200~ … ESC[201~); inside
+ * them line breaks are text (a space).
+ */
+import type { Key } from 'ink';
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+const KEYS: Record<string, Partial<Key>> = {
+  '\r': { return: true },
+  '\n': { return: true },
+  '\t': { tab: true },
+  '\u007f': { backspace: true },
+  '\b': { backspace: true },
+};
+
+const PASTE_START = '[200~';
+const PASTE_END = '[201~';
+
+/** A splitter with its own memory of whether a paste is under way. */
+export function createInputSplitter(): (input: string, key: Key) => [string, Key][] {
+  let pasting = false;
+  return (input, key) => {
+    // Ink strips the ESC of sequences it does not know, leaving these markers as the input.
+    if (input === PASTE_START || input.startsWith(`\u001b${PASTE_START}`)) {
+      pasting = true;
+      return [];
+    }
+    if (input === PASTE_END || input.startsWith(`\u001b${PASTE_END}`)) {
+      pasting = false;
+      return [];
+    }
+    if (pasting) return [[input.replace(/\r\n?|\n/g, ' '), { ...NO_KEY }]];
+    return splitInput(input, key);
+  };
+}
+
+/** The keys in one chunk of typed input, in order. */
+export function splitInput(input: string, key: Key): [string, Key][] {
+  if (input.length <= 1) return [[input, key]];
+  const out: [string, Key][] = [];
+  let text = '';
+  for (const ch of input) {
+    const code = ch.charCodeAt(0);
+    const special = KEYS[ch];
+    // Ctrl+letter arrives as codes 1–26, reported by Ink as the letter with ctrl.
+    const ctrl = !special && code >= 1 && code <= 26 ? String.fromCharCode(code + 96) : undefined;
+    if (!special && !ctrl) {
+      text += ch;
+      continue;
+    }
+    if (text) out.push([text, { ...NO_KEY }]);
+    text = '';
+    out.push(special ? ['', { ...NO_KEY, ...special }] : [ctrl!, { ...NO_KEY, ctrl: true }]);
+  }
+  if (text) out.push([text, out.length === 0 ? key : { ...NO_KEY }]);
+  return out;
+}

@@ -1,0 +1,360 @@
+/**
+ * The one key table of `drill play`. Each row says which key, what it does (for the help line
+ * and the `?` overlay), when it is available (asked of the machine with `snapshot.can()` where an
+ * engine event is involved), and the command it gives. The App's single input handler looks keys
+ * up here when no form has focus; the help line and the overlay are drawn from the same rows, so
+ * the help can never promise a key that does something else.
+ */
+import type { Key } from 'ink';
+import type { DrillEvent } from '../engine/machine.js';
+import { actionForm, decideForm, followupForm, milestoneForm, noteForm, offScriptForm, relocateForm } from './flows.js';
+import type { Command, KeyEnv, Phase } from './ui-state.js';
+import { speakerName } from './ui-state.js';
+import { MILESTONES } from '../scenario/schema.js';
+import type { DrillInputEvent } from './store.js';
+
+export interface KeyBinding {
+  /** As drawn: `1-9`, `space`, `?`. */
+  readonly keys: string;
+  /** A word or two for the help line; may depend on the moment (pause / resume). */
+  readonly name: string | ((env: KeyEnv) => string);
+  /** One sentence for the `?` overlay. */
+  readonly about: string;
+  readonly phases: readonly Phase[];
+  /** Shown in the one-line help (all rows are in the overlay). Earlier rows win when space is short. */
+  readonly helpLine: boolean;
+  matches(input: string, key: Key): boolean;
+  available(env: KeyEnv): boolean;
+  command(env: KeyEnv, input: string, key: Key): Command;
+}
+
+const can = (env: KeyEnv, event: DrillInputEvent): boolean => env.shown.snapshot.can({ ...event, wall: 0 } as DrillEvent);
+const char = (c: string) => (input: string, key: Key) => input === c && !key.ctrl && !key.meta;
+const flash = (text: string): Command => ({ kind: 'ui', change: (ui) => ({ ...ui, flash: { text, tone: 'warn' } }) });
+const LIVE: readonly Phase[] = ['live'];
+const SPEED_STEP = 2;
+
+export const KEY_TABLE: readonly KeyBinding[] = [
+  {
+    keys: 'Enter',
+    name: 'start the clock',
+    about: 'Start scenario time at T+00:00 once the briefing has been read.',
+    phases: ['briefing'],
+    helpLine: true,
+    matches: (_i, key) => key.return,
+    available: (env) => can(env, { type: 'START' }),
+    command: () => ({ kind: 'send', event: { type: 'START' }, done: 'The clock is running.' }),
+  },
+  {
+    keys: 'Enter',
+    name: 'begin the debrief',
+    about: 'Go on to the debrief questions once everyone has seen how the drill ended.',
+    phases: ['debrief'],
+    helpLine: true,
+    matches: (_i, key) => key.return,
+    available: (env) => !env.ui.debriefOpen,
+    command: () => ({ kind: 'ui', change: (ui) => ({ ...ui, debriefOpen: true }) }),
+  },
+  {
+    keys: '1-9',
+    name: 'answer',
+    about: 'Answer the open decision with that option (then a one-line rationale, optional).',
+    phases: LIVE,
+    helpLine: true,
+    matches: (input, key) => /^[1-9]$/.test(input) && !key.ctrl && !key.meta,
+    available: (env) => env.decision !== undefined,
+    command: (env, input) => {
+      const d = env.decision!.decision;
+      const option = d.options[Number(input) - 1];
+      if (!option) return flash(`This decision has ${d.options.length} options.`);
+      if (!can(env, { type: 'DECIDE', id: d.id, option: option.id })) return flash('That decision is no longer open.');
+      return { kind: 'form', form: decideForm(d, option, speakerName(env)) };
+    },
+  },
+  {
+    keys: 'o',
+    name: 'off-script',
+    about: 'Record an answer to the open decision that is none of its options (the scenario does not react).',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('o'),
+    available: (env) => env.decision !== undefined && can(env, { type: 'DECIDE', id: env.decision.decision.id, text: '…' }),
+    command: (env) => ({ kind: 'form', form: offScriptForm(env.decision!.decision, speakerName(env)) }),
+  },
+  {
+    keys: 'Tab',
+    name: 'who',
+    about: 'Choose who is speaking for the team: decisions, actions and milestones are recorded as theirs.',
+    phases: LIVE,
+    helpLine: true,
+    matches: (_i, key) => key.tab,
+    available: (env) => env.team.length > 0,
+    command: (env) => ({
+      kind: 'ui',
+      change: (ui) => ({ ...ui, speaker: ui.speaker + 1 >= env.team.length ? -1 : ui.speaker + 1 }),
+    }),
+  },
+  {
+    keys: ']',
+    name: 'next decision',
+    about: 'Bring the next open decision to the front when several are open.',
+    phases: LIVE,
+    helpLine: true,
+    matches: char(']'),
+    available: (env) => env.openCount > 1,
+    command: (env) => {
+      const ids = [...env.shown.core.open.keys()];
+      const at = ids.indexOf(env.decision?.decision.id ?? '');
+      return { kind: 'ui', change: (ui) => ({ ...ui, focus: ids[(at + 1) % ids.length] }) };
+    },
+  },
+  {
+    keys: 'a',
+    name: 'action',
+    about: 'The team does one of the standing actions available now (it lands after its time).',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('a'),
+    available: (env) => env.shown.core.scenario.actions.some((a) => env.shown.core.canTake(a.id)),
+    command: (env) => ({ kind: 'form', form: actionForm(env.shown.core, speakerName(env)) }),
+  },
+  {
+    keys: 'space',
+    name: (env) => (env.shown.snapshot.matches({ live: 'paused' }) ? 'resume' : 'pause'),
+    about: 'Pause or resume scenario time; everything scheduled waits with it.',
+    phases: LIVE,
+    helpLine: true,
+    matches: (input) => input === ' ',
+    available: (env) => can(env, { type: 'PAUSE' }) || can(env, { type: 'RESUME' }),
+    command: (env) =>
+      can(env, { type: 'PAUSE' })
+        ? { kind: 'send', event: { type: 'PAUSE' }, done: 'Paused.' }
+        : { kind: 'send', event: { type: 'RESUME' }, done: 'Running again.' },
+  },
+  {
+    keys: 'h',
+    name: 'hint',
+    about: 'Reveal the hint for the decision in front, or for the newest inject that has one (recorded).',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('h'),
+    available: (env) => hintFor(env) !== undefined,
+    command: (env) => ({ kind: 'send', event: { type: 'SHOW_HINT', for: hintFor(env)! }, done: 'Hint revealed.' }),
+  },
+  {
+    keys: 'n',
+    name: 'note',
+    about: 'Add a note to the timeline at the current scenario time.',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('n'),
+    available: (env) => can(env, { type: 'NOTE', text: '…' }),
+    command: (env) => ({ kind: 'form', form: noteForm(env.facilitator) }),
+  },
+  {
+    keys: 'f',
+    name: 'follow-up',
+    about: 'Add a follow-up action (text, owner, type) for the post-mortem.',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('f'),
+    available: (env) => can(env, { type: 'FOLLOWUP', text: '…', kind: 'process' }),
+    command: (env) => ({ kind: 'form', form: followupForm(env.team, false) }),
+  },
+  {
+    keys: 'm',
+    name: 'milestone',
+    about: 'Mark detected / acknowledged / mitigated / resolved now, when the team reaches it.',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('m'),
+    available: (env) => MILESTONES.some((m) => can(env, { type: 'MARK_MILESTONE', name: m })),
+    command: (env) => ({ kind: 'form', form: milestoneForm(env.shown.core.milestones, speakerName(env)) }),
+  },
+  {
+    keys: 's',
+    name: 'skip',
+    about: 'Skip ahead to the next scheduled inject or decision.',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('s'),
+    available: (env) => can(env, { type: 'SKIP' }),
+    command: () => ({ kind: 'send', event: { type: 'SKIP' }, done: 'Skipped ahead.' }),
+  },
+  {
+    keys: '+ -',
+    name: 'speed',
+    about: `Scenario time faster or slower (×${SPEED_STEP} or ÷${SPEED_STEP}).`,
+    phases: LIVE,
+    helpLine: true,
+    matches: (input) => input === '+' || input === '=' || input === '-' || input === '_',
+    available: (env) => can(env, { type: 'SET_SPEED', speed: 1 }),
+    command: (env, input) => {
+      const speed = env.shown.core.speed;
+      const next = input === '+' || input === '=' ? speed * SPEED_STEP : speed / SPEED_STEP;
+      return { kind: 'send', event: { type: 'SET_SPEED', speed: next } };
+    },
+  },
+  {
+    keys: '↑ ↓',
+    name: 'scroll',
+    about: 'Scroll the briefing or the feed (PgUp/PgDn by a page, Home the oldest, End back to the newest).',
+    phases: ['briefing', 'live'],
+    helpLine: false,
+    matches: (_i, key) => key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.end || key.home,
+    available: (env) => env.phase === 'briefing' || env.feed.length > 1,
+    command: (env, _input, key) =>
+      env.phase === 'briefing'
+        ? { kind: 'ui', change: (ui) => ({ ...ui, briefTop: briefScrolled(ui.briefTop, key) }) }
+        : { kind: 'ui', change: (ui) => ({ ...ui, feedEnd: scrolled(env, key) }) },
+  },
+  {
+    keys: 'v',
+    name: 'view output',
+    about: 'Show the newest terminal output on screen in full, to scroll through it (Esc closes).',
+    phases: LIVE,
+    helpLine: false,
+    matches: char('v'),
+    available: (env) => terminalInView(env) !== undefined,
+    command: (env) => ({ kind: 'ui', change: (ui) => ({ ...ui, mode: { kind: 'viewer', seq: terminalInView(env)!, top: 0, left: 0 } }) }),
+  },
+  {
+    keys: 'e',
+    name: 'end',
+    about: 'End the drill now and go to the debrief (asks first).',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('e'),
+    available: (env) => can(env, { type: 'END' }),
+    command: () => ({ kind: 'confirm', what: 'end' }),
+  },
+  {
+    keys: 'w',
+    name: 'save elsewhere',
+    about: 'After a journal write error: write the journal to another file and carry on there.',
+    phases: ['briefing', 'live', 'debrief'],
+    helpLine: true,
+    matches: char('w'),
+    available: (env) => env.shown.writeError !== undefined,
+    command: (env) => ({ kind: 'form', form: relocateForm(env.journalPath) }),
+  },
+  {
+    keys: '?',
+    name: 'help',
+    about: 'Show or hide this list of keys.',
+    phases: ['briefing', 'live', 'debrief'],
+    helpLine: true,
+    matches: char('?'),
+    available: () => true,
+    command: () => ({ kind: 'ui', change: (ui) => ({ ...ui, mode: { kind: 'help' } }) }),
+  },
+  {
+    keys: 'q',
+    name: 'quit',
+    about: 'Leave drill play (asks first). The journal is already saved; --resume continues later.',
+    phases: ['briefing', 'live', 'debrief'],
+    helpLine: true,
+    matches: char('q'),
+    available: () => true,
+    command: () => ({ kind: 'confirm', what: 'quit' }),
+  },
+  {
+    keys: 'Ctrl-C',
+    name: 'quit now',
+    about: 'Leave at once, even while typing. Everything recorded is already in the journal.',
+    phases: ['briefing', 'live', 'debrief', 'done'],
+    helpLine: false,
+    matches: (input, key) => key.ctrl && input === 'c',
+    available: () => true,
+    command: () => ({ kind: 'exit', reason: 'interrupted' }),
+  },
+];
+
+/** The hint `h` would reveal now, if any. Decision in front first, then the newest injects. */
+export function hintFor(env: KeyEnv): string | undefined {
+  const shownHints = env.shown.core.hintsShown;
+  const d = env.decision?.decision;
+  if (d?.hint && !shownHints.has(d.id)) return d.id;
+  const recent = recentInjectIds(env);
+  return recent.find((id) => env.shown.core.scenario.injectById.get(id)?.hint && !shownHints.has(id));
+}
+
+/** Fired injects, newest first, among the last few on screen. */
+function recentInjectIds(env: KeyEnv): string[] {
+  const ids: string[] = [];
+  const records = env.shown.core.records;
+  for (let i = records.length - 1; i >= 0 && ids.length < 5; i--) {
+    const r = records[i]!;
+    if (r.type === 'inject-fired') ids.push(r.id);
+  }
+  return ids;
+}
+
+/** The new end of the feed window after a scroll key; undefined follows the newest again. */
+function scrolled(env: KeyEnv, key: Key): number | undefined {
+  const last = env.feed.length - 1;
+  const end = env.ui.feedEnd ?? last;
+  const page = Math.max(1, env.feedRows - 1);
+  let next = end;
+  if (key.upArrow) next = end - 1;
+  else if (key.pageUp) next = end - page;
+  else if (key.downArrow) next = end + 1;
+  else if (key.pageDown) next = end + page;
+  else if (key.home) next = Math.min(last, env.feedRows - 1);
+  else if (key.end) next = last;
+  next = Math.max(0, next);
+  return next >= last ? undefined : next;
+}
+
+function briefScrolled(top: number, key: Key): number {
+  const step = key.pageUp || key.pageDown ? 10 : 1;
+  if (key.home) return 0;
+  return Math.max(0, top + (key.upArrow || key.pageUp ? -step : key.downArrow || key.pageDown ? step : 0));
+}
+
+/** Seq of the newest terminal inject at or above the bottom of the feed window, if it is near. */
+export function terminalInView(env: KeyEnv): number | undefined {
+  const end = env.ui.feedEnd ?? env.feed.length - 1;
+  for (let i = end; i >= 0 && i > end - Math.max(env.feedRows, 1); i--) {
+    const entry = env.feed[i]!;
+    if (entry.kind === 'inject' && entry.inject.channel === 'terminal') return entry.seq;
+  }
+  return undefined;
+}
+
+/** The row for a key in this phase, available or not. */
+export function bindingFor(phase: Phase, input: string, key: Key): KeyBinding | undefined {
+  return KEY_TABLE.find((b) => b.phases.includes(phase) && b.matches(input, key));
+}
+
+export function bindingName(b: KeyBinding, env: KeyEnv): string {
+  return typeof b.name === 'function' ? b.name(env) : b.name;
+}
+
+/**
+ * The help line: the keys available now, in table order, as many as fit in `width`; `? help`
+ * always fits, since the overlay lists the rest.
+ */
+export function helpLine(env: KeyEnv, width: number): string {
+  const rows = KEY_TABLE.filter((b) => b.helpLine && b.phases.includes(env.phase) && b.available(env));
+  const tail = rows.find((b) => b.keys === '?');
+  const parts = rows.filter((b) => b !== tail).map((b) => `${b.keys} ${bindingName(b, env)}`);
+  const end = tail ? ` · ${tail.keys} ${bindingName(tail, env)}` : '';
+  let line = '';
+  for (const part of parts) {
+    const next = line ? `${line} · ${part}` : part;
+    if (next.length + end.length > width) break;
+    line = next;
+  }
+  return line ? line + end : end.slice(3);
+}
+
+/** Every row of this phase, for the `?` overlay, with whether it works right now. */
+export function helpRows(env: KeyEnv): { keys: string; name: string; about: string; available: boolean }[] {
+  return KEY_TABLE.filter((b) => b.phases.includes(env.phase)).map((b) => ({
+    keys: b.keys,
+    name: bindingName(b, env),
+    about: b.about,
+    available: b.available(env),
+  }));
+}
