@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'frame-'));
 const session = DrillSession.start({ scenario: loaded.scenario, seed: 's', team: [{ name: 'Alex', role: 'incident-commander' }], mode: 'play', wall: 0 }, join(dir, 'journal.jsonl'), { durable: false });
 const out = new Out(); const inp = new In();
 let renders = 0; let renderMs = 0;
-const inst = render(createElement(PlayApp, { scenario: loaded.scenario, theme: { color: true }, time, session, startSession: () => session, writeReports: () => [] }), { stdout: out as any, stdin: inp as any, stderr: out as any, exitOnCtrlC: false, patchConsole: false, concurrent: process.env.CONC === '1', maxFps: Number(process.env.FPS ?? 30), onRender: (m) => { renders++; renderMs += m.renderTime; } });
+const inst = render(createElement(PlayApp, { scenario: loaded.scenario, theme: { color: process.env.NOCOL !== '1' }, time, session, startSession: () => session, writeReports: () => [] }), { stdout: out as any, stdin: inp as any, stderr: out as any, exitOnCtrlC: false, patchConsole: false, concurrent: process.env.CONC === '1', maxFps: Number(process.env.FPS ?? 30), onRender: (m) => { renders++; renderMs += m.renderTime; } });
 await new Promise((r) => setTimeout(r, 50)); inp.write('\r'); await new Promise((r) => setTimeout(r, 50));
 for (const k of ['s','s','s','s','s','s','s']) { inp.write(k); await new Promise((r) => setTimeout(r, 30)); }
 await new Promise((r) => setTimeout(r, 100));

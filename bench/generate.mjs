@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 export const WORK_DIR = join(dirname(fileURLToPath(import.meta.url)), '.work');
 export const SIZES = [1_000, 10_000, 100_000];
+/** Injects of the scenario whose journal has about 10,000 events, for the report measurement. */
+export const REPORT_SIZE = 5_400;
 
 /** Bump when the generated text changes, so that stale files under .work/ are rewritten. */
 const FORMAT = 3;
@@ -275,13 +277,15 @@ function writeIfChanged(path, text) {
 export function generateAll(dir = WORK_DIR) {
   mkdirSync(dir, { recursive: true });
   const files = { scenarios: {}, answers: {}, idle: join(dir, 'idle.yaml') };
-  for (const n of SIZES) {
+  for (const n of [...SIZES, REPORT_SIZE]) {
     files.scenarios[n] = join(dir, `scenario-${n}.yaml`);
     files.answers[n] = join(dir, `answers-${n}.yaml`);
     writeIfChanged(files.scenarios[n], scenarioText(n));
     writeIfChanged(files.answers[n], answersText(n));
   }
   writeIfChanged(files.idle, idleText());
+  files.scenarios.report = files.scenarios[REPORT_SIZE];
+  files.answers.report = files.answers[REPORT_SIZE];
   return files;
 }
 

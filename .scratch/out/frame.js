@@ -46545,8 +46545,8 @@ var Checker = class {
       const hint2 = options.size === 0 ? "it has no options" : idHint(arg.value, options);
       return this.report(arg, `${unknown2} of decision '${decision}' in ${call.fn}(); ${hint2}`);
     }
+    if (this.hasId(kind, arg.value) || kind !== "milestone" && this.names.unreadKinds?.has(kind)) return;
     const known = [...this.idsOf(kind)];
-    if (known.includes(arg.value) || kind !== "milestone" && this.names.unreadKinds?.has(kind)) return;
     const hint = known.length === 0 ? `the scenario declares no ${kind}s` : idHint(arg.value, known);
     this.report(arg, `${unknown2} in ${call.fn}(); ${hint}`);
   }
@@ -46556,8 +46556,15 @@ var Checker = class {
     if (kind === "action") return this.names.actions;
     return MILESTONES;
   }
+  /** Set lookups: a generated scenario may have 100,000 ids, so no list search per reference. */
+  hasId(kind, id) {
+    if (kind === "inject") return this.names.injects.has(id);
+    if (kind === "decision") return this.names.decisions.has(id);
+    if (kind === "action") return this.names.actions.has(id);
+    return MILESTONES.includes(id);
+  }
   kindOfId(id) {
-    return Object.keys(USE_AS).find((kind) => [...this.idsOf(kind)].includes(id));
+    return Object.keys(USE_AS).find((kind) => this.hasId(kind, id));
   }
 };
 function bareName(e) {
@@ -46643,10 +46650,10 @@ function salvageScenario(yaml) {
         indexes.push(i);
         return;
       }
-      if (!kind || !isPlainObject2(item)) return;
-      const id = item["id"];
+      if (!kind) return;
+      const id = isPlainObject2(item) ? item["id"] : item;
       if (typeof id === "string" || typeof id === "number") unread.ids[kind].add(String(id));
-      if (kind === "role") return;
+      if (kind === "role" || !isPlainObject2(item)) return;
       collectStrings(item, unread.mentioned);
       const field = kind === "action" ? "available" : "when";
       const source = item[field];
@@ -46686,6 +46693,8 @@ function salvageScenario(yaml) {
   const top = scenarioSchema.shape;
   const end = section(endSchema, raw["end"]);
   const debrief = isPlainObject2(raw["debrief"]) ? raw["debrief"] : {};
+  const factors = list("debrief.factors", factorSchema, debrief["factors"] ?? []);
+  const questions = list("debrief.questions", external_exports.string(), debrief["questions"] ?? []);
   const file2 = {
     $schema: pick2(top.$schema, raw["$schema"], void 0),
     id: pick2(top.id, raw["id"], "scenario"),
@@ -46704,11 +46713,7 @@ function salvageScenario(yaml) {
     impact: raw["impact"] === void 0 ? void 0 : section(impactSchema, raw["impact"]),
     // A placeholder limit of 0 is "no limit" to the checks that compare against it.
     end: { ...end, limit: end.limit ?? 0 },
-    debrief: {
-      ...section(debriefSchema, debrief),
-      factors: list("debrief.factors", factorSchema, debrief["factors"] ?? []),
-      questions: list("debrief.questions", external_exports.string(), debrief["questions"] ?? [])
-    }
+    debrief: { factors, questions }
   };
   return { file: file2, yaml: withKeptIndexes(yaml, kept), unread: { partial: true, ...unread } };
 }
@@ -47280,11 +47285,14 @@ function scalarSourceOffset(text, range, type, value2, offset) {
 
 // src/scenario/source-text.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+var MAX_SCENARIO_BYTES = 64 * 1024 * 1024;
 var MAX_NESTING_DEPTH = 64;
 function decodeSourceText(input2) {
   const bytes = typeof input2 === "string" ? new TextEncoder().encode(input2) : input2;
   if (bytes.length > MAX_SCENARIO_BYTES) return refuse(tooLarge(bytes.length), 1, 1);
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    return refuse("this file is saved as UTF-16; save it as UTF-8", 1, 1);
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line, col } = byteLineCol(bytes, nul);
@@ -47488,7 +47496,8 @@ function describeIssue(issue2, base2, baseSchema, yaml) {
     case "invalid_type": {
       if (actual === null) return at(`${name} has no value; write ${expectedText(here, issue2.expected)} after it`);
       const quoteHint = issue2.expected === "string" && (typeof actual === "number" || typeof actual === "boolean") ? `; put it in quotes: "${String(actual)}"` : "";
-      return at(`${name} must be ${expectedText(here, issue2.expected)}, not ${describeValue(actual)}${quoteHint}`);
+      const idHint2 = issue2.expected === "object" && typeof actual === "string" && knownKeys(here)[0] === "id" ? `; write \`{id: ${actual}}\`` : "";
+      return at(`${name} must be ${expectedText(here, issue2.expected)}, not ${describeValue(actual)}${quoteHint}${idHint2}`);
     }
     case "invalid_value": {
       const values = issue2.values.map(String);
@@ -52226,17 +52235,16 @@ function useSelector(actor, selector, compare2 = defaultCompare) {
 }
 
 // src/ui/clock.ts
-var TICK_EVERY_MS = 250;
+var MIN_TICK_MS = 250;
+var MAX_TICK_MS = 1e3;
 var STALL_AFTER_MS = 5e3;
 var ClockDriver = class {
-  constructor(time4, callbacks, everyMs = TICK_EVERY_MS) {
+  constructor(time4, callbacks) {
     this.time = time4;
     this.callbacks = callbacks;
-    this.everyMs = everyMs;
   }
   time;
   callbacks;
-  everyMs;
   timer;
   last;
   get running() {
@@ -52273,11 +52281,13 @@ var ClockDriver = class {
   }
   schedule() {
     this.cancel();
+    const wanted = this.callbacks.nextTickIn?.() ?? MIN_TICK_MS;
+    const delay = Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, Math.ceil(wanted)));
     this.timer = this.time.setTimeout(() => {
       this.timer = void 0;
       this.catchUp();
       if (this.running) this.schedule();
-    }, this.everyMs);
+    }, delay);
   }
   cancel() {
     if (this.timer !== void 0) this.time.clearTimeout(this.timer);
@@ -52412,6 +52422,11 @@ var DrillStore = class {
         this.send({ type: "PAUSE" });
         const gap = formatDuration(Math.round(gapMs / 1e3) * 1e3);
         this.setNotice(`The clock stopped for ${gap} (was the computer asleep?), so the drill is paused. Press space to go on.`);
+      },
+      // Until the scenario clock shows its next second (a little after, to be sure to cross it).
+      nextTickIn: () => {
+        const { t, speed } = this.core;
+        return ((Math.floor(t / 1e3) + 1) * 1e3 - t) / speed + 5;
       }
     });
     this.stopWatchingErrors = session2.onWriteError(() => this.publish());
@@ -53669,8 +53684,21 @@ function shortLabel(label2) {
   return visibleLine(short || label2);
 }
 
-// src/ui/DecisionPanel.tsx
+// src/ui/TitleBar.tsx
 var import_jsx_runtime9 = __toESM(require_jsx_runtime(), 1);
+function TitleBar({ left, right, color, width }) {
+  const r = right ? ` ${right} ` : "";
+  const room = Math.max(0, width - r.length);
+  const l = ` ${left}`;
+  const shown = l.length > room ? `${l.slice(0, Math.max(0, room - 1))}\u2026` : l.padEnd(room, " ");
+  return /* @__PURE__ */ (0, import_jsx_runtime9.jsx)(Box_default, { flexShrink: 0, width, children: /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Text, { inverse: true, bold: true, color, wrap: "truncate-end", children: [
+    shown,
+    r
+  ] }) });
+}
+
+// src/ui/DecisionPanel.tsx
+var import_jsx_runtime10 = __toESM(require_jsx_runtime(), 1);
 var URGENT_S = 30;
 function DecisionPanel({ focus, speaker, width }) {
   const { theme, team } = useDrillContext();
@@ -53687,94 +53715,47 @@ function DecisionPanel({ focus, speaker, width }) {
   const d = current.decision;
   const urgent = leftS !== void 0 && leftS <= URGENT_S;
   const defaultLabel = d.options.find((o) => o.id === d.default)?.label;
-  return /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(
-    Box_default,
-    {
-      flexDirection: "column",
-      flexShrink: 0,
-      width,
-      borderStyle: "single",
-      borderLeft: false,
-      borderRight: false,
-      borderBottom: false,
-      borderColor: hue(theme, "decision"),
-      children: [
-        /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Box_default, { flexDirection: "row", justifyContent: "space-between", children: [
-          /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Text, { bold: true, color: hue(theme, "decision"), children: [
-            "DECISION",
-            d.role ? /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Text, { children: [
-              " for ",
-              visibleLine(d.role)
-            ] }) : null,
-            open2 > 1 ? /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Text, { dimColor: true, children: [
-              " (1 of ",
-              open2,
-              " open \xB7 ] next)"
-            ] }) : null
-          ] }),
-          /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Text, { children: [
-            /* @__PURE__ */ (0, import_jsx_runtime9.jsx)(Text, { children: "answered by: " }),
-            /* @__PURE__ */ (0, import_jsx_runtime9.jsx)(Text, { bold: true, children: who(team, speaker) }),
-            leftS !== void 0 ? /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Text, { bold: urgent, inverse: urgent, color: urgent ? hue(theme, "danger") : void 0, children: [
-              "  ",
-              formatClock(leftS * 1e3).slice(2),
-              " left"
-            ] }) : null
-          ] })
-        ] }),
-        /* @__PURE__ */ (0, import_jsx_runtime9.jsx)(Text, { wrap: "wrap", children: visibleLine(d.prompt) }),
-        d.options.map((o, i) => /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Text, { wrap: "wrap", children: [
-          /* @__PURE__ */ (0, import_jsx_runtime9.jsx)(Text, { bold: true, children: i < 9 ? ` ${i + 1} ` : "   " }),
-          visibleLine(o.label),
-          o.id === d.default ? /* @__PURE__ */ (0, import_jsx_runtime9.jsx)(Text, { dimColor: true, children: " (taken if time runs out)" }) : null
-        ] }, o.id)),
-        hinted && d.hint ? /* @__PURE__ */ (0, import_jsx_runtime9.jsxs)(Text, { wrap: "wrap", color: hue(theme, "facilitator"), children: [
-          /* @__PURE__ */ (0, import_jsx_runtime9.jsx)(Text, { bold: true, children: "HINT " }),
-          visibleLine(d.hint)
-        ] }) : null,
-        leftS === void 0 || defaultLabel ? null : /* @__PURE__ */ (0, import_jsx_runtime9.jsx)(Text, { dimColor: true, children: "No option is taken if time runs out." })
-      ]
-    }
-  );
+  const title = `DECISION${d.role ? ` for ${visibleLine(d.role)}` : ""}${open2 > 1 ? ` (1 of ${open2} open; ] shows the next)` : ""}`;
+  const left = leftS === void 0 ? "no time limit" : `${formatClock(leftS * 1e3).slice(2)} left`;
+  return /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(Box_default, { flexDirection: "column", flexShrink: 0, width, children: [
+    /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(TitleBar, { left: title, right: `answered by ${who(team, speaker)} \xB7 ${urgent ? `ONLY ${left}` : left}`, color: hue(theme, urgent ? "danger" : "decision"), width }),
+    wrapText2(visibleLine(d.prompt), width).map((line, i) => /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { children: line }, `p${i}`)),
+    d.options.map((o, i) => {
+      const label2 = `${visibleLine(o.label)}${o.id === d.default ? " (taken if time runs out)" : ""}`;
+      return wrapText2(label2, width - 4).map((line, j) => /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(Text, { children: [
+        /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { bold: true, children: j === 0 && i < 9 ? ` ${i + 1}  ` : "    " }),
+        line
+      ] }, `${o.id}-${j}`));
+    }),
+    hinted && d.hint ? wrapText2(`HINT ${visibleLine(d.hint)}`, width).map((line, i) => /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { color: hue(theme, "facilitator"), children: line }, `h${i}`)) : null,
+    leftS === void 0 || defaultLabel ? null : /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { dimColor: true, children: "No option is taken if time runs out." })
+  ] });
 }
 function who(team, speaker) {
   const m = team[speaker];
   if (!m) return team.length ? "the team (Tab: who)" : "the team";
-  return `${visibleLine(m.name)}${m.role ? ` (${visibleLine(m.role)})` : ""}`;
+  return visibleLine(m.name);
 }
 
 // src/ui/TextPrompt.tsx
-var import_jsx_runtime10 = __toESM(require_jsx_runtime(), 1);
+var import_jsx_runtime11 = __toESM(require_jsx_runtime(), 1);
 function TextPrompt({ state, theme, width }) {
   const field = currentField(state);
   const done = state.form.fields.slice(0, state.index);
-  return /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(
-    Box_default,
-    {
-      flexDirection: "column",
-      flexShrink: 0,
-      width,
-      borderStyle: "single",
-      borderLeft: false,
-      borderRight: false,
-      borderBottom: false,
-      borderColor: hue(theme, "accent"),
-      children: [
-        /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { bold: true, wrap: "truncate-end", children: state.form.title }),
-        done.map((f) => /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(Text, { dimColor: true, wrap: "truncate-end", children: [
-          f.prompt,
-          ": ",
-          describeValue2(f, state.values[f.name] ?? "")
-        ] }, f.name)),
-        field.kind === "choice" ? /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(ChoiceField, { state }) : /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(TextField, { state }),
-        state.error ? /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(Text, { bold: true, color: hue(theme, "warn"), children: [
-          "! ",
-          state.error
-        ] }) : null,
-        state.form.footer ? /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { dimColor: true, wrap: "truncate-end", children: state.form.footer }) : null
-      ]
-    }
-  );
+  return /* @__PURE__ */ (0, import_jsx_runtime11.jsxs)(Box_default, { flexDirection: "column", flexShrink: 0, width, children: [
+    /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(TitleBar, { left: state.form.title, color: hue(theme, "accent"), width }),
+    done.map((f) => /* @__PURE__ */ (0, import_jsx_runtime11.jsxs)(Text, { dimColor: true, wrap: "truncate-end", children: [
+      f.prompt,
+      ": ",
+      describeValue2(f, state.values[f.name] ?? "")
+    ] }, f.name)),
+    field.kind === "choice" ? /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(ChoiceField, { state }) : /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(TextField, { state }),
+    state.error ? /* @__PURE__ */ (0, import_jsx_runtime11.jsxs)(Text, { bold: true, color: hue(theme, "warn"), children: [
+      "! ",
+      state.error
+    ] }) : null,
+    state.form.footer ? /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(Text, { dimColor: true, wrap: "truncate-end", children: state.form.footer }) : null
+  ] });
 }
 function TextField({ state }) {
   const field = currentField(state);
@@ -53782,27 +53763,27 @@ function TextField({ state }) {
   const before = text.slice(0, state.cursor);
   const at = [...text.slice(state.cursor)][0] ?? " ";
   const after = text.slice(state.cursor + (at === " " && state.cursor >= text.length ? 0 : at.length));
-  return /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(Text, { wrap: "wrap", children: [
-    /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(Text, { bold: true, children: [
+  return /* @__PURE__ */ (0, import_jsx_runtime11.jsxs)(Text, { wrap: "wrap", children: [
+    /* @__PURE__ */ (0, import_jsx_runtime11.jsxs)(Text, { bold: true, children: [
       field.prompt,
       ": "
     ] }),
     before,
-    /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { inverse: true, children: at }),
+    /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(Text, { inverse: true, children: at }),
     after
   ] });
 }
 function ChoiceField({ state }) {
   const field = currentField(state);
   const choices2 = field.choices ?? [];
-  return /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(Box_default, { flexDirection: "column", children: [
-    /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { bold: true, children: field.prompt }),
-    choices2.map((c) => /* @__PURE__ */ (0, import_jsx_runtime10.jsxs)(Text, { wrap: "truncate-end", inverse: state.text !== "" && c.value === state.text, children: [
+  return /* @__PURE__ */ (0, import_jsx_runtime11.jsxs)(Box_default, { flexDirection: "column", children: [
+    /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(Text, { bold: true, children: field.prompt }),
+    choices2.map((c) => /* @__PURE__ */ (0, import_jsx_runtime11.jsxs)(Text, { wrap: "truncate-end", inverse: state.text !== "" && c.value === state.text, children: [
       " ",
-      /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { bold: true, children: c.key }),
+      /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(Text, { bold: true, children: c.key }),
       " ",
       c.label,
-      c.value === field.defaultValue && choices2.length > 1 ? /* @__PURE__ */ (0, import_jsx_runtime10.jsx)(Text, { dimColor: true, children: " (Enter)" }) : null
+      c.value === field.defaultValue && choices2.length > 1 ? /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(Text, { dimColor: true, children: " (Enter)" }) : null
     ] }, c.key))
   ] });
 }
@@ -53812,40 +53793,40 @@ function describeValue2(field, value2) {
 }
 
 // src/ui/HelpLine.tsx
-var import_jsx_runtime11 = __toESM(require_jsx_runtime(), 1);
+var import_jsx_runtime12 = __toESM(require_jsx_runtime(), 1);
 function HelpLine({ text, width }) {
-  return /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(Box_default, { width, height: 1, flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime11.jsx)(Text, { dimColor: true, wrap: "truncate-end", children: text }) });
+  return /* @__PURE__ */ (0, import_jsx_runtime12.jsx)(Box_default, { width, height: 1, flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime12.jsx)(Text, { dimColor: true, wrap: "truncate-end", children: text }) });
 }
 
 // src/ui/HelpOverlay.tsx
-var import_jsx_runtime12 = __toESM(require_jsx_runtime(), 1);
+var import_jsx_runtime13 = __toESM(require_jsx_runtime(), 1);
 function HelpOverlay({ env: env3, width }) {
   const rows = helpRows(env3);
   const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
-  return /* @__PURE__ */ (0, import_jsx_runtime12.jsxs)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, overflow: "hidden", width, children: [
-    /* @__PURE__ */ (0, import_jsx_runtime12.jsxs)(Line, { bold: true, children: [
+  return /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, overflow: "hidden", width, children: [
+    /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Line, { bold: true, children: [
       "Keys ",
       env3.phase === "briefing" ? "before the clock starts" : "during the drill",
       " (any key closes this)"
     ] }),
-    rows.map((r) => /* @__PURE__ */ (0, import_jsx_runtime12.jsxs)(Box_default, { flexDirection: "row", flexShrink: 0, children: [
-      /* @__PURE__ */ (0, import_jsx_runtime12.jsx)(Box_default, { width: keyWidth, flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime12.jsx)(Text, { bold: r.available, dimColor: !r.available, children: r.keys }) }),
-      /* @__PURE__ */ (0, import_jsx_runtime12.jsx)(Box_default, { flexShrink: 1, children: /* @__PURE__ */ (0, import_jsx_runtime12.jsxs)(Text, { dimColor: !r.available, wrap: "wrap", children: [
+    rows.map((r) => /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Box_default, { flexDirection: "row", flexShrink: 0, children: [
+      /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Box_default, { width: keyWidth, flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { bold: r.available, dimColor: !r.available, children: r.keys }) }),
+      /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Box_default, { flexShrink: 1, children: /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Text, { dimColor: !r.available, wrap: "wrap", children: [
         r.available ? "" : "(not now) ",
         r.about
       ] }) })
     ] }, r.keys)),
-    /* @__PURE__ */ (0, import_jsx_runtime12.jsx)(Line, { dimColor: true, children: "While typing in a field, keys go only to the field: Enter records, Esc cancels." })
+    /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Line, { dimColor: true, children: "While typing in a field, keys go only to the field: Enter records, Esc cancels." })
   ] });
 }
 
 // src/ui/Briefing.tsx
-var import_jsx_runtime13 = __toESM(require_jsx_runtime(), 1);
+var import_jsx_runtime14 = __toESM(require_jsx_runtime(), 1);
 function Briefing({ scenario, team, theme, top, width }) {
   const file2 = scenario.file;
-  return /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, flexBasis: 0, overflow: "hidden", width, children: /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Box_default, { flexDirection: "column", marginTop: -top, flexShrink: 0, children: [
-    /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { bold: true, color: hue(theme, "accent"), wrap: "wrap", children: visibleLine(scenario.title) }),
-    /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Text, { dimColor: true, children: [
+  return /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, flexBasis: 0, overflow: "hidden", width, children: /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Box_default, { flexDirection: "column", marginTop: -top, flexShrink: 0, children: [
+    /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { bold: true, color: hue(theme, "accent"), wrap: "wrap", children: visibleLine(scenario.title) }),
+    /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { dimColor: true, children: [
       file2.difficulty,
       " \xB7 about ",
       formatDuration(parseDuration(file2.duration) ?? 0),
@@ -53854,16 +53835,16 @@ function Briefing({ scenario, team, theme, top, width }) {
       " v",
       visibleLine(String(file2.version))
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { wrap: "wrap", children: visibleControls(file2.summary.trim()) }),
-    /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Box_default, { marginTop: 1, flexDirection: "column", children: [
-      /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { bold: true, children: "Briefing" }),
-      /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { wrap: "wrap", children: visibleControls(file2.briefing.trim()) })
+    /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { wrap: "wrap", children: visibleControls(file2.summary.trim()) }),
+    /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Box_default, { marginTop: 1, flexDirection: "column", children: [
+      /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { bold: true, children: "Briefing" }),
+      /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { wrap: "wrap", children: visibleControls(file2.briefing.trim()) })
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Box_default, { marginTop: 1, flexDirection: "column", children: [
-      /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { bold: true, children: "Roles" }),
-      file2.roles.map((r) => /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Text, { wrap: "wrap", children: [
-        /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { bold: true, children: visibleLine(r.title ?? r.id) }),
-        /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Text, { dimColor: true, children: [
+    /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Box_default, { marginTop: 1, flexDirection: "column", children: [
+      /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { bold: true, children: "Roles" }),
+      file2.roles.map((r) => /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { wrap: "wrap", children: [
+        /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { bold: true, children: visibleLine(r.title ?? r.id) }),
+        /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { dimColor: true, children: [
           " (",
           visibleLine(r.id),
           ")"
@@ -53871,12 +53852,12 @@ function Briefing({ scenario, team, theme, top, width }) {
         r.brief ? `: ${visibleLine(r.brief)}` : ""
       ] }, r.id))
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Box_default, { marginTop: 1, flexDirection: "column", children: [
-      /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { bold: true, children: "Team" }),
-      team === void 0 ? /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { dimColor: true, children: "Enter the team below." }) : team.length === 0 ? /* @__PURE__ */ (0, import_jsx_runtime13.jsx)(Text, { dimColor: true, children: "No names given: answers are recorded for the team as a whole." }) : team.map((m, i) => /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Text, { children: [
+    /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Box_default, { marginTop: 1, flexDirection: "column", children: [
+      /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { bold: true, children: "Team" }),
+      team === void 0 ? /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { dimColor: true, children: "Enter the team below." }) : team.length === 0 ? /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { dimColor: true, children: "No names given: answers are recorded for the team as a whole." }) : team.map((m, i) => /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { children: [
         " ",
         visibleLine(m.name),
-        m.role ? /* @__PURE__ */ (0, import_jsx_runtime13.jsxs)(Text, { dimColor: true, children: [
+        m.role ? /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { dimColor: true, children: [
           " (",
           visibleLine(m.role),
           ")"
@@ -53887,7 +53868,7 @@ function Briefing({ scenario, team, theme, top, width }) {
 }
 
 // src/ui/Debrief.tsx
-var import_jsx_runtime14 = __toESM(require_jsx_runtime(), 1);
+var import_jsx_runtime15 = __toESM(require_jsx_runtime(), 1);
 var STEP_NAMES = {
   cause: "Causes",
   "went-well": "Went well",
@@ -53905,11 +53886,11 @@ function Debrief({ step, open: open2, width }) {
   const entries = core.records.filter((r) => r.type === "debrief");
   const here = entries.filter((r) => r.section === section2);
   const factorTitle = (id) => id ? scenario.factors.find((f) => f.id === id)?.title : void 0;
-  if (!open2) return /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Ended, { width });
-  return /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, flexBasis: 0, overflow: "hidden", width, children: [
-    /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Line, { bold: true, color: hue(theme, "accent"), wrap: "wrap", children: [
+  if (!open2) return /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Ended, { width });
+  return /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, flexBasis: 0, overflow: "hidden", width, children: [
+    /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Line, { bold: true, color: hue(theme, "accent"), wrap: "wrap", children: [
       "Debrief",
-      ended?.type === "drill-ended" ? /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { children: [
+      ended?.type === "drill-ended" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { children: [
         " ",
         "\xB7 the drill ended at ",
         formatClock(ended.t),
@@ -53918,39 +53899,39 @@ function Debrief({ step, open: open2, width }) {
         ")"
       ] }) : null
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Line, { wrap: "truncate-end", children: DEBRIEF_STEPS.map((s, i) => {
+    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Line, { wrap: "truncate-end", children: DEBRIEF_STEPS.map((s, i) => {
       const count = entries.filter((r) => r.section === s).length;
       const label2 = `${STEP_NAMES[s]}${count ? ` (${count})` : ""}`;
-      return /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { children: [
-        i > 0 ? /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { dimColor: true, children: " \u203A " }) : null,
-        i === step ? /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { bold: true, inverse: true, children: [
+      return /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { children: [
+        i > 0 ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Text, { dimColor: true, children: " \u203A " }) : null,
+        i === step ? /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { bold: true, inverse: true, children: [
           " ",
           label2,
           " "
-        ] }) : /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { dimColor: i > step, children: label2 })
+        ] }) : /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Text, { dimColor: i > step, children: label2 })
       ] }, s);
     }) }),
-    /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Box_default, { flexDirection: "column", marginTop: 1, flexShrink: 1, overflow: "hidden", justifyContent: "flex-end", children: here.map(
-      (r) => r.type === "debrief" ? /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Box_default, { flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { wrap: "wrap", children: [
-        /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { color: hue(theme, "ok"), children: "\u2713 " }),
+    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Box_default, { flexDirection: "column", marginTop: 1, flexShrink: 1, overflow: "hidden", justifyContent: "flex-end", children: here.map(
+      (r) => r.type === "debrief" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Box_default, { flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { wrap: "wrap", children: [
+        /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Text, { color: hue(theme, "ok"), children: "\u2713 " }),
         visibleLine(r.text),
-        r.factor ? /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { dimColor: true, children: [
+        r.factor ? /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { dimColor: true, children: [
           " \u2192 ",
           visibleLine(factorTitle(r.factor) ?? r.factor)
         ] }) : null,
-        r.owner ? /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { dimColor: true, children: [
+        r.owner ? /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { dimColor: true, children: [
           " \xB7 owner ",
           visibleLine(r.owner)
         ] }) : null,
-        r.kind ? /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { dimColor: true, children: [
+        r.kind ? /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { dimColor: true, children: [
           " \xB7 ",
           r.kind
         ] }) : null
       ] }) }, r.seq) : null
     ) }),
-    scenario.questions.length > 0 && section2 !== "finish" ? /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Box_default, { flexDirection: "column", marginTop: 1, flexShrink: 1, overflow: "hidden", children: [
-      /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Line, { bold: true, children: "Questions to talk about" }),
-      scenario.questions.map((q, i) => /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Box_default, { flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Text, { dimColor: true, wrap: "wrap", children: [
+    scenario.questions.length > 0 && section2 !== "finish" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Box_default, { flexDirection: "column", marginTop: 1, flexShrink: 1, overflow: "hidden", children: [
+      /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Line, { bold: true, children: "Questions to talk about" }),
+      scenario.questions.map((q, i) => /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Box_default, { flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { dimColor: true, wrap: "wrap", children: [
         i + 1,
         ". ",
         visibleLine(q)
@@ -53964,16 +53945,16 @@ function Ended({ width }) {
   const ended = core.ended;
   const count = (type) => core.records.filter((r) => r.type === type).length;
   const milestones = [...core.milestones].map(([name, t]) => `${name} ${formatClock(t)}`).join(", ");
-  return /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, flexBasis: 0, overflow: "hidden", width, children: [
-    /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Line, { bold: true, color: hue(theme, "accent"), wrap: "wrap", children: [
+  return /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, flexBasis: 0, overflow: "hidden", width, children: [
+    /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Line, { bold: true, color: hue(theme, "accent"), wrap: "wrap", children: [
       "The drill is over",
       ended?.type === "drill-ended" ? ` at ${formatClock(ended.t)}: ${ENDINGS2[ended.reason]}` : "."
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Line, { wrap: "wrap", children: [
+    /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Line, { wrap: "wrap", children: [
       "Milestones reached: ",
       milestones || "none"
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime14.jsxs)(Line, { wrap: "wrap", children: [
+    /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Line, { wrap: "wrap", children: [
       "Decisions: ",
       count("decision-made"),
       " answered, ",
@@ -53985,7 +53966,7 @@ function Ended({ width }) {
       " \xB7 follow-ups: ",
       count("followup")
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Box_default, { marginTop: 1, flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime14.jsx)(Text, { bold: true, children: "Press Enter to begin the debrief." }) })
+    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Box_default, { marginTop: 1, flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Text, { bold: true, children: "Press Enter to begin the debrief." }) })
   ] });
 }
 var ENDINGS2 = {
@@ -54015,7 +53996,7 @@ function useTerminalSize(onResize) {
 }
 
 // src/ui/Screen.tsx
-var import_jsx_runtime15 = __toESM(require_jsx_runtime(), 1);
+var import_jsx_runtime16 = __toESM(require_jsx_runtime(), 1);
 var SIDE_METRICS_FROM = 120;
 var SIDE_METRICS_WIDTH = 40;
 function Screen({ ui, size, notices, controller, onFeedRows }) {
@@ -54025,51 +54006,51 @@ function Screen({ ui, size, notices, controller, onFeedRows }) {
   const help = useDrill(() => helpLine(envOf(controller, ui), width));
   const writeError = useDrill((s) => s.writeError);
   const notice = useDrill((s) => s.notice);
-  if (tooSmall(size)) return /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(TooSmall, { size });
+  if (tooSmall(size)) return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(TooSmall, { size });
   const mode = ui.mode;
   const allNotices = notice ? [notice, ...notices] : notices;
-  return /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Box_default, { flexDirection: "column", width, height: size.rows - 1, overflow: "hidden", children: [
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Header, { width }),
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(StatusLine, { flash: ui.flash, speaker: ui.speaker, width }),
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(ErrorBanner, { writeError, notices: allNotices, theme, width }),
-    mode.kind === "help" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(HelpOverlay, { env: env3, width }) : mode.kind === "viewer" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(ViewerFor, { seq: mode.seq, top: mode.top, left: mode.left, rows: size.rows - 4, width, controller }) : env3.phase === "briefing" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Briefing, { scenario, team: controller.team, theme, top: ui.briefTop, width }) : env3.phase === "live" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(LiveBody, { ui, width, onFeedRows, feedRows: controller.feedRows() }) : ui.report ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Done, { paths: ui.report.paths, error: ui.report.error, theme }) : /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Debrief, { step: ui.debriefStep, open: ui.debriefOpen, width }),
-    mode.kind === "form" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(TextPrompt, { state: mode.state, theme, width }) : null,
-    mode.kind === "confirm" ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Confirm, { what: mode.what, theme }) : null,
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(HelpLine, { text: ui.report ? "any key: leave drill play" : mode.kind === "form" ? formHelp(mode.state) : help, width })
+  return /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Box_default, { flexDirection: "column", width, height: size.rows - 1, overflow: "hidden", children: [
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Header, { width }),
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(StatusLine, { flash: ui.flash, speaker: ui.speaker, width }),
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(ErrorBanner, { writeError, notices: allNotices, theme, width }),
+    mode.kind === "help" ? /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(HelpOverlay, { env: env3, width }) : mode.kind === "viewer" ? /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(ViewerFor, { seq: mode.seq, top: mode.top, left: mode.left, rows: size.rows - 4, width, controller }) : env3.phase === "briefing" ? /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Briefing, { scenario, team: controller.team, theme, top: ui.briefTop, width }) : env3.phase === "live" ? /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(LiveBody, { ui, width, onFeedRows, feedRows: controller.feedRows() }) : ui.report ? /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Done, { paths: ui.report.paths, error: ui.report.error, theme }) : /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Debrief, { step: ui.debriefStep, open: ui.debriefOpen, width }),
+    mode.kind === "form" ? /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(TextPrompt, { state: mode.state, theme, width }) : null,
+    mode.kind === "confirm" ? /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Confirm, { what: mode.what, theme }) : null,
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(HelpLine, { text: ui.report ? "any key: leave drill play" : mode.kind === "form" ? formHelp(mode.state) : help, width })
   ] });
 }
 function LiveBody({ ui, width, feedRows, onFeedRows }) {
   const { scenario } = useDrillContext();
   const hasMetrics = metricNames(scenario.world).length > 0;
   const side = hasMetrics && width >= SIDE_METRICS_FROM;
-  const feed = /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Feed, { end: ui.feedEnd, rows: feedRows, onRows: onFeedRows });
-  return /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(import_jsx_runtime15.Fragment, { children: [
-    side ? /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Box_default, { flexDirection: "row", flexGrow: 1, flexShrink: 1, flexBasis: 0, children: [
-      /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, marginRight: 2, children: feed }),
-      /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Metrics, { width: SIDE_METRICS_WIDTH })
-    ] }) : /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(import_jsx_runtime15.Fragment, { children: [
-      hasMetrics ? /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Metrics, { width }) : null,
+  const feed = /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Feed, { end: ui.feedEnd, rows: feedRows, onRows: onFeedRows });
+  return /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(import_jsx_runtime16.Fragment, { children: [
+    side ? /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Box_default, { flexDirection: "row", flexGrow: 1, flexShrink: 1, flexBasis: 0, children: [
+      /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, marginRight: 2, children: feed }),
+      /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Metrics, { width: SIDE_METRICS_WIDTH })
+    ] }) : /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(import_jsx_runtime16.Fragment, { children: [
+      hasMetrics ? /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Metrics, { width }) : null,
       feed
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(DecisionPanel, { focus: ui.focus, speaker: ui.speaker, width })
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(DecisionPanel, { focus: ui.focus, speaker: ui.speaker, width })
   ] });
 }
 function ViewerFor({ seq, top, left, rows, width, controller }) {
   const entry = controller.store.feed.entries.find((e) => e.seq === seq);
   if (entry?.kind !== "inject") return null;
-  return /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Viewer, { entry, top, left, rows, width });
+  return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Viewer, { entry, top, left, rows, width });
 }
 function Confirm({ what, theme }) {
-  return /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Box_default, { flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Text, { bold: true, inverse: true, color: hue(theme, "warn"), children: what === "end" ? " End the drill now and go to the debrief? y: yes, any other key: no " : " Leave drill play? The journal is saved; --resume continues it. y: yes, any other key: no " }) });
+  return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Box_default, { flexShrink: 0, children: /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Text, { bold: true, inverse: true, color: hue(theme, "warn"), children: what === "end" ? " End the drill now and go to the debrief? y: yes, any other key: no " : " Leave drill play? The journal is saved; --resume continues it. y: yes, any other key: no " }) });
 }
 function Done({ paths, error: error62, theme }) {
-  return /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, children: [
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Line, { bold: true, color: hue(theme, "ok"), children: "The drill is finished. Files written:" }),
-    paths.map((p) => /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Line, { children: [
+  return /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Box_default, { flexDirection: "column", flexGrow: 1, flexShrink: 1, children: [
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Line, { bold: true, color: hue(theme, "ok"), children: "The drill is finished. Files written:" }),
+    paths.map((p) => /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Line, { children: [
       " ",
       visibleLine(p)
     ] }, p)),
-    error62 ? /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Line, { color: hue(theme, "warn"), wrap: "wrap", children: [
+    error62 ? /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Line, { color: hue(theme, "warn"), wrap: "wrap", children: [
       "! ",
       visibleLine(error62)
     ] }) : null
@@ -54084,7 +54065,7 @@ function tooSmall(size) {
   return size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
 }
 function TooSmall({ size }) {
-  return /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Box_default, { flexDirection: "column", children: /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { bold: true, wrap: "wrap", children: [
+  return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Box_default, { flexDirection: "column", children: /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Text, { bold: true, wrap: "wrap", children: [
     "The terminal is ",
     size.columns,
     "\xD7",
@@ -54100,19 +54081,19 @@ function TooSmall({ size }) {
 }
 function TeamScreen(props) {
   const { scenario, theme, team, form, top, size } = props;
-  if (tooSmall(size)) return /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(TooSmall, { size });
-  return /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Box_default, { flexDirection: "column", width: size.columns, height: size.rows - 1, overflow: "hidden", children: [
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Box_default, { height: 1, flexShrink: 0, justifyContent: "space-between", children: [
-      /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Text, { bold: true, wrap: "truncate-end", children: visibleLine(scenario.title) }),
-      /* @__PURE__ */ (0, import_jsx_runtime15.jsxs)(Text, { bold: true, color: hue(theme, "accent"), children: [
+  if (tooSmall(size)) return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(TooSmall, { size });
+  return /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Box_default, { flexDirection: "column", width: size.columns, height: size.rows - 1, overflow: "hidden", children: [
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Box_default, { height: 1, flexShrink: 0, justifyContent: "space-between", children: [
+      /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Text, { bold: true, wrap: "truncate-end", children: visibleLine(scenario.title) }),
+      /* @__PURE__ */ (0, import_jsx_runtime16.jsxs)(Text, { bold: true, color: hue(theme, "accent"), children: [
         " ",
         "BRIEFING"
       ] })
     ] }),
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(ErrorBanner, { writeError: void 0, notices: props.notices, theme, width: size.columns }),
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(Briefing, { scenario, team: team.length ? team : void 0, theme, top, width: size.columns }),
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(TextPrompt, { state: form, theme, width: size.columns }),
-    /* @__PURE__ */ (0, import_jsx_runtime15.jsx)(HelpLine, { text: `${formHelp(form)} \xB7 \u2191 \u2193 scroll the briefing \xB7 Esc quits`, width: size.columns })
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(ErrorBanner, { writeError: void 0, notices: props.notices, theme, width: size.columns }),
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Briefing, { scenario, team: team.length ? team : void 0, theme, top, width: size.columns }),
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(TextPrompt, { state: form, theme, width: size.columns }),
+    /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(HelpLine, { text: `${formHelp(form)} \xB7 \u2191 \u2193 scroll the briefing \xB7 Esc quits`, width: size.columns })
   ] });
 }
 
@@ -54184,12 +54165,12 @@ function splitInput(input2, key) {
 }
 
 // src/ui/App.tsx
-var import_jsx_runtime16 = __toESM(require_jsx_runtime(), 1);
+var import_jsx_runtime17 = __toESM(require_jsx_runtime(), 1);
 function PlayApp(props) {
   const [session2, setSession] = (0, import_react36.useState)(props.session);
   const [store] = useStoreFor(session2, props.time);
-  if (!store) return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(TeamEntry, { ...props, onTeam: (team) => setSession(props.startSession(team)) });
-  return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Live, { ...props, store });
+  if (!store) return /* @__PURE__ */ (0, import_jsx_runtime17.jsx)(TeamEntry, { ...props, onTeam: (team) => setSession(props.startSession(team)) });
+  return /* @__PURE__ */ (0, import_jsx_runtime17.jsx)(Live, { ...props, store });
 }
 function useStoreFor(session2, time4) {
   const [store, setStore] = (0, import_react36.useState)(() => session2 ? new DrillStore(session2, time4) : void 0);
@@ -54232,7 +54213,7 @@ function TeamEntry(props) {
     team.current = [...team.current, member2];
     setForm(openForm(teamForm(roles, team.current)));
   });
-  return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(TeamScreen, { scenario: props.scenario, theme: props.theme, team: team.current, form, top, size, notices: props.notices ?? [] });
+  return /* @__PURE__ */ (0, import_jsx_runtime17.jsx)(TeamScreen, { scenario: props.scenario, theme: props.theme, team: team.current, form, top, size, notices: props.notices ?? [] });
 }
 function teamForm(roles, team) {
   const soFar = team.map((m) => `${m.name}${m.role ? ` (${m.role})` : ""}`).join(", ");
@@ -54292,7 +54273,7 @@ function Live(props) {
   });
   useFollowDrill(controller.current);
   useFlashExpiry(controller.current, ui, props.time);
-  return /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(DrillProvider, { value: { store, scenario: props.scenario, team, theme: props.theme }, children: /* @__PURE__ */ (0, import_jsx_runtime16.jsx)(Screen, { ui, size, notices, controller: controller.current, onFeedRows: (rows) => feedRowsRef.current = rows }) });
+  return /* @__PURE__ */ (0, import_jsx_runtime17.jsx)(DrillProvider, { value: { store, scenario: props.scenario, team, theme: props.theme }, children: /* @__PURE__ */ (0, import_jsx_runtime17.jsx)(Screen, { ui, size, notices, controller: controller.current, onFeedRows: (rows) => feedRowsRef.current = rows }) });
 }
 var FLASH_MS = 6e3;
 function useFlashExpiry(c, ui, time4) {
@@ -54390,7 +54371,7 @@ var out = new Out();
 var inp = new In();
 var renders = 0;
 var renderMs = 0;
-var inst = render_default((0, import_react38.createElement)(PlayApp, { scenario: loaded.scenario, theme: { color: true }, time: time3, session, startSession: () => session, writeReports: () => [] }), { stdout: out, stdin: inp, stderr: out, exitOnCtrlC: false, patchConsole: false, concurrent: process.env.CONC === "1", maxFps: Number(process.env.FPS ?? 30), onRender: (m) => {
+var inst = render_default((0, import_react38.createElement)(PlayApp, { scenario: loaded.scenario, theme: { color: process.env.NOCOL !== "1" }, time: time3, session, startSession: () => session, writeReports: () => [] }), { stdout: out, stdin: inp, stderr: out, exitOnCtrlC: false, patchConsole: false, concurrent: process.env.CONC === "1", maxFps: Number(process.env.FPS ?? 30), onRender: (m) => {
   renders++;
   renderMs += m.renderTime;
 } });

@@ -31,6 +31,7 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
   };
 
   const timed = scheduledInputs(answers);
+  let nextTimed = 0; // an index, not shift(): shifting a long list of inputs is quadratic
   const answered = new Set<string>();
   send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
 
@@ -53,28 +54,26 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
         `answering decision \`${d.o.decision.id}\``,
       );
     }
-    while (timed.length > 0 && timed[0]!.at <= now) {
-      const input = timed.shift()!;
+    while (nextTimed < timed.length && timed[nextTimed]!.at <= now) {
+      const input = timed[nextTimed++]!;
       send(input.make(wallAt(now)), input.describe);
     }
     if (core().ended || errors.length) break;
-    const next = Math.min(
-      core().nextDueTime(),
-      timed[0]?.at ?? Infinity,
-      ...answerTimes.filter((d) => d.at > now).map((d) => d.at),
-      scenario.end.limitMs,
-    );
-    if (next <= now) {
+    // The team's next input is due at `target`. The engine plays every moment before it by
+    // itself (one event, not one per moment) and stops early when a decision opens, so that the
+    // next round can answer it.
+    const target = Math.min(timed[nextTimed]?.at ?? Infinity, ...answerTimes.filter((d) => d.at > now).map((d) => d.at), scenario.end.limitMs);
+    if (Math.min(core().nextDueTime(), target) <= now) {
       errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
       break;
     }
-    session.send({ type: 'ADVANCE', to: next, wall: wallAt(next) });
+    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target) });
   }
 
   for (const id of Object.keys(answers.decisions ?? {})) {
     if (!answered.has(id)) warnings.push(`the answers file answers decision \`${id}\`, but it was not open when its answer was due in this run`);
   }
-  for (const input of timed) warnings.push(`${input.describe} at ${formatClock(input.at)} never happened: the drill had ended`);
+  for (const input of timed.slice(nextTimed)) warnings.push(`${input.describe} at ${formatClock(input.at)} never happened: the drill had ended`);
   if (errors.length === 0) debrief(session, answers, wallAt(core().t));
   return { errors, warnings };
 }

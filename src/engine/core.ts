@@ -68,6 +68,8 @@ export class DrillCore {
   readonly hintsShown = new Set<string>();
   private readonly schedule = new Schedule<Due>();
   private readonly dependents = new Map<string, (Inject | Decision)[]>();
+  /** How many times a decision has opened, so that `runUntil` can stop right after one does. */
+  private decisionsOpened = 0;
   /** The `when` triggers still waiting, re-checked only when something they read changes. */
   private readonly watching = new Watchlist<Inject | Decision>();
   private readonly random: () => number;
@@ -133,6 +135,23 @@ export class DrillCore {
       this.settle();
     }
     if (!this.ended && target > this.t) this.moveTo(target);
+  }
+
+  /**
+   * `drill run`'s way forward: plays scenario time to `target` exactly as one `advanceTo` per
+   * moment something is due would (each moment stamped with wall time `wallAt(t)`), but stops
+   * right after a moment at which a decision opened, so that the driver can answer it then. One
+   * call instead of one machine event per moment: a long run has hundreds of thousands.
+   */
+  runUntil(target: number, wallAt: (t: number) => number): void {
+    while (!this.ended && this.started) {
+      const next = this.nextDueTime();
+      if (next > target) break;
+      const opened = this.decisionsOpened;
+      this.advanceTo(next, wallAt(next));
+      if (this.decisionsOpened !== opened) return;
+    }
+    if (!this.ended && this.started && target > this.t) this.advanceTo(target, wallAt(target));
   }
 
   /** The next moment anything can happen by itself: a scheduled item or a ramp's next step. */
@@ -246,6 +265,7 @@ export class DrillCore {
     if (!decision || this.open.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
     if (drawChance && !this.passesChance(decision)) return;
     this.open.set(id, { decision, openedAt: this.t });
+    this.decisionsOpened++;
     this.watching.touchId(id);
     this.emit({ type: 'decision-opened', id });
     if (decision.timeoutMs !== undefined) this.schedule.push(this.t + decision.timeoutMs, { kind: 'timeout', id });

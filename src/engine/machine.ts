@@ -20,6 +20,7 @@ export type DrillEvent = Stamp &
     | { type: 'START' }
     | { type: 'TICK'; wallMs: number }
     | { type: 'ADVANCE'; to: number }
+    | { type: 'RUN_TO'; to: number; wallAtZero: number }
     | { type: 'SKIP'; to?: number }
     | { type: 'PAUSE' }
     | { type: 'RESUME' }
@@ -93,6 +94,7 @@ export const drillMachine = setup({
     startClock: drive<'START'>((core, e) => core.startClock(e.wall)),
     advanceByRealTime: drive<'TICK'>((core, e) => core.advanceTo(core.t + e.wallMs * core.speed, e.wall)),
     advanceToTime: drive<'ADVANCE'>((core, e) => core.advanceTo(Math.max(core.t, e.to), e.wall)),
+    runToTimeOrDecision: drive<'RUN_TO'>((core, e) => core.runUntil(e.to, (t) => e.wallAtZero + t)),
     skipToNextEvent: drive<'SKIP'>((core, e) => {
       const to = e.to ?? core.nextEventTime()!;
       core.record({ type: 'skipped', to });
@@ -181,7 +183,11 @@ export const drillMachine = setup({
           description: 'Scenario time moves; injects arrive; the team decides.',
           on: {
             TICK: { actions: 'advanceByRealTime', description: 'Real time passed; scenario time moves by it × speed.' },
-            ADVANCE: { actions: 'advanceToTime', description: 'Jump scenario time (headless runs and replay).' },
+            ADVANCE: { actions: 'advanceToTime', description: 'Jump scenario time (replay).' },
+            RUN_TO: {
+              actions: 'runToTimeOrDecision',
+              description: 'Headless runs: play on to a time as fast as possible, wall time derived from scenario time; stop when a decision opens.',
+            },
             SKIP: { guard: 'somethingIsScheduled', actions: 'skipToNextEvent', description: 'Skip to the next scheduled inject or decision.' },
             PAUSE: { target: 'paused', actions: 'recordPause', description: 'Stop scenario time exactly.' },
           },

@@ -45,7 +45,8 @@ export function readJournalFile(path: string): JournalRead {
     // The lenient decoder marks the first bad byte, which gives the line to name.
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const line = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))).split('\n').length;
-    return { ok: false, message: `${path}:${line}:1: not a drill journal: this line is not UTF-8 text` };
+    const what = line === 1 ? 'not a drill journal' : 'damaged journal line';
+    return { ok: false, message: `${path}:${line}:1: ${what}: not UTF-8 text (was the file edited?)` };
   }
   return parseJournal(text, path);
 }
@@ -75,6 +76,10 @@ export function parseJournal(text: string, path: string): JournalRead {
         break;
       }
       if (value === undefined) return { ok: false, message: `${path}:${i + 1}:1: damaged journal line: not JSON (was the file edited?)` };
+      const type = (value as { type?: unknown } | null)?.type;
+      if (typeof type === 'string' && !RECORD_TYPES.has(type)) {
+        return { ok: false, message: `${path}:${i + 1}:1: damaged journal line: unknown record type \`${visibleLine(type)}\` (written by a newer drill?)` };
+      }
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${visibleLine(issue.path.join('.'))}` : '';
       // The message may quote the line's own keys, which could hold terminal escapes.
@@ -91,6 +96,8 @@ export function parseJournal(text: string, path: string): JournalRead {
   }
   return { ok: true, records, warnings, validBytes };
 }
+
+const RECORD_TYPES: ReadonlySet<string> = new Set(recordSchema.options.map((option) => option.shape.type.value));
 
 function parseLine(line: string): unknown {
   try {

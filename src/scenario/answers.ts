@@ -78,6 +78,12 @@ export function loadAnswersText(text: Uint8Array | string, file: string): Answer
   try {
     const read = parseYamlFile(text, file, 'an answers file: a mapping with team:, decisions: and so on');
     if (!read.ok) return { ok: false, problems: read.problems };
+    const root = read.yaml.value;
+    if ('id' in root && ('injects' in root || 'title' in root)) {
+      // A scenario given where the answers belong: one line instead of a dozen unknown keys.
+      const message = 'this looks like a scenario (id:, title:, injects:), not an answers file; pass it first: `drill run <this file> --answers <answers.yaml>`';
+      return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
+    }
     const valid = validateWith(answersSchema, read.yaml);
     if (!valid.ok) return { ok: false, problems: sortProblems([...valid.problems, ...read.warnings]) };
     // Decision ids index this record; without a prototype, an id like `constructor` finds nothing it should not.

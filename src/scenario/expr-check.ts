@@ -194,8 +194,8 @@ class Checker {
       const hint = options.size === 0 ? 'it has no options' : idHint(arg.value, options);
       return this.report(arg, `${unknown} of decision '${decision}' in ${call.fn}(); ${hint}`);
     }
+    if (this.hasId(kind, arg.value) || (kind !== 'milestone' && this.names.unreadKinds?.has(kind))) return;
     const known = [...this.idsOf(kind)];
-    if (known.includes(arg.value) || (kind !== 'milestone' && this.names.unreadKinds?.has(kind))) return;
     const hint = known.length === 0 ? `the scenario declares no ${kind}s` : idHint(arg.value, known);
     this.report(arg, `${unknown} in ${call.fn}(); ${hint}`);
   }
@@ -207,8 +207,16 @@ class Checker {
     return MILESTONES;
   }
 
+  /** Set lookups: a generated scenario may have 100,000 ids, so no list search per reference. */
+  private hasId(kind: IdKind, id: string): boolean {
+    if (kind === 'inject') return this.names.injects.has(id);
+    if (kind === 'decision') return this.names.decisions.has(id);
+    if (kind === 'action') return this.names.actions.has(id);
+    return (MILESTONES as readonly string[]).includes(id);
+  }
+
   private kindOfId(id: string): IdKind | undefined {
-    return (Object.keys(USE_AS) as IdKind[]).find((kind) => [...this.idsOf(kind)].includes(id));
+    return (Object.keys(USE_AS) as IdKind[]).find((kind) => this.hasId(kind, id));
   }
 }
 

@@ -11,7 +11,6 @@ import { z } from 'zod';
 import {
   actionSchema,
   conditionSchema,
-  debriefSchema,
   decisionSchema,
   endSchema,
   factorSchema,
@@ -96,10 +95,11 @@ export function salvageScenario(yaml: YamlFile): Salvage {
         indexes.push(i);
         return;
       }
-      if (!kind || !isPlainObject(item)) return;
-      const id = item['id'];
+      if (!kind) return;
+      // `roles: [ic, ops]`: a bare name where a mapping belongs plainly means that id.
+      const id = isPlainObject(item) ? item['id'] : item;
       if (typeof id === 'string' || typeof id === 'number') unread.ids[kind].add(String(id));
-      if (kind === 'role') return;
+      if (kind === 'role' || !isPlainObject(item)) return;
       collectStrings(item, unread.mentioned);
       const field = kind === 'action' ? 'available' : 'when';
       const source = item[field];
@@ -142,6 +142,8 @@ export function salvageScenario(yaml: YamlFile): Salvage {
   const top = scenarioSchema.shape;
   const end = section(endSchema, raw['end']);
   const debrief = isPlainObject(raw['debrief']) ? raw['debrief'] : {};
+  const factors = list('debrief.factors', factorSchema, debrief['factors'] ?? []);
+  const questions = list('debrief.questions', z.string(), debrief['questions'] ?? []);
   const file: ScenarioFile = {
     $schema: pick(top.$schema, raw['$schema'], undefined),
     id: pick(top.id, raw['id'], 'scenario'),
@@ -160,11 +162,7 @@ export function salvageScenario(yaml: YamlFile): Salvage {
     impact: raw['impact'] === undefined ? undefined : section(impactSchema, raw['impact']),
     // A placeholder limit of 0 is "no limit" to the checks that compare against it.
     end: { ...end, limit: end.limit ?? 0 },
-    debrief: {
-      ...section(debriefSchema, debrief),
-      factors: list('debrief.factors', factorSchema, debrief['factors'] ?? []),
-      questions: list('debrief.questions', z.string(), debrief['questions'] ?? []),
-    },
+    debrief: { factors, questions },
   };
   return { file, yaml: withKeptIndexes(yaml, kept), unread: { partial: true, ...unread } };
 }

@@ -65,7 +65,9 @@ function describeIssue(issue: Issue, base: YamlPath, baseSchema: Schema | undefi
         issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')
           ? `; put it in quotes: "${String(actual)}"`
           : '';
-      return at(`${name} must be ${expectedText(here, issue.expected)}, not ${describeValue(actual)}${quoteHint}`);
+      // `roles: [ic]`: a bare name where a mapping with an id belongs.
+      const idHint = issue.expected === 'object' && typeof actual === 'string' && knownKeys(here)[0] === 'id' ? `; write \`{id: ${actual}}\`` : '';
+      return at(`${name} must be ${expectedText(here, issue.expected)}, not ${describeValue(actual)}${quoteHint}${idHint}`);
     }
     case 'invalid_value': {
       const values = issue.values.map(String);

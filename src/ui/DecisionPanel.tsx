@@ -9,6 +9,8 @@ import type { TeamMember } from '../engine/records.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';
 import { decisionInFront } from './ui-state.js';
+import { TitleBar } from './TitleBar.js';
+import { wrapText } from './wrap.js';
 
 /** Below this many seconds the time left is shown as urgent. */
 const URGENT_S = 30;
@@ -28,47 +30,30 @@ export function DecisionPanel({ focus, speaker, width }: { focus: string | undef
   const d = current.decision;
   const urgent = leftS !== undefined && leftS <= URGENT_S;
   const defaultLabel = d.options.find((o) => o.id === d.default)?.label;
+  const title = `DECISION${d.role ? ` for ${visibleLine(d.role)}` : ''}${open > 1 ? ` (1 of ${open} open; ] shows the next)` : ''}`;
+  const left = leftS === undefined ? 'no time limit' : `${formatClock(leftS * 1000).slice(2)} left`;
   return (
-    <Box
-      flexDirection="column"
-      flexShrink={0}
-      width={width}
-      borderStyle="single"
-      borderLeft={false}
-      borderRight={false}
-      borderBottom={false}
-      borderColor={hue(theme, 'decision')}
-    >
-      <Box flexDirection="row" justifyContent="space-between">
-        <Text bold color={hue(theme, 'decision')}>
-          DECISION{d.role ? <Text> for {visibleLine(d.role)}</Text> : null}
-          {open > 1 ? <Text dimColor> (1 of {open} open · ] next)</Text> : null}
-        </Text>
-        <Text>
-          <Text>answered by: </Text>
-          <Text bold>{who(team, speaker)}</Text>
-          {leftS !== undefined ? (
-            <Text bold={urgent} inverse={urgent} color={urgent ? hue(theme, 'danger') : undefined}>
-              {'  '}
-              {formatClock(leftS * 1000).slice(2)} left
-            </Text>
-          ) : null}
-        </Text>
-      </Box>
-      <Text wrap="wrap">{visibleLine(d.prompt)}</Text>
-      {d.options.map((o, i) => (
-        <Text key={o.id} wrap="wrap">
-          <Text bold>{i < 9 ? ` ${i + 1} ` : '   '}</Text>
-          {visibleLine(o.label)}
-          {o.id === d.default ? <Text dimColor> (taken if time runs out)</Text> : null}
-        </Text>
+    <Box flexDirection="column" flexShrink={0} width={width}>
+      <TitleBar left={title} right={`answered by ${who(team, speaker)} · ${urgent ? `ONLY ${left}` : left}`} color={hue(theme, urgent ? 'danger' : 'decision')} width={width} />
+      {wrapText(visibleLine(d.prompt), width).map((line, i) => (
+        <Text key={`p${i}`}>{line}</Text>
       ))}
-      {hinted && d.hint ? (
-        <Text wrap="wrap" color={hue(theme, 'facilitator')}>
-          <Text bold>HINT </Text>
-          {visibleLine(d.hint)}
-        </Text>
-      ) : null}
+      {d.options.map((o, i) => {
+        const label = `${visibleLine(o.label)}${o.id === d.default ? ' (taken if time runs out)' : ''}`;
+        return wrapText(label, width - 4).map((line, j) => (
+          <Text key={`${o.id}-${j}`}>
+            <Text bold>{j === 0 && i < 9 ? ` ${i + 1}  ` : '    '}</Text>
+            {line}
+          </Text>
+        ));
+      })}
+      {hinted && d.hint
+        ? wrapText(`HINT ${visibleLine(d.hint)}`, width).map((line, i) => (
+            <Text key={`h${i}`} color={hue(theme, 'facilitator')}>
+              {line}
+            </Text>
+          ))
+        : null}
       {leftS === undefined || defaultLabel ? null : <Text dimColor>No option is taken if time runs out.</Text>}
     </Box>
   );
@@ -77,5 +62,5 @@ export function DecisionPanel({ focus, speaker, width }: { focus: string | undef
 function who(team: readonly TeamMember[], speaker: number): string {
   const m = team[speaker];
   if (!m) return team.length ? 'the team (Tab: who)' : 'the team';
-  return `${visibleLine(m.name)}${m.role ? ` (${visibleLine(m.role)})` : ''}`;
+  return visibleLine(m.name);
 }

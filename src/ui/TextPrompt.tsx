@@ -6,24 +6,14 @@ import { Box, Text } from 'ink';
 import { visibleLine } from '../text/sanitize.js';
 import { currentField, type FormState } from './forms.js';
 import { hue, type Theme } from './theme.js';
+import { TitleBar } from './TitleBar.js';
 
 export function TextPrompt({ state, theme, width }: { state: FormState; theme: Theme; width: number }) {
   const field = currentField(state);
   const done = state.form.fields.slice(0, state.index);
   return (
-    <Box
-      flexDirection="column"
-      flexShrink={0}
-      width={width}
-      borderStyle="single"
-      borderLeft={false}
-      borderRight={false}
-      borderBottom={false}
-      borderColor={hue(theme, 'accent')}
-    >
-      <Text bold wrap="truncate-end">
-        {state.form.title}
-      </Text>
+    <Box flexDirection="column" flexShrink={0} width={width}>
+      <TitleBar left={state.form.title} color={hue(theme, 'accent')} width={width} />
       {done.map((f) => (
         <Text key={f.name} dimColor wrap="truncate-end">
           {f.prompt}: {describeValue(f, state.values[f.name] ?? '')}

@@ -22,8 +22,13 @@ export const realTime: TimeSource = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** Four ticks a second keeps the clock smooth; views re-render only when what they show changes. */
-export const TICK_EVERY_MS = 250;
+/**
+ * At most four ticks a second, and fewer when fewer are needed: the driver asks its owner how
+ * long until the next thing worth showing (the next whole second of the scenario clock, at the
+ * current speed), so a drill at ×1 ticks and redraws once a second.
+ */
+export const MIN_TICK_MS = 250;
+export const MAX_TICK_MS = 1000;
 
 /**
  * A gap longer than this between two ticks means the process was stopped (a laptop lid closed,
@@ -37,6 +42,8 @@ export interface ClockCallbacks {
   tick(elapsedMs: number): void;
   /** The process was stopped for `gapMs`; the owner should pause the drill. */
   stalled(gapMs: number): void;
+  /** Real ms until the next tick is worth sending (clamped to MIN_TICK_MS…MAX_TICK_MS). */
+  nextTickIn?(): number;
 }
 
 export class ClockDriver {
@@ -46,7 +53,6 @@ export class ClockDriver {
   constructor(
     private readonly time: TimeSource,
     private readonly callbacks: ClockCallbacks,
-    private readonly everyMs = TICK_EVERY_MS,
   ) {}
 
   get running(): boolean {
@@ -87,11 +93,13 @@ export class ClockDriver {
 
   private schedule(): void {
     this.cancel();
+    const wanted = this.callbacks.nextTickIn?.() ?? MIN_TICK_MS;
+    const delay = Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, Math.ceil(wanted)));
     this.timer = this.time.setTimeout(() => {
       this.timer = undefined;
       this.catchUp();
       if (this.running) this.schedule();
-    }, this.everyMs);
+    }, delay);
   }
 
   private cancel(): void {

@@ -70,6 +70,11 @@ export class DrillStore {
         const gap = formatDuration(Math.round(gapMs / 1000) * 1000);
         this.setNotice(`The clock stopped for ${gap} (was the computer asleep?), so the drill is paused. Press space to go on.`);
       },
+      // Until the scenario clock shows its next second (a little after, to be sure to cross it).
+      nextTickIn: () => {
+        const { t, speed } = this.core;
+        return ((Math.floor(t / 1000) + 1) * 1000 - t) / speed + 5;
+      },
     });
     this.stopWatchingErrors = session.onWriteError(() => this.publish());
     this.clock.setRunning(this.isRunning());
