@@ -268,3 +268,21 @@ describe('weak-scenario warnings', () => {
     ]);
   });
 });
+
+describe('text cut short by a comment', () => {
+  it('warns where an unquoted value runs into `#word`, and not for quoted text or real comments', async () => {
+    const { loadScenarioText } = await import('../src/scenario/compile.js');
+    const { readFileSync } = await import('node:fs');
+    const base = readFileSync(new URL('./fixtures/small.yaml', import.meta.url), 'utf8');
+    const text = base
+      .replace(/^title: .*$/m, 'title: Ask Dana in #ops now')
+      .replace(/^summary: .*$/m, 'summary: "quoted #text is whole"  # a real comment');
+    const loaded = loadScenarioText(text, 'cut.yaml');
+    const all = loaded.ok ? loaded.warnings : loaded.problems;
+    const cut = all.filter((p) => p.message.includes('starts a YAML comment'));
+    expect(cut).toHaveLength(1);
+    const line = text.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+    expect(cut[0]).toMatchObject({ line, col: 'title: Ask Dana in #'.length, severity: 'warning' });
+    expect(cut[0]!.message).toContain('`#ops`');
+  });
+});

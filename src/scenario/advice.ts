@@ -49,5 +49,29 @@ export function scenarioAdvice(scenario: Scenario, yaml: YamlFile): Problem[] {
       ),
     );
   }
+  problems.push(...textCutByComment(yaml));
+  return problems;
+}
+
+/**
+ * `label: Ask Dana in #ops` reads as "Ask Dana in": in YAML a space then `#` starts a comment.
+ * Comments are usually written `# like this`, so a `#` glued to the next word (a channel, an
+ * issue number) after an unquoted value almost always means text was cut short by accident.
+ */
+function textCutByComment(yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  const lines = yaml.text.split('\n');
+  lines.forEach((line, i) => {
+    const m = /^(\s*(?:- )?[A-Za-z_][\w-]*:[ \t]+)([^\s'"|>{[#&*!][^#]*?)[ \t]#(\S+)/.exec(line);
+    if (!m) return;
+    const col = m[1]!.length + m[2]!.length + 2;
+    problems.push({
+      file: yaml.file,
+      line: i + 1,
+      col,
+      severity: 'warning',
+      message: `this text ends before \`#${m[3]}\`: a space then \`#\` starts a YAML comment; put the whole text in quotes if \`#${m[3]}\` belongs to it`,
+    });
+  });
   return problems;
 }
