@@ -276,7 +276,8 @@ describe('text cut short by a comment', () => {
     const base = readFileSync(new URL('./fixtures/small.yaml', import.meta.url), 'utf8');
     const text = base
       .replace(/^title: .*$/m, 'title: Ask Dana in #ops now')
-      .replace(/^summary: .*$/m, 'summary: "quoted #text is whole"  # a real comment');
+      .replace(/^summary: .*$/m, 'summary: "quoted #text is whole"  # a real comment')
+      .replace(/^briefing: .*$/m, 'briefing: |\n  Omar: put it in #ops next time\n  - note: see #123');
     const loaded = loadScenarioText(text, 'cut.yaml');
     const all = loaded.ok ? loaded.warnings : loaded.problems;
     const cut = all.filter((p) => p.message.includes('starts a YAML comment'));

@@ -61,7 +61,11 @@ export function scenarioAdvice(scenario: Scenario, yaml: YamlFile): Problem[] {
 function textCutByComment(yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
   const lines = yaml.text.split('\n');
+  let blockIndent = -1; // inside a `|` or `>` block text: its lines are text, not keys
   lines.forEach((line, i) => {
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0 && (line.trim() === '' || indent > blockIndent)) return;
+    blockIndent = /:[ \t]+[|>][-+0-9]*[ \t]*(#.*)?$/.test(line) ? indent : -1;
     const m = /^(\s*(?:- )?[A-Za-z_][\w-]*:[ \t]+)([^\s'"|>{[#&*!][^#]*?)[ \t]#(\S+)/.exec(line);
     if (!m) return;
     const col = m[1]!.length + m[2]!.length + 2;
