@@ -78,6 +78,10 @@ export async function playCommand(
   }
 
   let session = prepared.session;
+  // A resumed drill already runs its clock: --speed applies now (a new one applies it at START).
+  if (speed !== undefined && session?.actor.getSnapshot().matches('live')) {
+    session.send({ type: 'SET_SPEED', speed, wall: terminal.time.wallNow() });
+  }
   let signalled: keyof typeof SIGNAL_CODES | undefined;
   const ignoreWriteErrors = () => {}; // after SIGHUP the terminal is gone; writing to it must not crash the exit
   stdout.on('error', ignoreWriteErrors);
@@ -100,6 +104,7 @@ export async function playCommand(
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
     signalled = signal;
     // The journal first: on SIGHUP the terminal may already be gone.
+    pauseIfRunning(session, terminal.time);
     closeQuietly(session);
     instance.unmount();
   };
@@ -115,6 +120,7 @@ export async function playCommand(
   } finally {
     for (const off of handlers) off();
     stdout.write(LEAVE_ALT_SCREEN);
+    pauseIfRunning(session, terminal.time);
     closeQuietly(session);
     stdout.off('error', ignoreWriteErrors);
   }
@@ -134,6 +140,18 @@ export async function playCommand(
   io.out(`Continue it with: drill play --resume ${journal}`);
   if (signalled) return SIGNAL_CODES[signalled];
   return result?.reason === 'interrupted' ? SIGNAL_CODES.SIGINT : EXIT.ok;
+}
+
+/**
+ * A drill left while its clock runs is recorded as paused there: ticks are not journaled, so
+ * without this record a resume would pick up at the last recorded moment, not where it stopped.
+ */
+function pauseIfRunning(session: DrillSession | undefined, time: TimeSource): void {
+  try {
+    if (session?.actor.getSnapshot().matches({ live: 'running' })) session.send({ type: 'PAUSE', wall: time.wallNow() });
+  } catch {
+    // Already closed: a kill during shutdown; the journal holds everything up to it.
+  }
 }
 
 function closeQuietly(session: DrillSession | undefined): void {

@@ -21,6 +21,7 @@ import { decisionInFront, initialUi, phaseOf, type ExitReason, type UiState } fr
 import { Screen, TeamScreen } from './Screen.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { createInputSplitter } from './input.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 
 export interface PlayProps {
   readonly scenario: Scenario;
@@ -46,6 +47,15 @@ export interface PlayResult {
 }
 
 export function PlayApp(props: PlayProps) {
+  const { exit } = useApp();
+  return (
+    <ErrorBoundary onError={(error) => exit(error)}>
+      <Drill {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function Drill(props: PlayProps) {
   const [session, setSession] = useState<DrillSession | undefined>(props.session);
   const [store] = useStoreFor(session, props.time);
   if (!store) return <TeamEntry {...props} onTeam={(team) => setSession(props.startSession(team))} />;
@@ -86,7 +96,10 @@ function TeamEntry(props: PlayProps & { onTeam: (team: TeamMember[]) => void }) 
     setFormState(next);
   };
   const [top, setTop] = useState(0);
+  // Keys of the same chunk can follow the empty line that ends the team: start only once.
+  const done = useRef(false);
   useStableInput((input, key) => {
+    if (done.current) return;
     if ((key.ctrl && input === 'c') || key.escape) return exit({ reason: 'quit' } satisfies PlayResult);
     if (key.upArrow || key.pageUp) return setTop((t) => Math.max(0, t - (key.pageUp ? 10 : 1)));
     if (key.downArrow || key.pageDown) return setTop((t) => t + (key.pageDown ? 10 : 1));
@@ -94,7 +107,10 @@ function TeamEntry(props: PlayProps & { onTeam: (team: TeamMember[]) => void }) 
     if (result.kind === 'editing') return setForm(result.state);
     if (result.kind === 'cancelled') return;
     const member = formRef.current.form.submit(result.values);
-    if (!member) return props.onTeam(team.current);
+    if (!member) {
+      done.current = true;
+      return props.onTeam(team.current);
+    }
     team.current = [...team.current, member];
     setForm(openForm(teamForm(roles, team.current)));
   });
@@ -132,7 +148,15 @@ function Live(props: PlayProps & { store: DrillStore }) {
   const size = useTerminalSize(props.onResize);
   const [ui, setUiState] = useState<UiState>(initialUi);
   const uiRef = useRef(ui);
-  const feedRowsRef = useRef(size.rows);
+  // The feed's measured height: state, so that a new height (a resize) re-renders the feed at
+  // once; and a ref, so that keys handled before that render already page by it.
+  const [feedRows, setFeedRows] = useState(size.rows);
+  const feedRowsRef = useRef(feedRows);
+  const onFeedRows = useCallback((rows: number) => {
+    if (rows === feedRowsRef.current) return;
+    feedRowsRef.current = rows;
+    setFeedRows(rows);
+  }, []);
   const [notices, setNotices] = useState(props.notices ?? []);
   const team = store.core.setup.team;
   const controller = useRef<Controller>(null as unknown as Controller);
@@ -164,7 +188,7 @@ function Live(props: PlayProps & { store: DrillStore }) {
   useFlashExpiry(controller.current, ui, props.time);
   return (
     <DrillProvider value={{ store, scenario: props.scenario, team, theme: props.theme }}>
-      <Screen ui={ui} size={size} notices={notices} controller={controller.current} onFeedRows={(rows) => (feedRowsRef.current = rows)} />
+      <Screen ui={ui} size={size} notices={notices} controller={controller.current} feedRows={feedRows} onFeedRows={onFeedRows} />
     </DrillProvider>
   );
 }

@@ -10,6 +10,18 @@ import type { TeamMember } from '../engine/records.js';
 import { visibleControls, visibleLine } from '../text/sanitize.js';
 import { formatDuration, parseDuration } from '../scenario/duration.js';
 import { hue, type Theme } from './theme.js';
+import { joinHardWraps, wrapText } from './wrap.js';
+
+/** Briefing prose, reflowed to the width (authors wrap by hand at their own width). */
+function Prose({ text, width }: { text: string; width: number }) {
+  return (
+    <Box flexDirection="column">
+      {wrapText(joinHardWraps(visibleControls(text.trim())), width).map((line, i) => (
+        <Text key={i}>{line === '' ? ' ' : line}</Text>
+      ))}
+    </Box>
+  );
+}
 
 export function Briefing({ scenario, team, theme, top, width }: { scenario: Scenario; team: readonly TeamMember[] | undefined; theme: Theme; top: number; width: number }) {
   const file = scenario.file;
@@ -23,19 +35,25 @@ export function Briefing({ scenario, team, theme, top, width }: { scenario: Scen
           {file.difficulty} · about {formatDuration(parseDuration(file.duration) ?? 0)} · scenario {visibleLine(scenario.id)} v
           {visibleLine(String(file.version))}
         </Text>
-        <Text wrap="wrap">{visibleControls(file.summary.trim())}</Text>
+        <Prose text={file.summary} width={width} />
         <Box marginTop={1} flexDirection="column">
           <Text bold>Briefing</Text>
-          <Text wrap="wrap">{visibleControls(file.briefing.trim())}</Text>
+          <Prose text={file.briefing} width={width} />
         </Box>
         <Box marginTop={1} flexDirection="column">
           <Text bold>Roles</Text>
           {file.roles.map((r) => (
-            <Text key={r.id} wrap="wrap">
-              <Text bold>{visibleLine(r.title ?? r.id)}</Text>
-              <Text dimColor> ({visibleLine(r.id)})</Text>
-              {r.brief ? `: ${visibleLine(r.brief)}` : ''}
-            </Text>
+            <Box key={r.id} flexDirection="column">
+              <Text>
+                <Text bold>{visibleLine(r.title ?? r.id)}</Text>
+                <Text dimColor> ({visibleLine(r.id)})</Text>
+              </Text>
+              {r.brief ? (
+                <Box paddingLeft={2}>
+                  <Prose text={r.brief} width={width - 2} />
+                </Box>
+              ) : null}
+            </Box>
           ))}
         </Box>
         <Box marginTop={1} flexDirection="column">

@@ -1,7 +1,7 @@
 /** The `?` overlay: every key of this phase from the key table, and whether it works right now. */
 import { Box, Text } from 'ink';
 import { Line } from './Line.js';
-import { helpRows } from './keys.js';
+import { helpRows } from './help.js';
 import type { KeyEnv } from './ui-state.js';
 
 export function HelpOverlay({ env, width }: { env: KeyEnv; width: number }) {

@@ -29,14 +29,18 @@ function columnsFor(width: number): number {
   return Math.max(1, Math.floor(width / CELL_WIDTH));
 }
 
-export function Metrics({ width }: { width: number }) {
+/**
+ * `stacked`: each metric on two rows (label, then value and sparkline), for the narrow column
+ * beside the feed, where a label would otherwise be cut to a few letters.
+ */
+export function Metrics({ width, stacked = false }: { width: number; stacked?: boolean }) {
   const { scenario } = useDrillContext();
   const names = metricNames(scenario.world);
   // Re-render when a shown value changes or a new history sample arrives, not on every tick.
   useDrill((s) => `${Math.floor(s.core.t / 10_000)}|${names.map((n) => formatValue(s.core.world.get(n))).join('|')}`);
   const core = useDrill((s) => s.core);
   if (names.length === 0) return null;
-  const columns = columnsFor(width);
+  const columns = stacked ? 1 : Math.min(columnsFor(width), names.length);
   const cell = Math.floor(width / columns);
   const rows: string[][] = [];
   for (let i = 0; i < names.length; i += columns) rows.push(names.slice(i, i + columns));
@@ -49,11 +53,9 @@ export function Metrics({ width }: { width: number }) {
             const value = formatValue(core.world.get(name));
             const unit = spec.unit ? ` ${visibleLine(spec.unit)}` : '';
             const spark = sparkline(core.history.of(name), sparkWidth(cell));
-            return (
-              <Box key={name} width={cell} flexDirection="row" paddingRight={2}>
-                <Box flexGrow={1} flexShrink={1} marginRight={1}>
-                  <Text wrap="truncate-end">{shortLabel(spec.label ?? name)}</Text>
-                </Box>
+            const label = <Text wrap="truncate-end">{shortLabel(spec.label ?? name)}</Text>;
+            const reading = (
+              <Box flexShrink={0} flexDirection="row">
                 <Box flexShrink={0} width={VALUE_WIDTH} justifyContent="flex-end" marginRight={1}>
                   <Text bold wrap="truncate-end">
                     {value}
@@ -63,6 +65,27 @@ export function Metrics({ width }: { width: number }) {
                 <Box flexShrink={0} width={sparkWidth(cell)}>
                   <Text>{spark}</Text>
                 </Box>
+              </Box>
+            );
+            return stacked ? (
+              <Box key={name} width={cell} flexDirection="column" flexShrink={0}>
+                <Box flexShrink={0}>{label}</Box>
+                <Box flexShrink={0} paddingLeft={2}>
+                  <Text wrap="truncate-end">
+                    <Text bold>
+                      {value}
+                      {unit}
+                    </Text>{' '}
+                    {spark}
+                  </Text>
+                </Box>
+              </Box>
+            ) : (
+              <Box key={name} width={cell} flexDirection="row" paddingRight={2} flexShrink={0}>
+                <Box flexGrow={1} flexShrink={1} marginRight={1}>
+                  {label}
+                </Box>
+                {reading}
               </Box>
             );
           })}

@@ -23,7 +23,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { Briefing } from './Briefing.js';
 import { Debrief } from './Debrief.js';
 import { Viewer } from './Viewer.js';
-import { helpLine } from './keys.js';
+import { helpLine } from './help.js';
 import type { FormState } from './forms.js';
 import { hue, type Theme } from './theme.js';
 import { MIN_SIZE, type TerminalSize } from './use-terminal-size.js';
@@ -38,10 +38,11 @@ interface ScreenProps {
   readonly size: TerminalSize;
   readonly notices: readonly string[];
   readonly controller: Controller;
+  readonly feedRows: number;
   readonly onFeedRows: (rows: number) => void;
 }
 
-export function Screen({ ui, size, notices, controller, onFeedRows }: ScreenProps) {
+export function Screen({ ui, size, notices, controller, feedRows, onFeedRows }: ScreenProps) {
   const { theme, scenario } = useDrillContext();
   // Everything below reads the drill through its own selectors; this re-renders the frame only
   // when the phase or the help line changes.
@@ -65,7 +66,7 @@ export function Screen({ ui, size, notices, controller, onFeedRows }: ScreenProp
       ) : env.phase === 'briefing' ? (
         <Briefing scenario={scenario} team={controller.team} theme={theme} top={ui.briefTop} width={width} />
       ) : env.phase === 'live' ? (
-        <LiveBody ui={ui} width={width} onFeedRows={onFeedRows} feedRows={controller.feedRows()} />
+        <LiveBody ui={ui} width={width} onFeedRows={onFeedRows} feedRows={feedRows} />
       ) : ui.report ? (
         <Done paths={ui.report.paths} error={ui.report.error} theme={theme} />
       ) : (
@@ -73,7 +74,7 @@ export function Screen({ ui, size, notices, controller, onFeedRows }: ScreenProp
       )}
       {mode.kind === 'form' ? <TextPrompt state={mode.state as FormState} theme={theme} width={width} /> : null}
       {mode.kind === 'confirm' ? <Confirm what={mode.what} theme={theme} /> : null}
-      <HelpLine text={ui.report ? 'any key: leave drill play' : mode.kind === 'form' ? formHelp(mode.state as FormState) : help} width={width} />
+      <HelpLine text={ui.report ? 'any key: leave drill play' : (MODE_HELP[mode.kind] ?? (mode.kind === 'form' ? formHelp(mode.state as FormState) : help))} width={width} />
     </Box>
   );
 }
@@ -90,7 +91,7 @@ function LiveBody({ ui, width, feedRows, onFeedRows }: { ui: UiState; width: num
           <Box flexDirection="column" flexGrow={1} flexShrink={1} marginRight={2}>
             {feed}
           </Box>
-          <Metrics width={SIDE_METRICS_WIDTH} />
+          <Metrics width={SIDE_METRICS_WIDTH} stacked />
         </Box>
       ) : (
         <>
@@ -138,6 +139,13 @@ function Done({ paths, error, theme }: { paths: readonly string[]; error: string
     </Box>
   );
 }
+
+/** The help line while an overlay or a question has the keys. */
+const MODE_HELP: Partial<Record<UiState['mode']['kind'], string>> = {
+  help: 'any key closes the help',
+  confirm: 'y: yes · any other key: no',
+  viewer: '↑ ↓ ← → PgUp PgDn scroll · Esc closes',
+};
 
 function formHelp(state: FormState): string {
   const field = state.form.fields[state.index]!;

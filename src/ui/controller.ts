@@ -96,8 +96,14 @@ export function runCommand(c: Controller, cmd: Command): void {
   switch (cmd.kind) {
     case 'send': {
       const accepted = c.store.send(cmd.event);
-      const text = accepted ? cmd.done : (cmd.refused ?? 'That was not possible at this point of the drill.');
-      c.setUi(settle(c, { ...c.getUi(), flash: text ? { text, tone: accepted ? 'ok' : 'warn' } : undefined }));
+      // Recorded means on disk: an input the journal could not take is not reported as recorded.
+      const unsaved = accepted && c.store.getSnapshot().writeError !== undefined;
+      const text = unsaved
+        ? 'Kept in memory but NOT saved yet: the journal cannot be written (see above).'
+        : accepted
+          ? cmd.done
+          : (cmd.refused ?? 'That was not possible at this point of the drill.');
+      c.setUi(settle(c, { ...c.getUi(), flash: text ? { text, tone: accepted && !unsaved ? 'ok' : 'warn' } : undefined }));
       if (accepted && cmd.then) runCommand(c, cmd.then);
       return;
     }

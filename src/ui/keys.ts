@@ -12,6 +12,7 @@ import type { Command, KeyEnv, Phase } from './ui-state.js';
 import { speakerName } from './ui-state.js';
 import { MILESTONES } from '../scenario/schema.js';
 import type { DrillInputEvent } from './store.js';
+import { briefScrolled, hintFor, scrolled, terminalInView } from './key-targets.js';
 
 export interface KeyBinding {
   /** As drawn: `1-9`, `space`, `?`. */
@@ -270,91 +271,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   },
 ];
 
-/** The hint `h` would reveal now, if any. Decision in front first, then the newest injects. */
-export function hintFor(env: KeyEnv): string | undefined {
-  const shownHints = env.shown.core.hintsShown;
-  const d = env.decision?.decision;
-  if (d?.hint && !shownHints.has(d.id)) return d.id;
-  const recent = recentInjectIds(env);
-  return recent.find((id) => env.shown.core.scenario.injectById.get(id)?.hint && !shownHints.has(id));
-}
-
-/** Fired injects, newest first, among the last few on screen. */
-function recentInjectIds(env: KeyEnv): string[] {
-  const ids: string[] = [];
-  const records = env.shown.core.records;
-  for (let i = records.length - 1; i >= 0 && ids.length < 5; i--) {
-    const r = records[i]!;
-    if (r.type === 'inject-fired') ids.push(r.id);
-  }
-  return ids;
-}
-
-/** The new end of the feed window after a scroll key; undefined follows the newest again. */
-function scrolled(env: KeyEnv, key: Key): number | undefined {
-  const last = env.feed.length - 1;
-  const end = env.ui.feedEnd ?? last;
-  const page = Math.max(1, env.feedRows - 1);
-  let next = end;
-  if (key.upArrow) next = end - 1;
-  else if (key.pageUp) next = end - page;
-  else if (key.downArrow) next = end + 1;
-  else if (key.pageDown) next = end + page;
-  else if (key.home) next = Math.min(last, env.feedRows - 1);
-  else if (key.end) next = last;
-  next = Math.max(0, next);
-  return next >= last ? undefined : next;
-}
-
-function briefScrolled(top: number, key: Key): number {
-  const step = key.pageUp || key.pageDown ? 10 : 1;
-  if (key.home) return 0;
-  return Math.max(0, top + (key.upArrow || key.pageUp ? -step : key.downArrow || key.pageDown ? step : 0));
-}
-
-/** Seq of the newest terminal inject at or above the bottom of the feed window, if it is near. */
-export function terminalInView(env: KeyEnv): number | undefined {
-  const end = env.ui.feedEnd ?? env.feed.length - 1;
-  for (let i = end; i >= 0 && i > end - Math.max(env.feedRows, 1); i--) {
-    const entry = env.feed[i]!;
-    if (entry.kind === 'inject' && entry.inject.channel === 'terminal') return entry.seq;
-  }
-  return undefined;
-}
-
 /** The row for a key in this phase, available or not. */
 export function bindingFor(phase: Phase, input: string, key: Key): KeyBinding | undefined {
   return KEY_TABLE.find((b) => b.phases.includes(phase) && b.matches(input, key));
-}
-
-export function bindingName(b: KeyBinding, env: KeyEnv): string {
-  return typeof b.name === 'function' ? b.name(env) : b.name;
-}
-
-/**
- * The help line: the keys available now, in table order, as many as fit in `width`; `? help`
- * always fits, since the overlay lists the rest.
- */
-export function helpLine(env: KeyEnv, width: number): string {
-  const rows = KEY_TABLE.filter((b) => b.helpLine && b.phases.includes(env.phase) && b.available(env));
-  const tail = rows.find((b) => b.keys === '?');
-  const parts = rows.filter((b) => b !== tail).map((b) => `${b.keys} ${bindingName(b, env)}`);
-  const end = tail ? ` · ${tail.keys} ${bindingName(tail, env)}` : '';
-  let line = '';
-  for (const part of parts) {
-    const next = line ? `${line} · ${part}` : part;
-    if (next.length + end.length > width) break;
-    line = next;
-  }
-  return line ? line + end : end.slice(3);
-}
-
-/** Every row of this phase, for the `?` overlay, with whether it works right now. */
-export function helpRows(env: KeyEnv): { keys: string; name: string; about: string; available: boolean }[] {
-  return KEY_TABLE.filter((b) => b.phases.includes(env.phase)).map((b) => ({
-    keys: b.keys,
-    name: bindingName(b, env),
-    about: b.about,
-    available: b.available(env),
-  }));
 }
