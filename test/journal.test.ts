@@ -59,6 +59,23 @@ describe('journal', () => {
     expect([...b.context.core.milestones]).toEqual([...a.context.core.milestones]);
   });
 
+  it('checkpoints quiet scenario time, so a replay after a hard kill loses at most a few seconds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drill-journal-'));
+    const path = join(dir, 'journal.jsonl');
+    const session = DrillSession.start({ scenario, seed: 's1', team: [], mode: 'play', wall: 0 }, path, { durable: true });
+    session.send({ type: 'START', wall: 0 });
+    // 50 s in which nothing is scheduled (the first inject is at 1m): only checkpoints are written.
+    for (let wall = 1000; wall <= 50_000; wall += 1000) session.send({ type: 'TICK', wallMs: 1000, wall });
+    // No close(): as after kill -9, only what was written counts.
+    const read = readJournalFile(path);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.records.filter((r) => r.type === 'checkpoint').map((r) => r.t)).toEqual([10_000, 20_000, 30_000, 40_000, 50_000]);
+    const replay = replayJournal(scenario, read.records);
+    if (!replay.ok) throw new Error(replay.message);
+    expect(replay.actor.getSnapshot().context.core.t).toBe(50_000);
+    session.close();
+  });
+
   it('refuses a replay that no longer matches (scenario edited since)', () => {
     const { session, path } = recordedDrill();
     session.close();

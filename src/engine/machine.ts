@@ -35,6 +35,7 @@ export type DrillEvent = Stamp &
     | { type: 'DEBRIEF'; section: DebriefSection; text: string; factor?: string; owner?: string; kind?: FollowupType }
     | { type: 'FINISH' }
     | { type: 'SESSION_RESUMED' }
+    | { type: 'CHECKPOINT' }
   );
 
 export interface DrillInput {
@@ -88,11 +89,14 @@ export const drillMachine = setup({
       return Boolean(s.injectById.get(id)?.hint ?? s.decisionById.get(id)?.hint);
     },
     somethingIsScheduled: ({ context, event }) => ((event as Ev<'SKIP'>).to ?? context.core.nextEventTime()) !== undefined,
+    timeMovedSinceLastRecord: ({ context }) => context.core.t > (context.core.records.at(-1)?.t ?? 0),
     textIsGiven: ({ event }) => 'text' in event && typeof event.text === 'string' && event.text.trim() !== '',
   },
   actions: {
     startClock: drive<'START'>((core, e) => core.startClock(e.wall)),
-    advanceByRealTime: drive<'TICK'>((core, e) => core.advanceTo(core.t + e.wallMs * core.speed, e.wall)),
+    // Whole milliseconds: scenario time in the journal stays readable, and nothing is lost.
+    advanceByRealTime: drive<'TICK'>((core, e) => core.advanceTo(core.t + Math.round(e.wallMs * core.speed), e.wall)),
+    recordCheckpoint: drive<'CHECKPOINT'>((core) => core.record({ type: 'checkpoint' })),
     advanceToTime: drive<'ADVANCE'>((core, e) => core.advanceTo(Math.max(core.t, e.to), e.wall)),
     runToTimeOrDecision: drive<'RUN_TO'>((core, e) => core.runUntil(e.to, (t) => e.wallAtZero + t)),
     skipToNextEvent: drive<'SKIP'>((core, e) => {
@@ -190,6 +194,11 @@ export const drillMachine = setup({
             },
             SKIP: { guard: 'somethingIsScheduled', actions: 'skipToNextEvent', description: 'Skip to the next scheduled inject or decision.' },
             PAUSE: { target: 'paused', actions: 'recordPause', description: 'Stop scenario time exactly.' },
+            CHECKPOINT: {
+              guard: 'timeMovedSinceLastRecord',
+              actions: 'recordCheckpoint',
+              description: 'Note how far scenario time has got, so a resume after a hard kill starts there.',
+            },
           },
         },
         paused: {

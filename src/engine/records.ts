@@ -55,6 +55,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('speed', { speed: z.number().positive() }),
   rec('skipped', { to: z.number() }),
   rec('session-resumed', {}),
+  /** Scenario time reached in play, written every few seconds so a hard kill loses little of it. */
+  rec('checkpoint', {}),
   rec('drill-ended', { reason: z.enum(['condition', 'limit', 'facilitator']) }),
   rec('debrief', {
     section: z.enum(['cause', 'went-well', 'went-poorly', 'lucky', 'action']),
@@ -92,6 +94,7 @@ export const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'speed',
   'skipped',
   'session-resumed',
+  'checkpoint',
   'debrief',
   'drill-finished',
 ]);

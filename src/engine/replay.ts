@@ -71,6 +71,8 @@ export function eventFor(r: DrillRecord): DrillEvent | undefined {
       return { type: 'SKIP', to: r.to, wall };
     case 'session-resumed':
       return { type: 'SESSION_RESUMED', wall };
+    case 'checkpoint':
+      return { type: 'CHECKPOINT', wall };
     case 'debrief':
       return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, owner: r.owner, kind: r.kind, wall };
     case 'drill-finished':

@@ -11,6 +11,9 @@ import type { DrillActor } from '../engine/replay.js';
 import type { DrillRecord } from '../engine/records.js';
 import { JournalWriter } from './writer.js';
 
+/** Real time between checkpoints in a quiet drill. */
+export const CHECKPOINT_EVERY_MS = 10_000;
+
 export class DrillSession {
   private written: number;
   private listeners = new Set<() => void>();
@@ -42,7 +45,17 @@ export class DrillSession {
 
   send(event: DrillEvent): void {
     this.actor.send(event);
+    if (event.type === 'TICK') this.checkpoint(event.wall);
     this.flush();
+  }
+
+  /**
+   * Quiet stretches produce no records, and a resume after `kill -9` starts at the last record;
+   * a checkpoint every few seconds of real time bounds what such a crash can lose.
+   */
+  private checkpoint(wall: number): void {
+    const last = this.records.at(-1);
+    if (last && wall - last.wall >= CHECKPOINT_EVERY_MS) this.actor.send({ type: 'CHECKPOINT', wall });
   }
 
   /** Called when the write-error state changes, so the screen can say so at once. */
