@@ -1,25 +1,112 @@
-// Bundles the CLI into dist/ with esbuild: one entry file plus lazily loaded chunks, so that a
-// command loads only what it needs (validate never loads Ink) and start-up reads few files.
+// Builds the CLI into dist/ (`npm install` and `npm run build` run this): two bundles, each one
+// minified script that `bin/drill.js` compiles with V8's code cache.
+//
+// - dist/drill.js: the command line and every command but `play` (no Ink, no React).
+// - dist/play.js: `drill play` with Ink, React and the screen, loaded only by `drill play`.
+//
+// Why this shape (issue 7: the first frame of `drill play` in well under half the time of a bare
+// Ink app; measured by `npm run bench`):
+// - One file per command family: Node reads and compiles one file, not dozens of modules.
+// - Scripts, not ES modules: Node 20 can reuse V8's compiled code only for scripts
+//   (`vm.Script` with `cachedData`; `module.enableCompileCache` needs Node 22). Skipping the
+//   compile of ~1 MB of JavaScript is most of what is left to win once the code is bundled. The
+//   bundle is ESM-shaped code wrapped in an async function, so top-level `await` (Ink's reconciler,
+//   Yoga's WebAssembly) still works; Node's built-in modules come through `require`.
+// - zod: `import { z } from 'zod'` makes esbuild keep all of zod (every locale, ~450 KB), because
+//   `z` is a namespace re-exported as a value; `import * as z` lets it keep only what is used.
+//   The sources are rewritten that way while bundling.
+// - Ink's React DevTools bridge (only with DEV=true) is left out, with the `ws` package it needs.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const BUILTINS = new Set(builtinModules);
 
-await build({
-  entryPoints: { drill: 'src/cli.tsx' },
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  jsx: 'automatic',
-  minifySyntax: true,
-  legalComments: 'none',
-  define: { DRILL_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __drillRequire } from 'node:module'; const require = __drillRequire(import.meta.url);" },
-  // Ink optionally loads react-devtools-core only when DEV is set; never bundle it.
-  external: ['react-devtools-core'],
-  logLevel: 'warning',
-});
+/** Node's own modules come from the `require` the loader passes in (a script cannot `import`). */
+const builtinsViaRequire = {
+  name: 'builtins-via-require',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!BUILTINS.has(name)) return undefined;
+      if (args.namespace === 'builtin') return { path: args.path, external: true };
+      return { path: name, namespace: 'builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});` }));
+  },
+};
+
+/** See the top of this file: a namespace import lets esbuild drop the parts of zod drill never calls. */
+const zodNamespaceImport = {
+  name: 'zod-namespace-import',
+  setup(b) {
+    b.onLoad({ filter: /[/\\]src[/\\].*\.tsx?$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      return { contents: source.replace(/import \{ z \} from 'zod';/g, "import * as z from 'zod';"), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
+const withoutInkDevtools = {
+  name: 'without-ink-devtools',
+  setup(b) {
+    b.onResolve({ filter: /devtools\.js$/ }, (args) => (/[/\\]ink[/\\]/.test(args.importer) ? { path: 'devtools', namespace: 'empty' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: '' }));
+  },
+};
+
+/**
+ * Yoga (Ink's layout engine) ships its WebAssembly as a base64 `data:` URL and, wherever `fetch`
+ * exists, loads it through `fetch`: on Node that loads undici (the whole HTTP client) just to
+ * decode base64, some 40 ms of every `drill play` start. Without `fetch` it decodes the same
+ * bytes itself.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replaceAll('"function"!=typeof fetch', 'true');
+      if (patched === source) throw new Error(`${args.path}: no fetch call to bypass (yoga-layout changed?); update build.mjs`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+/** `drill play` lives in its own bundle: the main one reaches it through the loader. */
+const playFromItsOwnBundle = {
+  name: 'play-from-its-own-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/play\.js$/ }, (args) => (/[/\\]cli[/\\]specs\.ts$/.test(args.importer) ? { path: 'play', namespace: 'bundle' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'bundle' }, () => ({
+      contents: 'export const playCommand = (...args) => __drill_load("play").then((bundle) => bundle.playCommand(...args));',
+    }));
+  },
+};
+
+/** A bundle as the body of `async (require, __drill_url, __drill_exports, __drill_load) => {…}`. */
+async function bundle(name, entry, plugins) {
+  await build({
+    stdin: { contents: entry, resolveDir: '.', sourcefile: `${name}-entry.ts`, loader: 'ts' },
+    outfile: `dist/${name}.js`,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    jsx: 'automatic',
+    minify: true,
+    legalComments: 'none',
+    define: { DRILL_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__drill_url' },
+    banner: { js: '(async function (require, __drill_url, __drill_exports, __drill_load) {' },
+    footer: { js: '})' },
+    plugins: [builtinsViaRequire, zodNamespaceImport, withoutInkDevtools, ...plugins],
+    logLevel: 'warning',
+  });
+}
+
+// Old bundles and code caches go; the folder itself stays, since a drill may be running from it.
+mkdirSync('dist', { recursive: true });
+for (const file of readdirSync('dist')) if (/^(chunk-.*|.*\.cache|[a-z-]+-[A-Z0-9]{8}\.js)$/.test(file)) rmSync(`dist/${file}`, { force: true });
+await bundle('drill', "import { main } from './src/cli.tsx'; __drill_exports.main = main;", [playFromItsOwnBundle]);
+await bundle('play', "import { playCommand } from './src/cli/play.ts'; __drill_exports.playCommand = playCommand;", [yogaWithoutFetch]);

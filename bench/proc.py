@@ -76,10 +76,20 @@ def drain(fd, seconds):
 
 
 def finish(pid, fd):
+    """Ends the program as a user would (SIGTERM: drill closes its journal and saves its code
+    cache on the way out), and kills it if it has not gone after a few seconds."""
     try:
-        os.kill(pid, signal.SIGKILL)
+        os.kill(pid, signal.SIGTERM)
     except ProcessLookupError:
         pass
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            os.close(fd)
+            return usage
+        drain(fd, 0.05)
+    os.kill(pid, signal.SIGKILL)
     _, status, usage = os.wait4(pid, 0)
     os.close(fd)
     return usage

@@ -25,6 +25,7 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
   const core = () => session.actor.getSnapshot().context.core;
   const wallAt = (t: number) => startWall + t;
   const send = (event: DrillEvent, what: string): void => {
+    if (session.writeError) return; // nothing more can be recorded; the loop stops with the error
     const before = core().records.length;
     session.send(event);
     if (core().records.length === before) errors.push(`${formatClock(core().t)}: ${what} was refused at this point of the drill`);
@@ -37,6 +38,11 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
 
   while (!core().ended && errors.length === 0) {
     const now = core().t;
+    if (session.writeError) {
+      // The drill paused itself: nothing more can be recorded, so it cannot go on.
+      errors.push(`${formatClock(now)}: the journal could not be written (${session.writeError.message}); the drill stopped`);
+      break;
+    }
     // Answer every open decision whose thinking time is over.
     const openDue = [...core().open.values()].map((o) => ({ o, answer: answers.decisions?.[o.decision.id] }));
     for (const { o, answer } of openDue) {
@@ -61,8 +67,16 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
     if (core().ended || errors.length) break;
     // The team's next input is due at `target`. The engine plays every moment before it by
     // itself (one event, not one per moment) and stops early when a decision opens, so that the
-    // next round can answer it.
-    const target = Math.min(timed[nextTimed]?.at ?? Infinity, ...answerTimes.filter((d) => d.at > now).map((d) => d.at), scenario.end.limitMs);
+    // next round can answer it. A decision that an input of this round opened is seen by the
+    // next round, after one moment, as it always was.
+    const wasOpen = new Set(openDue.map((d) => d.o.decision.id));
+    const openedByInput = [...core().open.keys()].some((id) => !wasOpen.has(id));
+    const target = Math.min(
+      timed[nextTimed]?.at ?? Infinity,
+      ...answerTimes.filter((d) => d.at > now).map((d) => d.at),
+      scenario.end.limitMs,
+      openedByInput ? core().nextDueTime() : Infinity,
+    );
     if (Math.min(core().nextDueTime(), target) <= now) {
       errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
       break;

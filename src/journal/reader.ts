@@ -10,6 +10,12 @@ import { JOURNAL_FORMAT, JOURNAL_VERSION, recordSchema, type DrillRecord } from 
 /** Journals above this size are refused before reading (a 100,000-inject drill writes ~40 MB). */
 export const MAX_JOURNAL_BYTES = 512 * 1024 * 1024;
 
+/**
+ * Lines longer than this are refused before JSON sees them: a record is at most a few KB (a long
+ * note), while a line of millions of nested brackets makes JSON.parse allocate until it crashes.
+ */
+export const MAX_JOURNAL_LINE = 1024 * 1024;
+
 export type JournalRead =
   | {
       ok: true;
@@ -56,7 +62,7 @@ export function parseJournal(text: string, path: string): JournalRead {
   const endsCleanly = lines[lines.length - 1] === '';
   if (endsCleanly) lines.pop();
   if (lines.length === 0) return { ok: false, message: `${path}:1:1: the journal is empty` };
-  const header = parseLine(lines[0]!);
+  const header = lines[0]!.length > MAX_JOURNAL_LINE ? undefined : parseLine(lines[0]!);
   if (!isHeader(header)) {
     return { ok: false, message: `${path}:1:1: not a drill journal: the first line must be {"format":"${JOURNAL_FORMAT}","version":${JOURNAL_VERSION}}` };
   }
@@ -68,12 +74,18 @@ export function parseJournal(text: string, path: string): JournalRead {
   let validBytes = Buffer.byteLength(lines[0]!, 'utf8') + 1;
   for (let i = 1; i < lines.length; i++) {
     const isLast = i === lines.length - 1;
-    const value = parseLine(lines[i]!);
+    // A line is written whole with its line break; without it, the write never finished (and
+    // was never shown as recorded), even if what is there happens to parse.
+    if (isLast && !endsCleanly) {
+      warnings.push(`${path}:${i + 1}:1: the last line was cut short (the drill was interrupted mid-write); reading up to line ${i}`);
+      break;
+    }
+    const tooLong = lines[i]!.length > MAX_JOURNAL_LINE;
+    const value = tooLong ? undefined : parseLine(lines[i]!);
     const parsed = recordSchema.safeParse(value);
     if (!parsed.success) {
-      if (isLast && !endsCleanly) {
-        warnings.push(`${path}:${i + 1}:1: the last line was cut short (the drill was interrupted mid-write); reading up to line ${i}`);
-        break;
+      if (tooLong) {
+        return { ok: false, message: `${path}:${i + 1}:1: damaged journal line: ${lines[i]!.length} characters, over the ${MAX_JOURNAL_LINE}-character limit of a record` };
       }
       if (value === undefined) return { ok: false, message: `${path}:${i + 1}:1: damaged journal line: not JSON (was the file edited?)` };
       const type = (value as { type?: unknown } | null)?.type;

@@ -80,7 +80,18 @@ export class DrillSession {
 
   close(): void {
     this.flush();
-    this.writer.close();
+    try {
+      // A non-durable journal writes in batches: the last one is written here, and its failure
+      // is a write error like any other (`writeError`), not a crash.
+      this.writer.flush();
+    } catch (error) {
+      this.setError(error instanceof Error ? error : new Error(String(error)));
+    }
+    try {
+      this.writer.close();
+    } catch (error) {
+      this.setError(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   private flush(): void {

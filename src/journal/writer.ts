@@ -3,13 +3,22 @@
  * play every line is fsynced before the write returns, so what the screen shows as recorded
  * survives a crash or a pulled plug.
  */
-import { closeSync, fsyncSync, ftruncateSync, openSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, truncateSync, writeSync } from 'node:fs';
 import { JOURNAL_FORMAT, JOURNAL_VERSION, type DrillRecord } from '../engine/records.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
 export function journalHeader(): string {
   return JSON.stringify({ format: JOURNAL_FORMAT, version: JOURNAL_VERSION });
+}
+
+/**
+ * A record as one line of JSON. JSON escapes C0 controls but not DEL, the C1 controls (0x9b is a
+ * one-byte CSI to some terminals) or the Unicode line separators; escape those too, so that `cat`
+ * or `tail -f` of a journal never hands a terminal a sequence from typed or scenario text.
+ */
+function jsonLine(record: DrillRecord): string {
+  return JSON.stringify(record).replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A non-durable journal (`drill run`) is written in batches of about this many bytes. */
@@ -55,10 +64,10 @@ export class JournalWriter {
 
   write(records: readonly DrillRecord[]): void {
     if (records.length === 0) return;
-    if (this.durable) return this.writeLines(records.map((r) => JSON.stringify(r)));
+    if (this.durable) return this.writeLines(records.map(jsonLine));
     if (this.fd === undefined) throw new Error(`${this.path}: the journal is closed`);
     for (const r of records) {
-      const line = JSON.stringify(r);
+      const line = jsonLine(r);
       this.pending.push(line);
       this.pendingBytes += line.length + 1;
     }
@@ -80,6 +89,11 @@ export class JournalWriter {
     }
   }
 
+  /** Writes the lines a non-durable journal still holds (a durable one holds none). */
+  flush(): void {
+    this.writePending();
+  }
+
   private writePending(): void {
     if (this.pending.length === 0) return;
     const lines = this.pending;
@@ -95,7 +109,12 @@ export class JournalWriter {
     // lines leaves whole lines behind, and at worst a cut last line that the reader drops.
     try {
       for (let off = 0; off < data.length; ) off += writeSync(this.fd, data, off, data.length - off, this.size + off);
-      if (this.durable) fsyncSync(this.fd);
+      if (this.durable) {
+        fsyncSync(this.fd);
+        // Writes to a file whose folder was removed still succeed, into a file nobody will ever
+        // find again: treat it as the write error it is, so the drill pauses and can move.
+        if (fstatSync(this.fd).nlink === 0) throw Object.assign(new Error('the journal file was deleted (its folder removed?)'), { code: 'ENOENT' });
+      }
     } catch (error) {
       // A disk that filled up mid-line leaves part of a line behind. The caller retries the same
       // records later (after space is freed); cut the part off, or the retry would land after it

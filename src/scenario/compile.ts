@@ -6,13 +6,13 @@
  * returned, deeply frozen, for the engine and the report.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { parseDuration } from './duration.js';
 import { parseExpr, type Expr } from './expr.js';
 import { checkScenario, checkUnreadConditions } from './checks.js';
 import { NOTHING_UNREAD, salvageScenario, type Salvage } from './salvage.js';
 import { hasErrors, sortProblems, type Problem } from './problems.js';
 import { scenarioSchema, type ScenarioFile } from './schema.js';
+import { readSourceFile } from './source-text.js';
 import { parseYamlFile, validateWith, type YamlFile, type YamlPath } from './yaml-source.js';
 import type { Action, Consequence, Decision, Effect, Inject, Scenario, Trigger } from './types.js';
 
@@ -28,15 +28,10 @@ const EXPECTED = 'a scenario: a mapping with id:, title:, injects: and so on';
 
 /** Reads and checks a scenario file. Never throws: an unreadable file is a problem like any other. */
 export function loadScenarioFile(file: string): LoadResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read it (${code ?? String(error)})`;
-    return { ok: false, problems: [{ file, message: `${why}; pass the path of a scenario .yaml file`, severity: 'error' }] };
-  }
-  return loadScenarioText(bytes, file);
+  // Refuses folders, devices (/dev/zero never ends), named pipes and oversized files unread.
+  const read = readSourceFile(file, 'a scenario .yaml file');
+  if (!read.ok) return { ok: false, problems: [{ file, ...read.problem, severity: 'error' }] };
+  return loadScenarioText(read.bytes, file);
 }
 
 /** Checks scenario text (or the file's bytes, which are hashed as they are). Never throws. */

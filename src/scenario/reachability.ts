@@ -74,15 +74,21 @@ export function checkReachability(scenario: Scenario, conditions: readonly Condi
 function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Problem[]): Set<string> {
   const byId = new Map(items.map((item) => [item.id, item]));
   const members = new Set<string>();
+  // Ids whose `after:` chain has been followed to its end already: a later walk that reaches one
+  // stops there (a long chain walked again from each of its members was cubic).
+  const walked = new Set<string>();
   for (const start of items) {
-    if (members.has(start.id)) continue;
+    if (walked.has(start.id)) continue;
     const chain: string[] = [];
+    const onChain = new Set<string>();
     let current: Item | undefined = start;
-    while (current && !chain.includes(current.id) && !members.has(current.id)) {
+    while (current && !onChain.has(current.id) && !walked.has(current.id)) {
       chain.push(current.id);
+      onChain.add(current.id);
       current = current.trigger.after === undefined ? undefined : byId.get(current.trigger.after);
     }
-    if (!current || members.has(current.id)) continue;
+    chain.forEach((id) => walked.add(id));
+    if (!current || !onChain.has(current.id)) continue;
     const loop = chain.slice(chain.indexOf(current.id));
     loop.forEach((id) => members.add(id));
     const first = items.find((item) => loop.includes(item.id))!;

@@ -37,7 +37,9 @@ export function decodeSourceText(input: Uint8Array | string): DecodeResult {
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const { line, col } = byteLineCol(bytes, nul);
+    // Columns count characters, as editors do, not bytes: decode what comes before the NUL.
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, nul));
+    const { line, col } = lineColAt(before, before.length);
     return refuse('this is a binary file (it contains a NUL byte), not YAML text; pass a .yaml file', line, col);
   }
   let text: string;
@@ -153,18 +155,6 @@ export function lineColAt(text: string, offset: number): { line: number; col: nu
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
-  }
-  return { line, col: offset - lineStart + 1 };
-}
-
-function byteLineCol(bytes: Uint8Array, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
   }
   return { line, col: offset - lineStart + 1 };
 }

@@ -12,7 +12,7 @@ export function nodeAt(doc: Document.Parsed, path: YamlPath): { node: unknown; k
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = keyIndex(node).get(String(segment));
       if (!pair) return { node, complete: false };
       keyNode = pair.key;
       node = pair.value ?? pair.key;
@@ -24,6 +24,27 @@ export function nodeAt(doc: Document.Parsed, path: YamlPath): { node: unknown; k
     }
   }
   return { node, keyNode, complete: true };
+}
+
+const keyIndexes = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+
+/**
+ * A mapping's pairs by key (the first of duplicates, as a search would find), built once per
+ * mapping: a file with 100,000 problems in one mapping asks for as many positions, and searching
+ * the pairs for each made that quadratic.
+ */
+function keyIndex(map: { items: readonly { key: unknown; value: unknown }[] }): Map<string, { key: unknown; value: unknown }> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
 }
 
 export function offsetOfPath(doc: Document.Parsed, path: YamlPath, part: 'key' | 'value'): number {

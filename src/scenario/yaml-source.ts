@@ -9,6 +9,7 @@ import { formatYamlError } from './yaml-errors.js';
 import { nodeAt, offsetOfPath, scalarSourceOffset } from './yaml-positions.js';
 import { decodeSourceText, findExcessiveNesting, lineColAt, MAX_NESTING_DEPTH } from './source-text.js';
 import type { Problem } from './problems.js';
+import { readPlainYaml } from './plain-yaml.js';
 import type { Pos } from './types.js';
 
 export { MAX_SCENARIO_BYTES, MAX_NESTING_DEPTH } from './source-text.js';
@@ -54,13 +55,32 @@ export function parseYamlFile(input: Uint8Array | string, file: string, expected
       return fail(empty ? `${message}; expected ${expected}` : message, line, col);
     }
     const { text, bytes } = decoded;
+    // Most files are plain YAML, read several times faster (and smaller) without positions; the
+    // full parse runs only if a position is asked for, that is, when there is a problem to report.
+    const plain = readPlainYaml(text);
+    if (plain !== undefined) return { ok: true, yaml: lazyYamlFile(file, bytes, text, plain, () => parseFully(text, bytes, file, expected)), warnings: [] };
+    return parseFully(text, bytes, file, expected);
+  } catch (error) {
+    return parserCrashed(error, fail);
+  }
+}
+
+/** The full parse, with positions, of decoded text: every YAML problem found and placed. */
+function parseFully(text: string, bytes: Uint8Array, file: string, expected: string): YamlReadResult {
+  const fail = (message: string, line: number, col: number): YamlReadResult => ({
+    ok: false,
+    problems: [{ file, line, col, message, severity: 'error' }],
+  });
+  try {
     const tooDeep = findExcessiveNesting(text);
     if (tooDeep !== undefined) return fail(nestingMessage(), ...lineCol(lineColAt(text, tooDeep)));
 
     const lineCounter = new LineCounter();
     // logLevel 'error': no console output for warnings (they are returned), but unlike 'silent'
     // it keeps the "several documents in one file" error.
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    // uniqueKeys off: the library compares every key with every other (minutes for 100k keys);
+    // inspectTree finds duplicates in linear time and they are reported below.
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
     const at = (offset: number): [number, number] => lineCol(lineCounter.linePos(offset));
     const facts = inspectTree(doc.contents);
     if (facts.tooDeepAt !== undefined) return fail(nestingMessage(), ...at(facts.tooDeepAt));
@@ -74,6 +94,9 @@ export function parseYamlFile(input: Uint8Array | string, file: string, expected
       ...yamlProblems(doc.errors, file, text, facts, at, 'error'),
       ...facts.protoKeys.map(keyProblem('`__proto__` cannot be used as a key (it is special to JavaScript); rename it')),
       ...facts.complexKeys.map(keyProblem('a key must be a plain name, not a list or a mapping; write `name: value`')),
+      ...[...facts.duplicates].map(([offset, { key, firstAt }]) =>
+        keyProblem(`duplicate key \`${key}\` (already set on line ${at(firstAt)[0]}); keep only one of them`)(offset),
+      ),
     ];
     if (errors.length > 0) return { ok: false, problems: errors };
     const root = doc.contents;
@@ -96,11 +119,38 @@ export function parseYamlFile(input: Uint8Array | string, file: string, expected
     const warnings = yamlProblems(doc.warnings, file, text, facts, at, 'warning');
     return { ok: true, yaml: makeYamlFile(file, bytes, text, value as Record<string, unknown>, doc, at), warnings };
   } catch (error) {
-    // A stack overflow in the parser on nesting the pre-scan under-estimated, or a parser bug:
-    // still one line, never a stack trace.
-    const detail = error instanceof RangeError ? nestingMessage() : `could not parse this file as YAML (${String(error)})`;
-    return fail(detail, 1, 1);
+    return parserCrashed(error, fail);
   }
+}
+
+/**
+ * A `YamlFile` read by the fast path: the value is there at once, and the first question about a
+ * position parses the text fully (it is plain YAML, so that parse succeeds and agrees).
+ */
+function lazyYamlFile(file: string, bytes: Uint8Array, text: string, value: Record<string, unknown>, parse: () => YamlReadResult): YamlFile {
+  let full: YamlFile | undefined;
+  const located = (): YamlFile => {
+    if (full) return full;
+    const read = parse();
+    if (!read.ok) throw new Error(`the full YAML parse disagrees with the fast one: ${read.problems[0]?.message}`);
+    return (full = read.yaml);
+  };
+  return {
+    file,
+    bytes,
+    text,
+    value,
+    positionOf: (path, part) => located().positionOf(path, part),
+    positionInScalar: (path, offset) => located().positionInScalar(path, offset),
+    problemAt: (path, message, options) => located().problemAt(path, message, options),
+  };
+}
+
+function parserCrashed(error: unknown, fail: (message: string, line: number, col: number) => YamlReadResult): YamlReadResult {
+  // A stack overflow in the parser on nesting the pre-scan under-estimated, or a parser bug:
+  // still one line, never a stack trace.
+  const detail = error instanceof RangeError ? nestingMessage() : `could not parse this file as YAML (${String(error)})`;
+  return fail(detail, 1, 1);
 }
 
 function nestingMessage(): string {
@@ -176,10 +226,16 @@ function yamlProblems(
 ): Problem[] {
   // Tabs break every line they indent; one line saying so beats a cascade of parser complaints.
   const tabs = list.filter((e) => e.code === 'TAB_AS_INDENT');
-  const shown = tabs.length > 0 ? [tabs[0]!] : list;
+  // After one stray token the parser reports every following line "in YAML stream": keep the first.
+  const stray = (e: YAMLError) => e.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(e.message);
+  const firstStray = list.findIndex(stray);
+  const shown = tabs.length > 0 ? [tabs[0]!] : list.filter((e, i) => !stray(e) || i === firstStray);
   const lines = new Set<number>();
+  const offsets = new Set<number>();
   const problems: Problem[] = [];
   for (const error of shown) {
+    if (offsets.has(error.pos[0])) continue; // two errors raised at one place are one mistake
+    offsets.add(error.pos[0]);
     const { message, offset } = formatYamlError(error, text, facts);
     const [line, col] = at(offset);
     if (lines.has(line)) continue; // later errors on a line are echoes of the first

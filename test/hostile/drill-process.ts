@@ -41,14 +41,14 @@ export function ensureBuilt(): void {
   if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stderr}`);
 }
 
-function command(args: readonly string[], setup = ''): string[] {
+function command(args: readonly string[], setup = `ulimit -v ${MEMORY_LIMIT_KB};`): string[] {
   // `exec` keeps the pid the drill's own, so signals sent to the child reach drill itself.
-  return ['-c', `ulimit -v ${MEMORY_LIMIT_KB}; ${setup} exec "$0" "$@"`, process.execPath, BIN, ...args];
+  return ['-c', `${setup} exec "$0" "$@"`, process.execPath, BIN, ...args];
 }
 
 /** Runs `drill ...args` to the end (or to the time limit) and collects what it printed. */
 export function runDrill(args: readonly string[], options: RunOptions = {}): Promise<DrillResult> {
-  const child = spawn('sh', command(args, options.shellSetup), {
+  const child = spawn('sh', command(args, `ulimit -v ${MEMORY_LIMIT_KB}; ${options.shellSetup ?? ''}`), {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,7 +73,7 @@ export function runDrill(args: readonly string[], options: RunOptions = {}): Pro
 
 /** A drill process started in the background, to be killed at a moment of the test's choosing. */
 export function startDrill(args: readonly string[], options: RunOptions = {}) {
-  const child = spawn('sh', command(args, options.shellSetup), { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('sh', command(args, `ulimit -v ${MEMORY_LIMIT_KB}; ${options.shellSetup ?? ''}`), { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => output.push(b));
   child.stderr.on('data', (b: Buffer) => output.push(b));
@@ -99,7 +99,8 @@ export interface PtyExit {
 export function startInPty(args: readonly string[], options: { cwd?: string; rows?: number; cols?: number } = {}) {
   const child = spawn(
     'python3',
-    [PTY_DRIVER, String(options.rows ?? 30), String(options.cols ?? 100), 'sh', ...command(args)],
+    // No memory limit here: Ink's layout engine (WebAssembly) reserves gigabytes of address space.
+    [PTY_DRIVER, String(options.rows ?? 30), String(options.cols ?? 100), 'sh', ...command(args, '')],
     // Under CI, Ink draws only the last frame; the tests watch the screen as it is drawn.
     { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CI: '0', CONTINUOUS_INTEGRATION: '0' } },
   );
@@ -117,11 +118,14 @@ export function startInPty(args: readonly string[], options: { cwd?: string; row
     }),
   );
   const output = (): string => Buffer.concat(screen).toString('utf8');
+  /** The screen's text without the escape sequences that draw it (colours split words). */
+  const text = (): string => output().replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g, '');
   const send = (command: { keys?: string; signal?: NodeJS.Signals }): void => {
     child.stdin.write(JSON.stringify(command) + '\n');
   };
   return {
     output,
+    text,
     exited,
     keys: (keys: string) => send({ keys }),
     signal: (signal: NodeJS.Signals) => send({ signal }),
@@ -130,16 +134,30 @@ export function startInPty(args: readonly string[], options: { cwd?: string; row
       send({ signal: 'SIGKILL' });
       setTimeout(() => child.kill('SIGKILL'), 2000).unref();
     },
-    /** Waits (polling, bounded) until the screen output so far contains `text`. */
-    waitFor: (text: string, timeoutMs = 15_000) => waitUntil(() => output().includes(text), `screen to show ${JSON.stringify(text)}`, timeoutMs),
+    /**
+     * Types `keys` until the screen shows `wanted` (for keys that are harmless to repeat): a key
+     * typed before Ink has put the terminal in raw mode can be swallowed by the line discipline.
+     */
+    press: async (keys: string, wanted: string, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!text().includes(wanted)) {
+        if (Date.now() > deadline) throw new Error(`timed out pressing ${JSON.stringify(keys)} for ${JSON.stringify(wanted)}; the screen shows:\n${text().slice(-1500)}`);
+        send({ keys });
+        const retry = Date.now() + 1000;
+        while (!text().includes(wanted) && Date.now() < retry) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    /** Waits (polling, bounded) until the screen's text so far contains `wanted`. */
+    waitFor: (wanted: string, timeoutMs = 15_000) =>
+      waitUntil(() => text().includes(wanted), () => `screen to show ${JSON.stringify(wanted)}; it shows:\n${text().slice(-1500)}\n${status}`, timeoutMs),
   };
 }
 
 /** Polls `ready` every few milliseconds until it holds; fails after `timeoutMs`. */
-export async function waitUntil(ready: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+export async function waitUntil(ready: () => boolean, what: string | (() => string), timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!ready()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
