@@ -127,6 +127,16 @@ describe('input chunks', () => {
     expect(split('[201~', NONE)).toEqual([]);
     expect(split('x\r', NONE).map(([, k]) => k.return)).toEqual([false, true]);
   });
+
+  it('keeps what shares a chunk with a paste marker: the text, and an Enter right after the paste', () => {
+    const split = createInputSplitter();
+    const keys = split('\u001b[200~pasted\rtext\u001b[201~\r', NONE);
+    expect(keys.map(([text, k]) => [text, k.return])).toEqual([
+      ['pasted text', false],
+      ['', true],
+    ]);
+    expect(split('before[200~in', NONE).map(([text]) => text)).toEqual(['before', 'in']);
+  });
 });
 
 describe('the team', () => {

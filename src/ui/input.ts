@@ -44,21 +44,27 @@ const KEYS: Record<string, Partial<Key>> = {
 const PASTE_START = '[200~';
 const PASTE_END = '[201~';
 
+/** A paste marker, with or without the ESC that Ink strips from sequences it does not know. */
+const MARKER = /(\u001b?\[20[01]~)/;
+
 /** A splitter with its own memory of whether a paste is under way. */
 export function createInputSplitter(): (input: string, key: Key) => [string, Key][] {
   let pasting = false;
+  const run = (text: string, key: Key): [string, Key][] =>
+    pasting ? [[text.replace(/\r\n?|\n/g, ' '), { ...NO_KEY }]] : splitInput(text, key);
   return (input, key) => {
-    // Ink strips the ESC of sequences it does not know, leaving these markers as the input.
-    if (input === PASTE_START || input.startsWith(`\u001b${PASTE_START}`)) {
-      pasting = true;
-      return [];
+    if (!MARKER.test(input)) return run(input, key);
+    // A chunk can hold a marker with text on either side ("text⏎" right after the end of a
+    // paste arrives in the same read): split around the markers and keep every part.
+    const out: [string, Key][] = [];
+    for (const part of input.split(MARKER)) {
+      if (part === '') continue;
+      if (part.endsWith(PASTE_START)) pasting = true;
+      else if (part.endsWith(PASTE_END)) pasting = false;
+      else if (!pasting && KEYS[part]) out.push(['', { ...NO_KEY, ...KEYS[part] }]); // a lone Enter after a paste
+      else out.push(...run(part, { ...NO_KEY }));
     }
-    if (input === PASTE_END || input.startsWith(`\u001b${PASTE_END}`)) {
-      pasting = false;
-      return [];
-    }
-    if (pasting) return [[input.replace(/\r\n?|\n/g, ' '), { ...NO_KEY }]];
-    return splitInput(input, key);
+    return out;
   };
 }
 
