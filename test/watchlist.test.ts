@@ -35,7 +35,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** A small world that conditions read; every change is also told to `touch`. */
-function world(touch?: Watchlist<number>) {
+function world(touch?: Watchlist<number> | Watchlist<string>) {
   const vars = new Map(VARS.map((v) => [v, 0]));
   const fired = new Set<string>();
   let reached = false;
