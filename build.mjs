@@ -107,6 +107,6 @@ async function bundle(name, entry, plugins) {
 
 // Old bundles and code caches go; the folder itself stays, since a drill may be running from it.
 mkdirSync('dist', { recursive: true });
-for (const file of readdirSync('dist')) if (/^(chunk-.*|.*\.cache|[a-z-]+-[A-Z0-9]{8}\.js)$/.test(file)) rmSync(`dist/${file}`, { force: true });
+for (const file of readdirSync('dist')) if (/^(chunk-.*|.*\.cache(\.\d+)?|[a-z-]+-[A-Z0-9]{8}\.js)$/.test(file)) rmSync(`dist/${file}`, { force: true });
 await bundle('drill', "import { main } from './src/cli.tsx'; __drill_exports.main = main;", [playFromItsOwnBundle]);
 await bundle('play', "import { playCommand } from './src/cli/play.ts'; __drill_exports.playCommand = playCommand;", [yogaWithoutFetch]);

@@ -210,7 +210,7 @@ const lines = [
   row('`drill run`, 1,000 injects', runs[1_000], ms, '—', `peak RSS ${Math.round(rss[1_000].max)} MB`),
   row('`drill run`, 10,000 injects', runs[10_000], ms, '≤ 1 s', verdict(targets.run10kMs.met)),
   row('`drill run`, 100,000 injects', runs[100_000], ms, '≤ 11× the 10,000 run; peak RSS ≤ 250 MB', `${x(runRatio)}, ${Math.round(rss[100_000].max)} MB: ${verdict(targets.run100kVs10k.met && targets.peakRss100kMb.met)}`),
-  row('`drill validate`, 10,000 injects', validation[10_000], ms, '—', ''),
+  row('`drill validate`, 10,000 injects', validation[10_000], ms, '—', '—'),
   row('`drill validate`, 100,000 injects', validation[100_000], ms, '≤ 11× the 10,000 (linear)', `${x(validateRatio)}: ${verdict(targets.validate100kVs10k.met)}`),
   row(`report.md from a ${report.records.toLocaleString('en')}-event journal`, report, ms, '≤ 200 ms', verdict(targets.reportMs.met)),
   `| \`drill play\` idle at 1×, CPU over ${IDLE_SECONDS} s | ${idle.cpu_percent.toFixed(2)} % | | | ≤ 1 % of a core | ${verdict(targets.idleCpuPercent.met)} |`,

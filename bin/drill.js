@@ -6,7 +6,7 @@
 // the code is bundled (issue 7; `npm run bench` measures it). A cache from another Node version
 // is refused by V8 itself and simply written anew.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,13 @@ function load(name) {
 
 async function run(name) {
   const file = join(dist, `${name}.js`);
-  const source = readFileSync(file, 'utf8');
+  let source;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    // A clone where `npm install` has not run (or `dist/` was deleted): say how to fix it.
+    throw new Error(`${file} is missing: drill is not built yet; run \`npm install\` (or \`npm run build\`) in ${join(dist, '..')}`);
+  }
   // Named by the bundle's content: V8 checks only a cache's source length, so a rebuilt bundle of
   // the same length would otherwise run stale compiled code.
   const key = `${name}-${createHash('sha1').update(source).digest('hex').slice(0, 16)}.cache`;
@@ -58,7 +64,8 @@ function saveCache(script, paths) {
       renameSync(`${path}.${process.pid}`, path);
       return;
     } catch {
-      // a read-only install: try the next place; without any, drill only starts slower
+      // a read-only install or a full disk: try the next place; without any, drill only starts slower
+      rmSync(`${path}.${process.pid}`, { force: true });
     }
   }
 }
@@ -71,7 +78,8 @@ load('drill')
     },
     (error) => {
       // A bug of ours, not a mistake of the user's: one line, and where to report it.
-      process.stderr.write(`drill: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(message.includes('drill is not built') ? `drill: ${message}\n` : `drill: internal error: ${message}\n`);
       if (process.env.DRILL_DEBUG) process.stderr.write(`${error?.stack ?? ''}\n`);
       process.exitCode = 70;
     },

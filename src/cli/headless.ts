@@ -38,9 +38,11 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
 
   while (!core().ended && errors.length === 0) {
     const now = core().t;
-    if (session.writeError) {
-      // The drill paused itself: nothing more can be recorded, so it cannot go on.
-      errors.push(`${formatClock(now)}: the journal could not be written (${session.writeError.message}); the drill stopped`);
+    if (session.writeError || !session.actor.getSnapshot().matches({ live: 'running' })) {
+      // A failed journal write pauses the drill (the only way a headless drill pauses): nothing
+      // more can be recorded, so it stops here instead of waiting for a resume that never comes.
+      const why = session.writeError?.message ?? 'it was paused';
+      errors.push(`${formatClock(now)}: the journal could not be written (${why}); the drill stopped`);
       break;
     }
     // Answer every open decision whose thinking time is over.
@@ -84,10 +86,13 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
     session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target) });
   }
 
-  for (const id of Object.keys(answers.decisions ?? {})) {
-    if (!answered.has(id)) warnings.push(`the answers file answers decision \`${id}\`, but it was not open when its answer was due in this run`);
+  // After an error these would only repeat it: the run stopped, the drill did not end.
+  if (errors.length === 0) {
+    for (const id of Object.keys(answers.decisions ?? {})) {
+      if (!answered.has(id)) warnings.push(`the answers file answers decision \`${id}\`, but it was not open when its answer was due in this run`);
+    }
+    for (const input of timed.slice(nextTimed)) warnings.push(`${input.describe} at ${formatClock(input.at)} never happened: the drill had ended`);
   }
-  for (const input of timed.slice(nextTimed)) warnings.push(`${input.describe} at ${formatClock(input.at)} never happened: the drill had ended`);
   if (errors.length === 0) debrief(session, answers, wallAt(core().t));
   return { errors, warnings };
 }

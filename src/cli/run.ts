@@ -51,7 +51,22 @@ export async function runCommand(values: Record<string, string | boolean | undef
     { durable: false },
   );
   const outcome = playHeadless(session, scenario, answers, startWall);
-  session.close();
+  let closeError: Error | undefined;
+  try {
+    session.close();
+  } catch (error) {
+    closeError = error as Error;
+  }
+  const writeError = session.writeError ?? closeError;
+  if (writeError) {
+    // One line: the journal is what matters, and every complete line in it is still good.
+    const code = (writeError as NodeJS.ErrnoException).code ?? writeError.message;
+    const at = formatClock(session.actor.getSnapshot().context.core.t);
+    io.err(
+      `${join(out, JOURNAL_FILE)}: cannot write the journal (${code}); the drill stopped at ${at}, and every complete line before the error is kept — free some space or choose another --out, and run again`,
+    );
+    return EXIT.badInput;
+  }
   for (const w of outcome.warnings) io.err(`${answersFile ?? file}: warning: ${w}`);
   for (const e of outcome.errors) io.err(`${answersFile ?? file}: ${e}`);
   const core = session.actor.getSnapshot().context.core;

@@ -33,6 +33,8 @@ export class JournalWriter {
    */
   private pending: string[] = [];
   private pendingBytes = 0;
+  /** A failed batch of a non-durable journal: its lines are gone, so every later write fails too. */
+  private failed: Error | undefined;
   /** Bytes of complete lines in the file: where the next line goes, and where a failed write is cut back to. */
   private size: number;
 
@@ -66,6 +68,7 @@ export class JournalWriter {
     if (records.length === 0) return;
     if (this.durable) return this.writeLines(records.map(jsonLine));
     if (this.fd === undefined) throw new Error(`${this.path}: the journal is closed`);
+    if (this.failed) throw this.failed;
     for (const r of records) {
       const line = jsonLine(r);
       this.pending.push(line);
@@ -99,7 +102,12 @@ export class JournalWriter {
     const lines = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    this.writeLines(lines);
+    try {
+      this.writeLines(lines);
+    } catch (error) {
+      this.failed = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
   }
 
   private writeLines(lines: readonly string[]): void {
