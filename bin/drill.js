@@ -79,8 +79,9 @@ load('drill')
     (error) => {
       // A bug of ours, not a mistake of the user's: one line, and where to report it.
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(message.includes('drill is not built') ? `drill: ${message}\n` : `drill: internal error: ${message}\n`);
+      const notBuilt = message.includes('drill is not built');
+      process.stderr.write(notBuilt ? `drill: ${message}\n` : `drill: internal error: ${message}\n`);
       if (process.env.DRILL_DEBUG) process.stderr.write(`${error?.stack ?? ''}\n`);
-      process.exitCode = 70;
+      process.exitCode = notBuilt ? 1 : 70;
     },
   );
