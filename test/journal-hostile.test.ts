@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DrillSession } from '../src/journal/session.js';
 import { JournalWriter } from '../src/journal/writer.js';
 import { MAX_JOURNAL_LINE, parseJournal, readJournalFile, type JournalRead } from '../src/journal/reader.js';
 import type { DrillRecord } from '../src/engine/records.js';
 import { fixture } from './helpers/load.js';
+import { playSampleDrill } from './helpers/sample-drill.js';
 import { ensureBuilt, hasPython, RAW_CONTROL, startInPty } from './hostile/drill-process.js';
 
 /** Property tests run the same cases every time; set DRILL_FC_SEED to explore others. */
@@ -26,21 +26,7 @@ const scenario = fixture('engine-mini.yaml');
 /** A real journal: a drill with notes, a decision and a pause, as `drill play` writes it. */
 function realJournal(): { path: string; text: string; records: DrillRecord[] } {
   const path = join(tmp(), 'journal.jsonl');
-  const session = DrillSession.start({ scenario, seed: 's', team: [{ name: 'Alex', role: 'ic' }], mode: 'play', wall: 1000 }, path, { durable: false });
-  let wall = 1000;
-  const tick = (ms: number) => session.send({ type: 'TICK', wallMs: ms, wall: (wall += ms) });
-  session.send({ type: 'START', wall });
-  for (let i = 0; i < 90; i++) tick(1000);
-  session.send({ type: 'PAUSE', wall });
-  session.send({ type: 'NOTE', text: 'café ☕ — unicode in a note', by: 'Alex', wall });
-  session.send({ type: 'RESUME', wall: (wall += 5000) });
-  session.send({ type: 'SET_SPEED', speed: 2, wall });
-  session.send({ type: 'SHOW_HINT', for: 'first-response', wall });
-  for (let i = 0; i < 20; i++) tick(700);
-  session.send({ type: 'TAKE_ACTION', id: 'add-5-nodes', by: 'Alex', wall });
-  session.send({ type: 'DECIDE', id: 'first-response', option: 'scale-up', by: 'Alex', wall });
-  session.send({ type: 'FOLLOWUP', text: 'scale.sh should confirm', owner: 'Alex', kind: 'prevent', wall });
-  for (let i = 0; i < 200; i++) tick(500);
+  const session = playSampleDrill(scenario, path, { durable: false, note: 'café ☕ — unicode in a note' });
   session.close();
   return { path, text: readFileSync(path, 'utf8'), records: [...session.records] };
 }

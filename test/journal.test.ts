@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, outcomes } from './helpers/load.js';
+import { playSampleDrill } from './helpers/sample-drill.js';
 import { DrillSession } from '../src/journal/session.js';
 import { JournalWriter } from '../src/journal/writer.js';
 import { readJournalFile } from '../src/journal/reader.js';
@@ -14,23 +15,7 @@ const scenario = fixture('engine-mini.yaml');
 function recordedDrill() {
   const dir = mkdtempSync(join(tmpdir(), 'drill-journal-'));
   const path = join(dir, 'journal.jsonl');
-  const session = DrillSession.start({ scenario, seed: 's1', team: [{ name: 'Alex', role: 'ic' }], mode: 'play', wall: 1000 }, path, {
-    durable: true,
-  });
-  let wall = 1000;
-  const tick = (ms: number) => session.send({ type: 'TICK', wallMs: ms, wall: (wall += ms) });
-  session.send({ type: 'START', wall });
-  for (let i = 0; i < 90; i++) tick(1000);
-  session.send({ type: 'PAUSE', wall });
-  session.send({ type: 'NOTE', text: 'error rate climbing', by: 'Alex', wall });
-  session.send({ type: 'RESUME', wall: (wall += 5000) });
-  session.send({ type: 'SET_SPEED', speed: 2, wall });
-  session.send({ type: 'SHOW_HINT', for: 'first-response', wall });
-  for (let i = 0; i < 20; i++) tick(700);
-  session.send({ type: 'TAKE_ACTION', id: 'add-5-nodes', by: 'Alex', wall });
-  session.send({ type: 'DECIDE', id: 'first-response', option: 'scale-up', by: 'Alex', wall });
-  session.send({ type: 'FOLLOWUP', text: 'scale.sh should confirm', owner: 'Alex', kind: 'prevent', wall });
-  for (let i = 0; i < 200; i++) tick(500);
+  const session = playSampleDrill(scenario, path, { durable: true, note: 'error rate climbing' });
   return { session, path };
 }
 
