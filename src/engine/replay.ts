@@ -31,12 +31,14 @@ export function replayJournal(scenario: Scenario, records: readonly DrillRecord[
   }).start();
   for (const record of records.slice(1)) {
     if (!isInputRecord(record)) continue;
+    // A finished drill (done) takes no more events; XState would warn about each one.
+    if (actor.getSnapshot().status !== 'active') break;
     actor.send({ type: 'ADVANCE', to: record.t, wall: record.wall });
     const event = eventFor(record);
     if (event) actor.send(event);
   }
   const last = records[records.length - 1]!;
-  actor.send({ type: 'ADVANCE', to: last.t, wall: last.wall });
+  if (actor.getSnapshot().status === 'active') actor.send({ type: 'ADVANCE', to: last.t, wall: last.wall });
   const mismatch = firstDifference(actor.getSnapshot().context.core.records, records);
   if (mismatch) {
     actor.stop();
