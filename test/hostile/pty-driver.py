@@ -31,15 +31,20 @@ def main() -> None:
     out = sys.stdout.buffer
     stdin = sys.stdin.fileno()
     stdin_open = True
+    pending = b''
     while True:
         ready, _, _ = select.select([fd] + ([stdin] if stdin_open else []), [], [], 0.02)
         if fd in ready:
             copy(fd, out)
         if stdin_open and stdin in ready:
-            line = sys.stdin.buffer.readline()
-            if not line:
+            # os.read, not readline: a buffered reader would keep a second command that arrived in
+            # the same chunk (keys, then a signal right after) where select() never sees it again.
+            chunk = os.read(stdin, 65536)
+            if not chunk:
                 stdin_open = False
-            else:
+            pending += chunk
+            while b'\n' in pending:
+                line, pending = pending.split(b'\n', 1)
                 command = json.loads(line)
                 if 'keys' in command:
                     os.write(fd, command['keys'].encode())
