@@ -7,12 +7,13 @@
  * it, decides which inputs are allowed in which phase, and bumps a revision so that views re-read.
  */
 import type { Consequence, Decision, Inject, Scenario } from '../scenario/types.js';
-import { isTrue, type ExprEnv, type ExprValue } from '../scenario/expr.js';
+import { isTrue, type ExprEnv } from '../scenario/expr.js';
 import type { DrillRecord, MilestoneName, RecordBody, TeamMember } from './records.js';
 import { Schedule } from './heap.js';
 import { World } from './world.js';
 import { History } from './history.js';
 import { withoutEmpty } from './without-empty.js';
+import { callHistoryFunction } from './history-functions.js';
 import { Watchlist } from './watchlist.js';
 import { scenarioReadsTime } from './reads-time.js';
 
@@ -90,7 +91,7 @@ export class DrillCore {
         return core.t;
       },
       variable: (name) => this.world.get(name),
-      call: (fn, args) => this.call(fn, args),
+      call: (fn, args) => callHistoryFunction(this, fn, args),
     };
     const s = this.scenario;
     this.emit({
@@ -385,32 +386,6 @@ export class DrillCore {
   private flushWorld(): void {
     const changes = this.world.takeChanges();
     if (changes) this.emit({ type: 'world', ...changes });
-  }
-
-  private call(fn: string, args: readonly ExprValue[]): number | boolean {
-    const [a = '', b = ''] = args.map(String);
-    switch (fn) {
-      case 'fired':
-        return this.fired.has(a);
-      case 'opened':
-        return this.open.has(a) || this.decided.has(a);
-      case 'decided':
-        return this.decided.has(a);
-      case 'chose':
-        return this.decided.get(a) === b && b !== '';
-      case 'timedout':
-        return this.timedOut.has(a);
-      case 'started':
-        return this.startedActions.has(a);
-      case 'done':
-        return this.landed.has(a);
-      case 'count':
-        return this.landed.get(a) ?? 0;
-      case 'reached':
-        return this.milestones.has(a as MilestoneName);
-      default:
-        return false;
-    }
   }
 
   private emit(body: RecordBody): DrillRecord {
