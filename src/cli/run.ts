@@ -51,13 +51,8 @@ export async function runCommand(values: Record<string, string | boolean | undef
     { durable: false },
   );
   const outcome = playHeadless(session, scenario, answers, startWall);
-  let closeError: Error | undefined;
-  try {
-    session.close();
-  } catch (error) {
-    closeError = error as Error;
-  }
-  const writeError = session.writeError ?? closeError;
+  session.close(); // never throws: a failed last write shows up as `writeError`
+  const writeError = session.writeError;
   if (writeError) {
     // One line: the journal is what matters, and every complete line in it is still good.
     const code = (writeError as NodeJS.ErrnoException).code ?? writeError.message;

@@ -85,12 +85,12 @@ export class DrillSession {
       // is a write error like any other (`writeError`), not a crash.
       this.writer.flush();
     } catch (error) {
-      this.setError(error instanceof Error ? error : new Error(String(error)));
+      this.setError(asError(error));
     }
     try {
       this.writer.close();
     } catch (error) {
-      this.setError(error instanceof Error ? error : new Error(String(error)));
+      this.setError(asError(error));
     }
   }
 
@@ -103,7 +103,7 @@ export class DrillSession {
       if (this.writeError) this.setError(undefined);
     } catch (error) {
       const first = !this.writeError;
-      this.setError(error instanceof Error ? error : new Error(String(error)));
+      this.setError(asError(error));
       if (first && this.actor.getSnapshot().matches({ live: 'running' })) this.actor.send({ type: 'PAUSE', wall: records.at(-1)?.wall ?? 0 });
     }
   }
@@ -112,4 +112,9 @@ export class DrillSession {
     this.writeError = error;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** What a `catch` caught, as an Error (fs throws Errors, but a catch clause promises nothing). */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
