@@ -17,7 +17,8 @@
 //   The sources are rewritten that way while bundling.
 // - Ink's React DevTools bridge (only with DEV=true) is left out, with the `ws` package it needs.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -57,19 +58,33 @@ const withoutInkDevtools = {
 };
 
 /**
- * Yoga (Ink's layout engine) ships its WebAssembly as a base64 `data:` URL and, wherever `fetch`
- * exists, loads it through `fetch`: on Node that loads undici (the whole HTTP client) just to
- * decode base64, some 40 ms of every `drill play` start. Without `fetch` it decodes the same
- * bytes itself.
+ * Yoga (Ink's layout engine) ships its WebAssembly as base64 inside its JavaScript and compiles it
+ * while Ink's modules load, so every `drill play` start waited for that compile (20–30 ms) with
+ * nothing else to do. The bytes go to dist/yoga.wasm instead: bin/drill.js starts compiling them
+ * (off the main thread) before it even reads the bundle, and Yoga instantiates the compiled module
+ * it is handed (`instantiateWasm` is Emscripten's hook for that). The bundle is also ~100 KB
+ * smaller, and Yoga's `fetch` path (which would load undici) is never taken.
  */
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
+const YOGA_BASE64 = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/;
+const yogaFromLoader = {
+  name: 'yoga-from-loader',
   setup(b) {
     b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      const patched = source.replaceAll('"function"!=typeof fetch', 'true');
-      if (patched === source) throw new Error(`${args.path}: no fetch call to bypass (yoga-layout changed?); update build.mjs`);
-      return { contents: patched, loader: 'js' };
+      const base64 = YOGA_BASE64.exec(source)?.[1];
+      if (!base64) throw new Error(`${args.path}: no base64 WebAssembly found (yoga-layout changed?); update build.mjs`);
+      writeFileSync('dist/yoga.wasm', Buffer.from(base64, 'base64'));
+      return { contents: source.replace(YOGA_BASE64, 'data:application/octet-stream;base64,'), loader: 'js' };
+    });
+    b.onLoad({ filter: /yoga-layout[/\\]dist[/\\]src[/\\]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const call = 'await loadYoga()';
+      if (!source.includes(call)) throw new Error(`${args.path}: no \`${call}\` (yoga-layout changed?); update build.mjs`);
+      // A failed compile rejects instead of leaving Yoga waiting for ever.
+      const instantiate =
+        'await new Promise((resolve, reject) => loadYoga({ instantiateWasm(imports, receive) {' +
+        ' __drill_wasm("yoga").then((module) => WebAssembly.instantiate(module, imports)).then(receive, reject); return {}; } }).then(resolve, reject))';
+      return { contents: source.replace(call, instantiate), loader: 'js' };
     });
   },
 };
@@ -85,11 +100,26 @@ const playFromItsOwnBundle = {
   },
 };
 
-/** A bundle as the body of `async (require, __drill_url, __drill_exports, __drill_load) => {…}`. */
+/**
+ * Non-ASCII characters left in the output (esbuild escapes them in strings and names, not in
+ * regular expression literals) become `\uXXXX` escapes, which mean the same there. An ASCII-only
+ * bundle is read as latin1 into a one-byte string: half the memory of the two-byte string a single
+ * `“` would force, and decoded several times faster (bin/drill.js).
+ */
+function asciiOnly(code) {
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A bundle as the body of `async (require, __drill_url, __drill_exports, __drill_load, __drill_wasm) => {…}`,
+ * after a `/*drill-build:HASH*\/` comment: bin/drill.js names its code cache by that hash of the
+ * content, without hashing a megabyte of JavaScript at every start.
+ */
 async function bundle(name, entry, plugins) {
-  await build({
+  const result = await build({
     stdin: { contents: entry, resolveDir: '.', sourcefile: `${name}-entry.ts`, loader: 'ts' },
     outfile: `dist/${name}.js`,
+    write: false,
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -99,15 +129,23 @@ async function bundle(name, entry, plugins) {
     minify: process.env.DRILL_MINIFY !== '0',
     legalComments: 'none',
     define: { DRILL_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__drill_url' },
-    banner: { js: '(async function (require, __drill_url, __drill_exports, __drill_load) {' },
+    banner: { js: '(async function (require, __drill_url, __drill_exports, __drill_load, __drill_wasm) {' },
     footer: { js: '})' },
     plugins: [builtinsViaRequire, zodNamespaceImport, withoutInkDevtools, ...plugins],
     logLevel: 'warning',
   });
+  const code = asciiOnly(result.outputFiles[0].text);
+  const hash = createHash('sha1').update(code).digest('hex').slice(0, 16);
+  writeFileSync(`dist/${name}.js`, `/*drill-build:${hash}*/${code}`);
 }
 
 // Old bundles and code caches go; the folder itself stays, since a drill may be running from it.
 mkdirSync('dist', { recursive: true });
 for (const file of readdirSync('dist')) if (/^(chunk-.*|.*\.cache(\.\d+)?|[a-z-]+-[A-Z0-9]{8}\.js)$/.test(file)) rmSync(`dist/${file}`, { force: true });
 await bundle('drill', "import { main } from './src/cli.tsx'; __drill_exports.main = main;", [playFromItsOwnBundle]);
-await bundle('play', "import { playCommand } from './src/cli/play.ts'; __drill_exports.playCommand = playCommand;", [yogaWithoutFetch]);
+// `drill play` runs from this bundle alone (bin/drill.js picks it): reading, compiling and running
+// the main bundle first cost the first frame ~30 ms. It holds the whole command line too (the other
+// commands stay lazily initialised and are never run from here); play.ts is imported statically
+// because Ink's modules wait for Yoga with a top-level await, which a lazily initialised module
+// cannot have.
+await bundle('play', "import { main } from './src/cli.tsx'; import './src/cli/play.ts'; __drill_exports.main = main;", [yogaFromLoader]);

@@ -5,8 +5,10 @@
 // of compiling about a megabyte of JavaScript again. That is most of the start-up time left once
 // the code is bundled (issue 7; `npm run bench` measures it). A cache from another Node version
 // is refused by V8 itself and simply written anew.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+//
+// `drill play` runs from dist/play.js alone, and the WebAssembly its layout engine needs starts
+// compiling (on another thread) before anything else, so that it is ready when Ink asks for it.
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,21 @@ import vm from 'node:vm';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const loaded = new Map();
+const wasm = new Map();
+
+/** dist/<name>.wasm, compiled once; the compile starts now and goes on off the main thread. */
+function compileWasm(name) {
+  if (!wasm.has(name)) {
+    let compiled;
+    try {
+      compiled = WebAssembly.compile(readFileSync(join(dist, `${name}.wasm`)));
+    } catch (error) {
+      compiled = Promise.reject(error);
+    }
+    wasm.set(name, compiled);
+  }
+  return wasm.get(name);
+}
 
 /** Runs bundle `name` (dist/<name>.js) once and returns what it exports. */
 function load(name) {
@@ -26,14 +43,17 @@ async function run(name) {
   const file = join(dist, `${name}.js`);
   let source;
   try {
-    source = readFileSync(file, 'utf8');
+    // build.mjs makes the bundles ASCII-only, so latin1 reads them exactly, into a one-byte string.
+    source = readFileSync(file, 'latin1');
   } catch {
     // A clone where `npm install` has not run (or `dist/` was deleted): say how to fix it.
     throw new Error(`${file} is missing: drill is not built yet; run \`npm install\` (or \`npm run build\`) in ${join(dist, '..')}`);
   }
-  // Named by the bundle's content: V8 checks only a cache's source length, so a rebuilt bundle of
-  // the same length would otherwise run stale compiled code.
-  const key = `${name}-${createHash('sha1').update(source).digest('hex').slice(0, 16)}.cache`;
+  // Named by the content hash build.mjs wrote at the top (V8 checks only a cache's source length,
+  // so a rebuilt bundle of the same length would otherwise run stale compiled code), and by the
+  // file's time, for a bundle edited by hand.
+  const build = /^\/\*drill-build:([0-9a-f]+)\*\//.exec(source)?.[1] ?? 'unknown';
+  const key = `${name}-${build}-${Math.trunc(statSync(file).mtimeMs)}.cache`;
   const caches = [join(dist, key), join(tmpdir(), `drill-code-cache-${process.getuid?.() ?? 'user'}`, key)];
   let cachedData;
   for (const path of caches) {
@@ -50,7 +70,7 @@ async function run(name) {
     process.once('exit', () => saveCache(script, caches));
   }
   const exports = {};
-  await script.runInThisContext()(createRequire(file), pathToFileURL(file).href, exports, load);
+  await script.runInThisContext()(createRequire(file), pathToFileURL(file).href, exports, load, compileWasm);
   return exports;
 }
 
@@ -70,8 +90,10 @@ function saveCache(script, paths) {
   }
 }
 
-load('drill')
-  .then(({ main }) => main(process.argv.slice(2)))
+const argv = process.argv.slice(2);
+if (argv[0] === 'play') compileWasm('yoga').catch(() => {}); // a failure is reported where Yoga awaits it
+load(argv[0] === 'play' ? 'play' : 'drill')
+  .then(({ main }) => main(argv))
   .then(
     (code) => {
       process.exitCode = code;

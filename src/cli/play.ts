@@ -12,9 +12,9 @@ import { prepareNewDrill, prepareResume } from './play-setup.js';
 import { PlayApp, type PlayResult } from '../ui/App.js';
 import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
-import { writeReports } from '../report/write.js';
 import { formatClock } from '../scenario/duration.js';
 import type { DrillSession } from '../journal/session.js';
+import type { ReportWriter } from '../ui/controller.js';
 
 /** The process's terminal, injected so that tests can give a fake one (or none). */
 export interface Terminal {
@@ -86,6 +86,7 @@ export async function playCommand(
   const ignoreWriteErrors = () => {}; // after SIGHUP the terminal is gone; writing to it must not crash the exit
   stdout.on('error', ignoreWriteErrors);
   stdout.write(ENTER_ALT_SCREEN);
+  const reports = lazyReportWriter();
   const instance = render(
     createElement(PlayApp, {
       scenario: prepared.scenario,
@@ -93,7 +94,7 @@ export async function playCommand(
       time: terminal.time,
       session,
       startSession: (team) => (session = prepared.startSession(team)),
-      writeReports,
+      writeReports: reports.write,
       initialSpeed: speed,
       facilitator: flag('facilitator'),
       notices: prepared.notices,
@@ -101,6 +102,7 @@ export async function playCommand(
     }),
     { stdin, stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: true },
   );
+  reports.load();
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => {
     signalled = signal;
     // The journal first: on SIGHUP the terminal may already be gone.
@@ -140,6 +142,28 @@ export async function playCommand(
   io.out(`Continue it with: drill play --resume ${journal}`);
   if (signalled) return SIGNAL_CODES[signalled];
   return result?.reason === 'interrupted' ? SIGNAL_CODES.SIGINT : EXIT.ok;
+}
+
+/**
+ * The report code, loaded once the first frame is drawn rather than before it (issue 7): a drill
+ * cannot reach its report in the moment that takes. Should it ever, the screen says the report
+ * could not be written and that `drill report` writes it from the journal.
+ */
+export function lazyReportWriter(): { write: ReportWriter; load: () => void } {
+  let writer: ReportWriter | undefined;
+  let failure: unknown;
+  return {
+    write: (...args) => {
+      if (writer) return writer(...args);
+      throw failure instanceof Error ? failure : new Error('the report code is not loaded yet');
+    },
+    load: () => {
+      import('../report/write.js').then(
+        (m) => void (writer = m.writeReports),
+        (error: unknown) => void (failure = error),
+      );
+    },
+  };
 }
 
 /**
