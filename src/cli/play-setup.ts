@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadScenarioFile } from '../scenario/compile.js';
 import { formatProblem } from '../scenario/problems.js';
+import { problemLines } from './problem-lines.js';
 import type { Scenario } from '../scenario/types.js';
 import { formatClock } from '../scenario/duration.js';
 import type { TeamMember } from '../engine/records.js';
@@ -44,7 +45,7 @@ export interface NewDrillOptions {
 
 export function prepareNewDrill(o: NewDrillOptions): Prepared {
   const loaded = loadScenarioFile(o.file);
-  if (!loaded.ok) return { ok: false, code: EXIT.badInput, lines: loaded.problems.map(formatProblem) };
+  if (!loaded.ok) return { ok: false, code: EXIT.badInput, lines: problemLines(loaded.problems) };
   const scenario = loaded.scenario;
   let team: TeamMember[] | undefined;
   if (o.team !== undefined) {
@@ -93,7 +94,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     };
   }
   const loaded = loadScenarioFile(file);
-  if (!loaded.ok) return { ok: false, code: EXIT.badInput, lines: loaded.problems.map(formatProblem) };
+  if (!loaded.ok) return { ok: false, code: EXIT.badInput, lines: problemLines(loaded.problems) };
   const scenario = loaded.scenario;
   const notices = [...read.warnings];
   if (scenario.source.hash !== started.scenario.hash) {

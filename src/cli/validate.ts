@@ -3,7 +3,7 @@
  * problem as `file:line:col: message`, so editors and CI can point at each one.
  */
 import { loadScenarioFile } from '../scenario/compile.js';
-import { formatProblem } from '../scenario/problems.js';
+import { problemLines } from './problem-lines.js';
 
 /**
  * Validates each file. Problems go to `io.err`, one line each; a valid file gets one `ok` line
@@ -15,10 +15,10 @@ export async function validateCommand(files: string[], io: { out(line: string): 
     const loaded = loadScenarioFile(file);
     if (!loaded.ok) {
       failed = true;
-      for (const problem of loaded.problems) io.err(formatProblem(problem));
+      for (const line of problemLines(loaded.problems)) io.err(line);
       continue;
     }
-    for (const warning of loaded.warnings) io.err(formatProblem(warning));
+    for (const line of problemLines(loaded.warnings)) io.err(line);
     const s = loaded.scenario;
     const counts = [
       plural(s.injects.length, 'inject'),
