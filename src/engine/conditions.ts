@@ -3,7 +3,7 @@
  * conditions asked at every settle (milestones, impact, the end; `standing.ts`). The core tells
  * it of every change to what conditions can read, through the four `touch*` methods.
  */
-import type { ExprEnv } from '../scenario/expr.js';
+import type { Expr, ExprEnv } from '../scenario/expr.js';
 import type { Decision, Inject, Scenario } from '../scenario/types.js';
 import type { MilestoneName } from './records.js';
 import { Watchlist } from './watchlist.js';
@@ -54,6 +54,28 @@ export class DrillConditions {
   touchTime(): void {
     this.waiting.touchTime();
     this.standing.touchTime();
+  }
+
+  /**
+   * The conditions whose value can change when ramping variables move and nothing else does, as
+   * the expressions to watch; undefined if that cannot be told (something pending, or reading
+   * the clock or the unnamed). Only when this settle's outcome is a fixpoint: no unreached
+   * milestone holds, the impact is `impact`, the end does not hold.
+   */
+  watchedWhileQuiet(ramping: ReadonlySet<string>, reached: ReadonlyMap<MilestoneName, number>, impact: Impact, env: ExprEnv): Expr[] | undefined {
+    if (this.readTime || !this.waiting.allAsleep) return undefined;
+    const standing: StandingCondition[] = [];
+    for (const [name, cond] of this.milestones) {
+      if (reached.has(name)) continue;
+      if (cond.isTrue(env)) return undefined;
+      standing.push(cond);
+    }
+    if (this.impact(env) !== impact || this.endHolds(env)) return undefined;
+    for (const c of [this.down, this.degraded, this.end]) if (c) standing.push(c);
+    if (standing.some((c) => c.readsUnnamed)) return undefined;
+    const exprs = standing.map((c) => c.expr);
+    for (const name of ramping) for (const e of this.waiting.sleepingOn(name)) exprs.push(e);
+    return exprs;
   }
 
   impact(env: ExprEnv): Impact {

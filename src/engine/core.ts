@@ -15,6 +15,7 @@ import { History } from './history.js';
 import { withoutEmpty } from './without-empty.js';
 import { callHistoryFunction } from './history-functions.js';
 import { DrillConditions, type Impact } from './conditions.js';
+import { firstEventfulStep } from './quiet.js';
 
 type Due =
   | { kind: 'inject'; id: string }
@@ -128,11 +129,16 @@ export class DrillCore {
     while (!this.ended && this.started) {
       const next = this.nextDueTime();
       if (next > target) break;
-      this.moveTo(next);
-      while (!this.ended && this.schedule.peekTime() === next) this.run(this.schedule.pop()!.item);
-      this.settle();
+      this.playMoment(next);
     }
     if (!this.ended && target > this.t) this.moveTo(target);
+  }
+
+  /** Moves to `at` and runs everything due then, then settles. */
+  private playMoment(at: number): void {
+    this.moveTo(at);
+    while (!this.ended && this.schedule.peekTime() === at) this.run(this.schedule.pop()!.item);
+    this.settle();
   }
 
   /**
@@ -143,13 +149,43 @@ export class DrillCore {
    */
   runUntil(target: number, wallAt: (t: number) => number): void {
     while (!this.ended && this.started) {
-      const next = this.nextDueTime();
+      let next = this.nextDueTime();
+      if (next > target) break;
+      if (next < this.schedule.peekTime()) {
+        const step = next;
+        next = this.skipQuietSteps(step, target);
+        // A ramp landing records its variable only if its last step had not reached the target
+        // already (clamped ramps do): leave the values as the last skipped second left them.
+        const lastSkipped = Math.ceil(next / RAMP_STEP_MS) * RAMP_STEP_MS - RAMP_STEP_MS;
+        if (next <= target && lastSkipped >= step) this.world.advanceRamps(lastSkipped);
+      }
       if (next > target) break;
       const opened = this.decisionsOpened;
-      this.advanceTo(next, wallAt(next));
+      this.wall = wallAt(next);
+      this.playMoment(next);
       if (this.decisionsOpened !== opened) return;
     }
-    if (!this.ended && this.started && target > this.t) this.advanceTo(target, wallAt(target));
+    if (!this.ended && this.started && target > this.t) {
+      this.wall = wallAt(target);
+      this.moveTo(target);
+    }
+  }
+
+  /**
+   * `step` is a ramp's next whole second with nothing scheduled: the first moment from `step` on
+   * at which something may happen, skipping seconds at which nothing can (see `quiet.ts`).
+   * Infinity when nothing can up to `target` and nothing is scheduled by then.
+   */
+  private skipQuietSteps(step: number, target: number): number {
+    const due = this.schedule.peekTime();
+    const last = Math.min(target, due - 1);
+    if (last < step + RAMP_STEP_MS || this.world.hasChanges) return step;
+    const ramping = new Set(this.world.rampingVariables());
+    const watched = this.watching.watchedWhileQuiet(ramping, this.milestones, this.impact, this.env);
+    if (watched === undefined) return step;
+    const eventful = firstEventfulStep(watched, ramping, this.world, this.env, step, last, RAMP_STEP_MS);
+    if (eventful === undefined) return step;
+    return eventful !== Infinity ? eventful : due <= target ? due : Infinity;
   }
 
   /** The next moment anything can happen by itself: a scheduled item or a ramp's next step. */

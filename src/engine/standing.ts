@@ -26,6 +26,11 @@ export class StandingCondition {
     return this.value;
   }
 
+  /** Reads something unnamed: nothing can be assumed about when its value changes. */
+  get readsUnnamed(): boolean {
+    return this.volatile;
+  }
+
   markStale(): void {
     this.stale = true;
   }

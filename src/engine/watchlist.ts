@@ -39,6 +39,8 @@ export interface Watcher<T> {
   readonly parts: readonly Part[];
   state: number;
   asleepOn: Reads | undefined;
+  /** The part (or the whole) whose reads it sleeps on: false until one of those changes. */
+  asleepExpr: Expr | undefined;
 }
 
 export class Watchlist<T> {
@@ -64,7 +66,7 @@ export class Watchlist<T> {
       const reads = readsOf(expr);
       return { expr, reads, cost: costOf(reads) };
     });
-    const watcher: Watcher<T> = { index: this.watchers.length, item, when, parts, state: NEXT_PASS, asleepOn: undefined };
+    const watcher: Watcher<T> = { index: this.watchers.length, item, when, parts, state: NEXT_PASS, asleepOn: undefined, asleepExpr: undefined };
     this.watchers.push(watcher);
     if (parts.some((p) => p.reads.any)) this.always.push(watcher);
     this.nextPass.push(watcher);
@@ -125,7 +127,18 @@ export class Watchlist<T> {
     }
     // `best` exists whenever the whole is false; the fallback only keeps a lenient evaluation safe.
     this.sleep(w, best?.reads ?? mergedReads(w.parts));
+    w.asleepExpr = best?.expr ?? w.when;
     return false;
+  }
+
+  /** Whether every condition is asleep: none woken and waiting for a pass, none that reads the unnamed. */
+  get allAsleep(): boolean {
+    return this.nextPass.length === 0 && this.thisPass.length === 0 && this.always.length === 0;
+  }
+
+  /** What the conditions asleep on variable `name` wait to become true. */
+  *sleepingOn(name: string): IterableIterator<Expr> {
+    for (const w of this.byVar.get(name) ?? []) yield w.asleepExpr!;
   }
 
   /** Forgets a condition whose item has happened (or will never happen) by other means. */
