@@ -44,7 +44,8 @@ export interface Watcher<T> {
 }
 
 export class Watchlist<T> {
-  private readonly watchers: Watcher<T>[] = [];
+  /** How many conditions were added: the next one's index. No list: a met condition is let go. */
+  private added = 0;
   private readonly byVar = new Map<string, Set<Watcher<T>>>();
   private readonly byId = new Map<string, Set<Watcher<T>>>();
   private readonly byMilestone = new Map<string, Set<Watcher<T>>>();
@@ -66,8 +67,7 @@ export class Watchlist<T> {
       const reads = readsOf(expr);
       return { expr, reads, cost: costOf(reads) };
     });
-    const watcher: Watcher<T> = { index: this.watchers.length, item, when, parts, state: NEXT_PASS, asleepOn: undefined, asleepExpr: undefined };
-    this.watchers.push(watcher);
+    const watcher: Watcher<T> = { index: this.added++, item, when, parts, state: NEXT_PASS, asleepOn: undefined, asleepExpr: undefined };
     if (parts.some((p) => p.reads.any)) this.always.push(watcher);
     this.nextPass.push(watcher);
   }
