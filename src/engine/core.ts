@@ -14,8 +14,8 @@ import { World } from './world.js';
 import { History } from './history.js';
 import { withoutEmpty } from './without-empty.js';
 import { callHistoryFunction } from './history-functions.js';
-import { Watchlist } from './watchlist.js';
-import { scenarioReadsTime } from './reads-time.js';
+import { DrillConditions, type Impact } from './conditions.js';
+import { firstEventfulStep } from './quiet.js';
 
 type Due =
   | { kind: 'inject'; id: string }
@@ -40,7 +40,7 @@ export interface OpenDecision {
   readonly openedAt: number;
 }
 
-export type Impact = 'down' | 'degraded' | 'ok';
+export type { Impact };
 const RAMP_STEP_MS = 1000;
 
 export class DrillCore {
@@ -71,20 +71,18 @@ export class DrillCore {
   private readonly dependents = new Map<string, (Inject | Decision)[]>();
   /** How many times a decision has opened, so that `runUntil` can stop right after one does. */
   private decisionsOpened = 0;
-  /** The `when` triggers still waiting, re-checked only when something they read changes. */
-  private readonly watching = new Watchlist<Inject | Decision>();
+  /** What conditions read is told to `watching` on every change, so that each is re-checked only then. */
+  private readonly watching: DrillConditions;
   private readonly random: () => number;
   private readonly env: ExprEnv;
-  /** Some condition reads `time`: then conditions are re-checked every second, not only on changes. */
-  private readonly watchesTime: boolean;
 
   constructor(readonly setup: DrillSetup, wall: number) {
     this.scenario = setup.scenario;
     this.random = setup.random;
     this.wall = wall;
+    this.watching = new DrillConditions(this.scenario);
     this.world = new World(this.scenario.world, (name) => this.watching.touchVariable(name));
     this.history = new History(this.world);
-    this.watchesTime = scenarioReadsTime(this.scenario);
     const core = this;
     this.env = {
       get time() {
@@ -113,7 +111,7 @@ export class DrillCore {
     for (const item of [...this.scenario.injects, ...this.scenario.decisions]) {
       const trig = item.trigger;
       if (trig.atMs !== undefined) this.schedule.push(trig.atMs, dueFor(item));
-      else if (trig.when) this.watching.add(item, trig.when);
+      else if (trig.when) this.watching.waiting.add(item, trig.when);
       if (trig.after !== undefined) {
         const list = this.dependents.get(trig.after) ?? [];
         list.push(item);
@@ -131,11 +129,16 @@ export class DrillCore {
     while (!this.ended && this.started) {
       const next = this.nextDueTime();
       if (next > target) break;
-      this.moveTo(next);
-      while (!this.ended && this.schedule.peekTime() === next) this.run(this.schedule.pop()!.item);
-      this.settle();
+      this.playMoment(next);
     }
     if (!this.ended && target > this.t) this.moveTo(target);
+  }
+
+  /** Moves to `at` and runs everything due then, then settles. */
+  private playMoment(at: number): void {
+    this.moveTo(at);
+    while (!this.ended && this.schedule.peekTime() === at) this.run(this.schedule.pop()!.item);
+    this.settle();
   }
 
   /**
@@ -146,18 +149,48 @@ export class DrillCore {
    */
   runUntil(target: number, wallAt: (t: number) => number): void {
     while (!this.ended && this.started) {
-      const next = this.nextDueTime();
+      let next = this.nextDueTime();
+      if (next > target) break;
+      if (next < this.schedule.peekTime()) {
+        const step = next;
+        next = this.skipQuietSteps(step, target);
+        // A ramp landing records its variable only if its last step had not reached the target
+        // already (clamped ramps do): leave the values as the last skipped second left them.
+        const lastSkipped = Math.ceil(next / RAMP_STEP_MS) * RAMP_STEP_MS - RAMP_STEP_MS;
+        if (next <= target && lastSkipped >= step) this.world.advanceRamps(lastSkipped);
+      }
       if (next > target) break;
       const opened = this.decisionsOpened;
-      this.advanceTo(next, wallAt(next));
+      this.wall = wallAt(next);
+      this.playMoment(next);
       if (this.decisionsOpened !== opened) return;
     }
-    if (!this.ended && this.started && target > this.t) this.advanceTo(target, wallAt(target));
+    if (!this.ended && this.started && target > this.t) {
+      this.wall = wallAt(target);
+      this.moveTo(target);
+    }
+  }
+
+  /**
+   * `step` is a ramp's next whole second with nothing scheduled: the first moment from `step` on
+   * at which something may happen, skipping seconds at which nothing can (see `quiet.ts`).
+   * Infinity when nothing can up to `target` and nothing is scheduled by then.
+   */
+  private skipQuietSteps(step: number, target: number): number {
+    const due = this.schedule.peekTime();
+    const last = Math.min(target, due - 1);
+    if (last < step + RAMP_STEP_MS || this.world.hasChanges) return step;
+    const ramping = new Set(this.world.rampingVariables());
+    const watched = this.watching.watchedWhileQuiet(ramping, this.milestones, this.impact, this.env);
+    if (watched === undefined) return step;
+    const eventful = firstEventfulStep(watched, ramping, this.world, this.env, step, last, RAMP_STEP_MS);
+    if (eventful === undefined) return step;
+    return eventful !== Infinity ? eventful : due <= target ? due : Infinity;
   }
 
   /** The next moment anything can happen by itself: a scheduled item or a ramp's next step. */
   nextDueTime(): number {
-    const stepping = this.world.hasRamps || this.watchesTime;
+    const stepping = this.world.hasRamps || this.watching.readTime;
     const rampTick = stepping ? (Math.floor(this.t / RAMP_STEP_MS) + 1) * RAMP_STEP_MS : Infinity;
     return Math.min(this.schedule.peekTime(), rampTick);
   }
@@ -345,31 +378,30 @@ export class DrillCore {
    * only those that something they read has changed since (see `watchlist.ts`).
    */
   private settle(): void {
+    const waiting = this.watching.waiting;
     for (let changed = true; changed && !this.ended; ) {
       changed = false;
-      this.watching.beginPass();
-      for (let w = this.watching.next(); w !== undefined; w = this.watching.next()) {
+      waiting.beginPass();
+      for (let w = waiting.next(); w !== undefined; w = waiting.next()) {
         const item = w.item;
         if (this.fired.has(item.id) || this.open.has(item.id) || this.decided.has(item.id) || this.cancelled.has(item.id)) {
-          this.watching.drop(w);
-        } else if (this.watching.check(w, this.env)) {
+          waiting.drop(w);
+        } else if (waiting.check(w, this.env)) {
           this.run(dueFor(item));
           changed = true;
         }
       }
-      for (const [name, cond] of Object.entries(this.scenario.milestones)) {
-        if (cond && !this.milestones.has(name as MilestoneName) && isTrue(cond, this.env)) this.reach(name as MilestoneName);
+      for (const [name, cond] of this.watching.milestones) {
+        if (!this.milestones.has(name) && cond.isTrue(this.env)) this.reach(name);
       }
     }
     this.flushWorld();
     this.updateImpact();
-    const end = this.scenario.end.when;
-    if (!this.ended && end && isTrue(end, this.env)) this.ended = this.emit({ type: 'drill-ended', reason: 'condition' });
+    if (!this.ended && this.watching.endHolds(this.env)) this.ended = this.emit({ type: 'drill-ended', reason: 'condition' });
   }
 
   private updateImpact(): void {
-    const { down, degraded } = this.scenario.impact;
-    const level: Impact = down && isTrue(down, this.env) ? 'down' : degraded && isTrue(degraded, this.env) ? 'degraded' : 'ok';
+    const level = this.watching.impact(this.env);
     if (level !== this.impact) {
       this.impact = level;
       this.emit({ type: 'impact', level });

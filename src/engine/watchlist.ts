@@ -16,18 +16,8 @@
  * the conditions that sleep skips only checks that would have said false, so the journal is the
  * same, byte for byte.
  */
-import { EXPR_FUNCTIONS, isTrue, TIME_VARIABLE, type Expr, type ExprEnv } from '../scenario/expr.js';
-
-/** What one part of a condition reads. */
-interface Reads {
-  readonly vars: string[];
-  /** Ids of injects, decisions and actions whose history it reads (fired, decided, count...). */
-  readonly ids: string[];
-  readonly milestones: string[];
-  time: boolean;
-  /** Reads something it cannot name in advance (a computed argument): checked in every pass. */
-  any: boolean;
-}
+import { isTrue, type Expr, type ExprEnv } from '../scenario/expr.js';
+import { readsOf, type Reads } from './reads.js';
 
 interface Part {
   readonly expr: Expr;
@@ -49,10 +39,13 @@ export interface Watcher<T> {
   readonly parts: readonly Part[];
   state: number;
   asleepOn: Reads | undefined;
+  /** The part (or the whole) whose reads it sleeps on: false until one of those changes. */
+  asleepExpr: Expr | undefined;
 }
 
 export class Watchlist<T> {
-  private readonly watchers: Watcher<T>[] = [];
+  /** How many conditions were added: the next one's index. No list: a met condition is let go. */
+  private added = 0;
   private readonly byVar = new Map<string, Set<Watcher<T>>>();
   private readonly byId = new Map<string, Set<Watcher<T>>>();
   private readonly byMilestone = new Map<string, Set<Watcher<T>>>();
@@ -63,18 +56,18 @@ export class Watchlist<T> {
   private readonly thisPass: Watcher<T>[] = [];
   /** Woken, to be checked in the next pass (or the next settle). */
   private nextPass: Watcher<T>[] = [];
+  /** The other half of a double buffer with `nextPass`: a pass starts thousands of times a second. */
+  private spare: Watcher<T>[] = [];
   /** Index of the condition being checked; Infinity outside a pass, so that wakes go to the next. */
   private cursor = Infinity;
 
   /** Adds a condition, in scenario order. It is checked in the next pass. */
   add(item: T, when: Expr): void {
     const parts = conjuncts(when).map((expr) => {
-      const reads: Reads = { vars: [], ids: [], milestones: [], time: false, any: false };
-      collectReads(expr, reads);
+      const reads = readsOf(expr);
       return { expr, reads, cost: costOf(reads) };
     });
-    const watcher: Watcher<T> = { index: this.watchers.length, item, when, parts, state: NEXT_PASS, asleepOn: undefined };
-    this.watchers.push(watcher);
+    const watcher: Watcher<T> = { index: this.added++, item, when, parts, state: NEXT_PASS, asleepOn: undefined, asleepExpr: undefined };
     if (parts.some((p) => p.reads.any)) this.always.push(watcher);
     this.nextPass.push(watcher);
   }
@@ -98,9 +91,11 @@ export class Watchlist<T> {
   /** Starts a pass: everything woken since the last pass (and the unnamed readers) is due. */
   beginPass(): void {
     const due = this.nextPass;
-    this.nextPass = [];
+    this.nextPass = this.spare;
     this.cursor = -1;
     for (const w of due) if (w.state === NEXT_PASS) this.pushThisPass(w);
+    due.length = 0;
+    this.spare = due;
     for (const w of this.always) {
       if (w.state !== CLEAN) continue;
       this.unsubscribe(w);
@@ -132,7 +127,18 @@ export class Watchlist<T> {
     }
     // `best` exists whenever the whole is false; the fallback only keeps a lenient evaluation safe.
     this.sleep(w, best?.reads ?? mergedReads(w.parts));
+    w.asleepExpr = best?.expr ?? w.when;
     return false;
+  }
+
+  /** Whether every condition is asleep: none woken and waiting for a pass, none that reads the unnamed. */
+  get allAsleep(): boolean {
+    return this.nextPass.length === 0 && this.thisPass.length === 0 && this.always.length === 0;
+  }
+
+  /** What the conditions asleep on variable `name` wait to become true. */
+  *sleepingOn(name: string): IterableIterator<Expr> {
+    for (const w of this.byVar.get(name) ?? []) yield w.asleepExpr!;
   }
 
   /** Forgets a condition whose item has happened (or will never happen) by other means. */
@@ -161,7 +167,8 @@ export class Watchlist<T> {
 
   private wakeAll(set: Set<Watcher<T>> | undefined): void {
     if (!set || set.size === 0) return;
-    for (const w of [...set]) this.wake(w);
+    // No copy: waking deletes only the woken watcher from the set, which a Set's iterator allows.
+    for (const w of set) this.wake(w);
   }
 
   private wake(w: Watcher<T>): void {
@@ -224,33 +231,6 @@ function subscribe<T>(map: Map<string, Set<Watcher<T>>>, key: string, w: Watcher
 /** `a and b and c` → [a, b, c]; anything else is one part. (`isTrue(a and b)` is `isTrue(a) && isTrue(b)`.) */
 function conjuncts(e: Expr): Expr[] {
   return e.type === 'bin' && e.op === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
-}
-
-function collectReads(e: Expr, reads: Reads): void {
-  switch (e.type) {
-    case 'var':
-      if (e.name === TIME_VARIABLE) reads.time = true;
-      else reads.vars.push(e.name);
-      return;
-    case 'call': {
-      for (const arg of e.args) collectReads(arg, reads);
-      if (!EXPR_FUNCTIONS.has(e.fn)) return; // an unknown function is always false
-      const first = e.args[0];
-      if (first?.type !== 'str') reads.any = true;
-      else if (e.fn === 'reached') reads.milestones.push(first.value);
-      else reads.ids.push(first.value);
-      return;
-    }
-    case 'not':
-    case 'neg':
-      return collectReads(e.arg, reads);
-    case 'bin':
-      collectReads(e.left, reads);
-      collectReads(e.right, reads);
-      return;
-    default:
-      return;
-  }
 }
 
 /** History and milestones change once per item; variables often; time all the time. */

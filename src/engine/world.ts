@@ -68,12 +68,30 @@ export class World {
         this.ramps.delete(name);
         this.write(name, ramp.to);
       } else {
-        const share = (t - ramp.start) / (ramp.until - ramp.start);
-        const value = this.clamp(name, ramp.from + (ramp.to - ramp.from) * share);
+        const value = this.rampStep(name, ramp, t);
         if (this.values.get(name) !== value) this.onChange(name);
         this.values.set(name, value);
       }
     }
+  }
+
+  /** The variables a ramp is moving now. */
+  rampingVariables(): IterableIterator<string> {
+    return this.ramps.keys();
+  }
+
+  /**
+   * The value `advanceRamps(t)` gives a ramping variable at a time `t` before its ramp ends
+   * (undefined if it is not ramping), without changing anything: to look ahead over quiet seconds.
+   */
+  rampValueAt(name: string, t: number): number | undefined {
+    const ramp = this.ramps.get(name);
+    return ramp === undefined ? undefined : this.rampStep(name, ramp, t);
+  }
+
+  /** Whether some change still waits for `takeChanges()`. */
+  get hasChanges(): boolean {
+    return this.changed.size > 0;
   }
 
   /** The variables changed since the last call, with their values and any ramp under way. */
@@ -88,6 +106,11 @@ export class World {
     }
     this.changed = new Set();
     return ramps ? { values, ramps } : { values };
+  }
+
+  private rampStep(name: string, ramp: Ramp, t: number): number {
+    const share = (t - ramp.start) / (ramp.until - ramp.start);
+    return this.clamp(name, ramp.from + (ramp.to - ramp.from) * share);
   }
 
   private write(name: string, value: Value): void {

@@ -12,13 +12,19 @@ export function journalHeader(): string {
   return JSON.stringify({ format: JOURNAL_FORMAT, version: JOURNAL_VERSION });
 }
 
+/** Characters a journal line escapes beyond what JSON does (see `jsonLine`). */
+const UNSAFE_CHAR = /[\u007f-\u009f\u2028\u2029]/;
+const UNSAFE_CHARS = new RegExp(UNSAFE_CHAR.source, 'g');
+
 /**
  * A record as one line of JSON. JSON escapes C0 controls but not DEL, the C1 controls (0x9b is a
  * one-byte CSI to some terminals) or the Unicode line separators; escape those too, so that `cat`
  * or `tail -f` of a journal never hands a terminal a sequence from typed or scenario text.
  */
 function jsonLine(record: DrillRecord): string {
-  return JSON.stringify(record).replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(record);
+  // Test first: a global replace with a callback is a slow path even when nothing matches.
+  return UNSAFE_CHAR.test(json) ? json.replace(UNSAFE_CHARS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /** A non-durable journal (`drill run`) is written in batches of about this many bytes. */

@@ -1,0 +1,125 @@
+/**
+ * Looking ahead over quiet seconds. While a ramp moves, scenario time has a moment every second;
+ * the 10,000-inject bench has ~89,000 of them, and at almost all of them nothing happens: every
+ * condition that reads the ramping variable keeps its value. A comparison such as
+ * `error_rate > 5` of a variable on a straight-line ramp changes at most once over the ramp
+ * (the stepped values are monotonic), so the first second at which it changes can be found by
+ * bisection instead of by playing every second. `drill run` then plays only that second.
+ *
+ * Exactness: a skipped second is one at which no comparison any live condition reads changes,
+ * so every condition has the value it had at the last settle, which was a fixpoint; playing it
+ * would have recorded nothing. Ramp values are computed from time alone (`World.rampValueAt`),
+ * so the next played moment sees exactly the values it would have. Anything this cannot reason
+ * about (a ramping variable in arithmetic, `==`, the clock) means: play the next second.
+ */
+import { evaluate, type BinOp, type Expr, type ExprEnv } from '../scenario/expr.js';
+import type { World } from './world.js';
+
+const ORDER_OPS: ReadonlySet<BinOp> = new Set<BinOp>(['<', '<=', '>', '>=']);
+
+/** `variable op other` (or `other op variable` when `variableLeft` is false), `other` fixed. */
+interface RampComparison {
+  readonly variable: string;
+  readonly op: BinOp;
+  readonly other: Expr;
+  readonly variableLeft: boolean;
+}
+
+/**
+ * The first whole-second step in `[first, last]` (steps are `stepMs` apart) at which one of
+ * `watched` may change value; Infinity if none does, undefined if that cannot be told.
+ */
+export function firstEventfulStep(
+  watched: readonly Expr[],
+  ramping: ReadonlySet<string>,
+  world: World,
+  env: ExprEnv,
+  first: number,
+  last: number,
+  stepMs: number,
+): number | undefined {
+  const comparisons: RampComparison[] = [];
+  for (const e of watched) if (!collect(e, ramping, comparisons)) return undefined;
+  const steps = Math.floor((last - first) / stepMs) + 1;
+  let earliest = Infinity;
+  for (const c of comparisons) {
+    const other = evaluate(c.other, env);
+    if (typeof other !== 'number') continue; // compares false whatever the ramp does
+    const holds = (v: number): boolean => compare(c.variableLeft ? v : other, c.op, c.variableLeft ? other : v);
+    const valueAt = (i: number): number => world.rampValueAt(c.variable, first + i * stepMs)!;
+    const now = world.get(c.variable);
+    if (typeof now !== 'number') return undefined;
+    const before = holds(now);
+    if (holds(valueAt(0)) !== before) return first;
+    // Monotonic steps: the comparison changes at most once; find the first step where it has.
+    let lo = 0;
+    let hi = steps;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (holds(valueAt(mid)) === before) lo = mid;
+      else hi = mid;
+    }
+    if (hi < steps) earliest = Math.min(earliest, first + hi * stepMs);
+  }
+  return earliest;
+}
+
+/** Collects the ramp comparisons in `e`; false if a ramping variable is read any other way. */
+function collect(e: Expr, ramping: ReadonlySet<string>, out: RampComparison[]): boolean {
+  switch (e.type) {
+    case 'var':
+      return !ramping.has(e.name);
+    case 'call':
+      return e.args.every((a) => collect(a, ramping, out));
+    case 'not':
+    case 'neg':
+      return collect(e.arg, ramping, out);
+    case 'bin': {
+      if (ORDER_OPS.has(e.op)) {
+        const left = e.left.type === 'var' && ramping.has(e.left.name);
+        const right = e.right.type === 'var' && ramping.has(e.right.name);
+        if (left && !right && !mentions(e.right, ramping)) {
+          out.push({ variable: (e.left as { name: string }).name, op: e.op, other: e.right, variableLeft: true });
+          return true;
+        }
+        if (right && !left && !mentions(e.left, ramping)) {
+          out.push({ variable: (e.right as { name: string }).name, op: e.op, other: e.left, variableLeft: false });
+          return true;
+        }
+      }
+      return collect(e.left, ramping, out) && collect(e.right, ramping, out);
+    }
+    default:
+      return true;
+  }
+}
+
+function mentions(e: Expr, ramping: ReadonlySet<string>): boolean {
+  switch (e.type) {
+    case 'var':
+      return ramping.has(e.name);
+    case 'call':
+      return e.args.some((a) => mentions(a, ramping));
+    case 'not':
+    case 'neg':
+      return mentions(e.arg, ramping);
+    case 'bin':
+      return mentions(e.left, ramping) || mentions(e.right, ramping);
+    default:
+      return false;
+  }
+}
+
+/** As the condition language compares two numbers (`evaluateBinary`). */
+function compare(a: number, op: BinOp, b: number): boolean {
+  switch (op) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    default:
+      return a >= b;
+  }
+}
