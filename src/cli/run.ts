@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
 import { loadScenarioFile } from '../scenario/compile.js';
-import { formatProblem } from '../scenario/problems.js';
+import { problemLines } from './problem-lines.js';
 import { checkAnswersAgainst, loadAnswersFile, type Answers } from '../scenario/answers.js';
 import { formatClock } from '../scenario/duration.js';
 import { DrillSession } from '../journal/session.js';
@@ -15,21 +15,21 @@ import { newSeed } from './seed.js';
 export async function runCommand(values: Record<string, string | boolean | undefined>, [file]: string[], io: CommandIO): Promise<number> {
   const loaded = loadScenarioFile(file!);
   if (!loaded.ok) {
-    for (const p of loaded.problems) io.err(formatProblem(p));
+    for (const line of problemLines(loaded.problems)) io.err(line);
     return EXIT.badInput;
   }
   const scenario = loaded.scenario;
-  for (const w of loaded.warnings) io.err(formatProblem(w));
+  for (const line of problemLines(loaded.warnings)) io.err(line);
   let answers: Answers = {};
   const answersFile = values.answers as string | undefined;
   if (answersFile) {
     const read = loadAnswersFile(answersFile);
     if (!read.ok) {
-      for (const p of read.problems) io.err(formatProblem(p));
+      for (const line of problemLines(read.problems)) io.err(line);
       return EXIT.badInput;
     }
     const problems = [...read.warnings, ...checkAnswersAgainst(read.answers, scenario, answersFile)];
-    for (const p of problems) io.err(formatProblem(p));
+    for (const line of problemLines(problems)) io.err(line);
     if (problems.some((p) => p.severity === 'error')) return EXIT.badInput;
     answers = read.answers;
   }
