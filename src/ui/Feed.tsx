@@ -25,7 +25,9 @@ export interface FeedProps {
 export function Feed({ end, rows, onRows }: FeedProps) {
   const { store, theme } = useDrillContext();
   const count = useDrill(() => store.feed.entries.length);
-  const saved = useDrill((s) => s.savedCount);
+  // Capped at the newest entry: records that are not entries (a checkpoint every 10 s) change no
+  // entry's NOT SAVED mark, so they must not re-render the feed (and redraw the whole screen).
+  const saved = useDrill((s) => Math.min(s.savedCount, (store.feed.entries.at(-1)?.seq ?? -1) + 1));
   const hinted = useDrill((s) => s.core.hintsShown.size);
   const { stdout } = useStdout();
   const [width, setWidth] = useState(stdout.columns || 80);

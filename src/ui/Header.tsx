@@ -32,14 +32,16 @@ export function Header({ width }: { width: number }) {
           {visibleLine(scenario.title)}
         </Text>
       </Box>
+      {/* One text node, not five: Ink lays out, clips and draws each node on every frame. */}
       <Box flexShrink={0}>
-        <Text bold>{formatClock(second * 1000)}</Text>
-        <Text> </Text>
-        <Text bold inverse={paused} color={hue(theme, stateHue)}>
-          {paused ? ' ‖ PAUSED ' : state === 'RUNNING' ? '▶ RUNNING' : state}
+        <Text>
+          <Text bold>{formatClock(second * 1000)}</Text>{' '}
+          <Text bold inverse={paused} color={hue(theme, stateHue)}>
+            {paused ? ' ‖ PAUSED ' : state === 'RUNNING' ? '▶ RUNNING' : state}
+          </Text>
+          {` ×${formatSpeed(speed)} `}
+          <Text dimColor>{wall}</Text>
         </Text>
-        <Text> ×{formatSpeed(speed)} </Text>
-        <Text dimColor>{wall}</Text>
       </Box>
     </Box>
   );

@@ -55,7 +55,7 @@ export function Screen({ ui, size, notices, controller, feedRows, onFeedRows }: 
   const mode = ui.mode;
   const allNotices = notice ? [notice, ...notices] : notices;
   return (
-    <Box flexDirection="column" width={width} height={size.rows - 1} overflow="hidden">
+    <Box flexDirection="column" width={width} height={size.rows - 1} overflowY="hidden">
       <Header width={width} />
       <StatusLine flash={ui.flash} speaker={ui.speaker} width={width} />
       <ErrorBanner writeError={writeError} notices={allNotices} theme={theme} width={width} />
