@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { loadScenarioFile } from '../scenario/compile.js';
 import { formatProblem } from '../scenario/problems.js';
 import { problemLines } from './problem-lines.js';
+import { JournalInUse } from '../journal/lock.js';
 import type { Scenario } from '../scenario/types.js';
 import { formatClock } from '../scenario/duration.js';
 import type { TeamMember } from '../engine/records.js';
@@ -114,6 +115,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
   try {
     session = new DrillSession(replay.actor, JournalWriter.append(journal, { durable: true, validBytes: read.validBytes }), read.records.length);
   } catch (error) {
+    if (error instanceof JournalInUse) return { ok: false, code: EXIT.badInput, lines: [error.message] };
     return { ok: false, code: EXIT.badInput, lines: [`${journal}: cannot append to the journal (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`] };
   }
   session.send({ type: 'SESSION_RESUMED', wall: wallNow() });

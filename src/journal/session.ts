@@ -67,7 +67,17 @@ export class DrillSession {
   /** Moves the journal to a new file holding everything recorded so far, then carries on there. */
   relocate(journalPath: string, options: { durable: boolean }): void {
     const next = JournalWriter.create(journalPath, options);
-    next.write(this.records);
+    try {
+      next.write(this.records);
+    } catch (error) {
+      // Not moved after all: close the new file again, which also gives back its lock.
+      try {
+        next.close();
+      } catch {
+        // the write error below is the one to report
+      }
+      throw error;
+    }
     try {
       this.writer.close();
     } catch {

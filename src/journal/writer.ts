@@ -5,6 +5,7 @@
  */
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, truncateSync, writeSync } from 'node:fs';
 import { JOURNAL_FORMAT, JOURNAL_VERSION, type DrillRecord } from '../engine/records.js';
+import { lockJournal } from './lock.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -49,16 +50,30 @@ export class JournalWriter {
     fd: number,
     private readonly durable: boolean,
     size: number,
+    private readonly unlock: () => void,
   ) {
     this.fd = fd;
     this.size = size;
   }
 
+  /** Opens `path` while holding its lock (see lock.ts), which `close` gives back. */
+  private static locked<T>(path: string, open: (unlock: () => void) => T): T {
+    const unlock = lockJournal(path);
+    try {
+      return open(unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  }
+
   /** A new journal; fails if the file exists, so that no drill overwrites another's history. */
   static create(path: string, options: { durable: boolean }): JournalWriter {
-    const writer = new JournalWriter(path, openSync(path, 'wx'), options.durable, 0);
-    writer.writeLines([journalHeader()]);
-    return writer;
+    return JournalWriter.locked(path, (unlock) => {
+      const writer = new JournalWriter(path, openSync(path, 'wx'), options.durable, 0, unlock);
+      writer.writeLines([journalHeader()]);
+      return writer;
+    });
   }
 
   /**
@@ -66,8 +81,11 @@ export class JournalWriter {
    * last line that a kill left half-written, so the new lines do not land glued to it.
    */
   static append(path: string, options: { durable: boolean; validBytes: number }): JournalWriter {
-    truncateSync(path, options.validBytes);
-    return new JournalWriter(path, openSync(path, 'r+'), options.durable, options.validBytes);
+    // Locked before the cut: a drill still writing this journal must not lose its newest lines.
+    return JournalWriter.locked(path, (unlock) => {
+      truncateSync(path, options.validBytes);
+      return new JournalWriter(path, openSync(path, 'r+'), options.durable, options.validBytes, unlock);
+    });
   }
 
   write(records: readonly DrillRecord[]): void {
@@ -93,7 +111,11 @@ export class JournalWriter {
       try {
         fsyncSync(fd);
       } finally {
-        closeSync(fd);
+        try {
+          closeSync(fd);
+        } finally {
+          this.unlock();
+        }
       }
     }
   }
