@@ -12,6 +12,7 @@ import { checkReachability, consequenceHolders } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from './salvage.js';
 import type { ConditionSite } from './compile.js';
+import type { ScenarioFile } from './schema.js';
 import type { Scenario } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
 
@@ -20,13 +21,19 @@ import type { YamlFile, YamlPath } from './yaml-source.js';
  * what of the file failed its schema and so is missing from `scenario`: names it had still count
  * as existing, and weak-scenario advice waits until the whole file can be read.
  */
-export function checkScenario(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile, unread: Unread = NOTHING_UNREAD): Problem[] {
+export function checkScenario(
+  scenario: Scenario,
+  file: ScenarioFile,
+  conditions: readonly ConditionSite[],
+  yaml: YamlFile,
+  unread: Unread = NOTHING_UNREAD,
+): Problem[] {
   return [
     ...checkIds(scenario, yaml),
     ...checkWorld(scenario, yaml),
     ...checkReferences(scenario, yaml, unread),
     ...checkEffects(scenario, yaml, unread),
-    ...checkTriggers(scenario, yaml),
+    ...checkTriggers(scenario, file, yaml),
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
@@ -176,12 +183,12 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
   return problems;
 }
 
-function checkTriggers(scenario: Scenario, yaml: YamlFile): Problem[] {
+function checkTriggers(scenario: Scenario, file: ScenarioFile, yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
   const limit = scenario.end.limitMs;
   const items = [
-    ...scenario.file.injects.map((spec, i) => ({ spec, path: ['injects', i], kind: 'inject', verb: 'fires' })),
-    ...scenario.file.decisions.map((spec, i) => ({ spec, path: ['decisions', i], kind: 'decision', verb: 'opens' })),
+    ...file.injects.map((spec, i) => ({ spec, path: ['injects', i], kind: 'inject', verb: 'fires' })),
+    ...file.decisions.map((spec, i) => ({ spec, path: ['decisions', i], kind: 'decision', verb: 'opens' })),
   ];
   for (const { spec, path, kind, verb } of items) {
     const set = (['at', 'after', 'when'] as const).filter((key) => spec[key] !== undefined);
@@ -203,7 +210,7 @@ function checkTriggers(scenario: Scenario, yaml: YamlFile): Problem[] {
       );
     }
   }
-  scenario.file.decisions.forEach((d, i) => {
+  file.decisions.forEach((d, i) => {
     if (d.timeout !== undefined && d.default === undefined) {
       problems.push(yaml.problemAt(['decisions', i, 'timeout'], 'a decision that times out needs `default:`, the option taken when nobody decides', { part: 'key' }));
     }

@@ -240,9 +240,10 @@ class Reader {
     }
     const body = content.slice(0, content.length - trailingEmpty);
     if (body.length === 0 || body[0] === '') give();
-    let text: string;
+    // The text is joined once, line breaks and all: `+=` (or a template adding the final line
+    // break) would leave it a tree of cons strings, kept alive with the scenario.
+    const parts: string[] = [body[0]!];
     if (folded) {
-      text = body[0]!;
       let empty = 0;
       for (let k = 1; k < body.length; k++) {
         const line = body[k]!;
@@ -250,16 +251,15 @@ class Reader {
           empty++;
           continue;
         }
-        text += empty > 0 ? '\n'.repeat(empty) : ' ';
-        text += line;
+        parts.push(empty > 0 ? '\n'.repeat(empty) : ' ', line);
         empty = 0;
       }
     } else {
-      text = body.join('\n');
+      for (let k = 1; k < body.length; k++) parts.push('\n', body[k]!);
     }
-    if (chomp === '-') return text;
-    if (chomp === '+') return `${text}\n${'\n'.repeat(trailingEmpty)}`;
-    return `${text}\n`;
+    if (chomp === '+') parts.push('\n', '\n'.repeat(trailingEmpty));
+    else if (chomp !== '-') parts.push('\n');
+    return parts.join('');
   }
 }
 
@@ -363,32 +363,37 @@ function quoted(s: string, start: number): [string, string] {
       }
     }
   } else {
+    // Copied in runs between escapes, not a character at a time: `out += c` per character
+    // left each text as a tree of thousands of cons-string nodes, kept alive with the scenario.
+    let run = i;
     for (;;) {
-      const c = s[i];
-      if (c === undefined) give();
-      if (c === '"') {
+      const code = s.charCodeAt(i);
+      if (code !== 34 && code !== 92) {
+        if (Number.isNaN(code)) give(); // no closing quote on this line
+        i++;
+        continue;
+      }
+      out += s.slice(run, i);
+      if (code === 34) {
         i++;
         break;
       }
-      if (c === '\\') {
-        const e = s[i + 1]!;
-        const simple = ESCAPES[e];
-        if (simple !== undefined) {
-          out += simple;
-          i += 2;
-          continue;
-        }
-        const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-        const hex = s.slice(i + 2, i + 2 + len);
-        if (len === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) give();
-        const code = parseInt(hex, 16);
-        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) give();
-        out += String.fromCodePoint(code);
-        i += 2 + len;
+      const e = s[i + 1]!;
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
+        i += 2;
+        run = i;
         continue;
       }
-      out += c;
-      i++;
+      const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+      const hex = s.slice(i + 2, i + 2 + len);
+      if (len === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) give();
+      const code2 = parseInt(hex, 16);
+      if (code2 > 0x10ffff || (code2 >= 0xd800 && code2 <= 0xdfff)) give();
+      out += String.fromCodePoint(code2);
+      i += 2 + len;
+      run = i;
     }
   }
   return [out, s.slice(i)];
