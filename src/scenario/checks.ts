@@ -8,7 +8,7 @@ import { checkExpr, type ExprNames } from './expr-check.js';
 import { formatDuration } from './duration.js';
 import { parseExpr } from './expr.js';
 import { suggestion, type Problem } from './problems.js';
-import { checkReachability, consequenceHolders } from './reachability.js';
+import { checkReachability, forEachConsequence } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from './salvage.js';
 import type { ConditionSite } from './compile.js';
@@ -111,25 +111,25 @@ function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Pr
     !kindOf(id) && !kinds.some((kind) => unread.whole.has(kind));
   const report = (path: YamlPath, message: string): void => void problems.push(yaml.problemAt(path, message));
 
-  for (const { path, consequence } of consequenceHolders(scenario)) {
+  forEachConsequence(scenario, (consequence, _source, pathOf) => {
     consequence.fire.forEach((id, k) => {
       const kind = kindOf(id);
-      if (kind === 'decision') report([...path, 'fire', k], `\`${id}\` is a decision; decisions are opened — move it to \`open:\``);
-      else if (kind === 'action') report([...path, 'fire', k], `\`${id}\` is an action; actions are taken by the team, not fired`);
-      else if (unknown(id, 'inject')) report([...path, 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injects)}`);
+      if (kind === 'decision') report([...pathOf(), 'fire', k], `\`${id}\` is a decision; decisions are opened — move it to \`open:\``);
+      else if (kind === 'action') report([...pathOf(), 'fire', k], `\`${id}\` is an action; actions are taken by the team, not fired`);
+      else if (unknown(id, 'inject')) report([...pathOf(), 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injects)}`);
     });
     consequence.open.forEach((id, k) => {
       const kind = kindOf(id);
-      if (kind === 'inject') report([...path, 'open', k], `\`${id}\` is an inject; injects are fired — move it to \`fire:\``);
-      else if (kind === 'action') report([...path, 'open', k], `\`${id}\` is an action; actions are taken by the team, not opened`);
-      else if (unknown(id, 'decision')) report([...path, 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisions)}`);
+      if (kind === 'inject') report([...pathOf(), 'open', k], `\`${id}\` is an inject; injects are fired — move it to \`fire:\``);
+      else if (kind === 'action') report([...pathOf(), 'open', k], `\`${id}\` is an action; actions are taken by the team, not opened`);
+      else if (unknown(id, 'decision')) report([...pathOf(), 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisions)}`);
     });
     consequence.cancel.forEach((id, k) => {
       const kind = kindOf(id);
-      if (kind === 'action') report([...path, 'cancel', k], `\`${id}\` is an action; only injects and decisions can be cancelled`);
-      else if (unknown(id, 'inject', 'decision')) report([...path, 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injects, ...decisions])}`);
+      if (kind === 'action') report([...pathOf(), 'cancel', k], `\`${id}\` is an action; only injects and decisions can be cancelled`);
+      else if (unknown(id, 'inject', 'decision')) report([...pathOf(), 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injects, ...decisions])}`);
     });
-  }
+  });
   const triggered = [
     ...scenario.injects.map((x, i) => ({ x, path: ['injects', i] })),
     ...scenario.decisions.map((x, i) => ({ x, path: ['decisions', i] })),
@@ -158,9 +158,9 @@ function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Pr
 function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Problem[] {
   const problems: Problem[] = [];
   const variables = [...Object.keys(scenario.world), ...unread.ids.variable];
-  for (const { path, consequence } of consequenceHolders(scenario)) {
+  forEachConsequence(scenario, (consequence, _source, pathOf) => {
     consequence.effects.forEach((effect, k) => {
-      const at = [...path, 'effects', k];
+      const at = [...pathOf(), 'effects', k];
       const spec = scenario.world[effect.variable];
       if (!spec && unreadName(unread, 'variable', effect.variable)) return; // declared, but unreadable
       if (!spec) {
@@ -179,7 +179,7 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
         );
       }
     });
-  }
+  });
   return problems;
 }
 
@@ -247,6 +247,7 @@ function checkConditions(scenario: Scenario, conditions: readonly ConditionSite[
  * since these paths are the file's own.
  */
 export function checkUnreadConditions(scenario: Scenario, unread: Unread, yaml: YamlFile): Problem[] {
+  if (unread.conditions.length === 0) return [];
   const names = exprNames(scenario, unread);
   return unread.conditions.flatMap(({ path, source }) => {
     const parsed = parseExpr(source);

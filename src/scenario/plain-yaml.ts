@@ -30,15 +30,22 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/** The first characters of the core schema's null, bool, int and float forms (see `resolvePlain`). */
+const MAY_NOT_BE_STRING = new Set(['~', 'n', 'N', 't', 'T', 'f', 'F', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.']);
+
 /** A key this reader accepts: a plain word that resolves to a string. */
 const KEY = /^[A-Za-z_$][\w$.\/-]*$/;
 /** `key:` at the start of a block entry, followed by a space or the end of the line. */
 const KEY_COLON = /^([A-Za-z_$][\w$.\/-]*):(?= |$)/;
+/** `KEY_COLON` matched in place at `lastIndex` of a whole line (no slice of the line per entry). */
+const KEY_COLON_AT = /([A-Za-z_$][\w$.\/-]*):(?= |$)/y;
 /** Characters a plain scalar may not start with (YAML indicators), and quotes. */
 const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', '"': '"', '/': '/', '\\': '\\' };
 
 export function resolvePlain(s: string): unknown {
+  // Most scalars are words: only these first characters can start anything but a string.
+  if (s !== '' && !MAY_NOT_BE_STRING.has(s[0]!)) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
@@ -50,7 +57,13 @@ export function resolvePlain(s: string): unknown {
 }
 
 function checkKey(key: string, into: Record<string, unknown>): string {
-  if (!KEY.test(key) || typeof resolvePlain(key) !== 'string' || key === '__proto__' || Object.hasOwn(into, key)) give();
+  if (!KEY.test(key)) give();
+  return checkWordKey(key, into);
+}
+
+/** `checkKey` for a key already known to match `KEY`. */
+function checkWordKey(key: string, into: Record<string, unknown>): string {
+  if (typeof resolvePlain(key) !== 'string' || key === '__proto__' || Object.hasOwn(into, key)) give();
   return key;
 }
 
@@ -110,11 +123,11 @@ class Reader {
     let col = firstCol;
     for (;;) {
       const line = this.lines[this.i]!;
-      const content = line.slice(col);
-      const m = KEY_COLON.exec(content);
+      KEY_COLON_AT.lastIndex = col;
+      const m = KEY_COLON_AT.exec(line);
       if (!m) give();
-      const key = checkKey(m![1]!, out);
-      out[key] = this.entryValue(content.slice(m![0].length), indent, depth);
+      const key = checkWordKey(m![1]!, out);
+      out[key] = this.entryValue(line.slice(KEY_COLON_AT.lastIndex), indent, depth);
       const next = this.peekIndent();
       if (next < indent) return out;
       if (next > indent) give();

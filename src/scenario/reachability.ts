@@ -13,21 +13,17 @@ import type { Consequence, Scenario, Trigger } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
 
 /**
- * Everything with consequences (injects, options of decisions, actions), with its path and the
- * id that must happen for it to take effect (an option's decision).
+ * Calls `visit` for everything with consequences (injects, options of decisions, actions), in
+ * file order, with the id that must happen for it to take effect (an option's decision) and its
+ * path. The path is built only when asked for: it is needed only for a problem, and building one
+ * for each of 100,000 injects cost more than the checks themselves.
  */
-export function consequenceHolders(scenario: Scenario): { path: YamlPath; source: string; consequence: Consequence }[] {
-  return [
-    ...scenario.injects.map((inject, i) => ({ path: ['injects', i], source: inject.id, consequence: inject })),
-    ...scenario.decisions.flatMap((decision, i) =>
-      decision.options.map((option, j) => ({
-        path: ['decisions', i, 'options', j],
-        source: decision.id,
-        consequence: option,
-      })),
-    ),
-    ...scenario.actions.map((action, i) => ({ path: ['actions', i], source: action.id, consequence: action })),
-  ];
+export function forEachConsequence(scenario: Scenario, visit: (consequence: Consequence, source: string, path: () => YamlPath) => void): void {
+  scenario.injects.forEach((inject, i) => visit(inject, inject.id, () => ['injects', i]));
+  scenario.decisions.forEach((decision, i) => {
+    decision.options.forEach((option, j) => visit(option, decision.id, () => ['decisions', i, 'options', j]));
+  });
+  scenario.actions.forEach((action, i) => visit(action, action.id, () => ['actions', i]));
 }
 
 interface Item {
@@ -74,21 +70,22 @@ export function checkReachability(scenario: Scenario, conditions: readonly Condi
 function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Problem[]): Set<string> {
   const byId = new Map(items.map((item) => [item.id, item]));
   const members = new Set<string>();
-  // Ids whose `after:` chain has been followed to its end already: a later walk that reaches one
-  // stops there (a long chain walked again from each of its members was cubic).
-  const walked = new Set<string>();
-  for (const start of items) {
-    if (walked.has(start.id)) continue;
-    const chain: string[] = [];
-    const onChain = new Set<string>();
+  // The walk (its number) in which each id's `after:` chain was followed: a later walk that
+  // reaches one stops there (a long chain walked again from each of its members was cubic).
+  // One map for all walks, not a set per walk: a set for each of 100,000 items cost more than the walk.
+  const walkOf = new Map<string, number>();
+  const chain: string[] = [];
+  for (let walk = 0; walk < items.length; walk++) {
+    const start = items[walk]!;
+    if (walkOf.has(start.id)) continue;
+    chain.length = 0;
     let current: Item | undefined = start;
-    while (current && !onChain.has(current.id) && !walked.has(current.id)) {
+    while (current && !walkOf.has(current.id)) {
       chain.push(current.id);
-      onChain.add(current.id);
+      walkOf.set(current.id, walk);
       current = current.trigger.after === undefined ? undefined : byId.get(current.trigger.after);
     }
-    chain.forEach((id) => walked.add(id));
-    if (!current || !onChain.has(current.id)) continue;
+    if (!current || walkOf.get(current.id) !== walk) continue;
     const loop = chain.slice(chain.indexOf(current.id));
     loop.forEach((id) => members.add(id));
     const first = items.find((item) => loop.includes(item.id))!;
@@ -164,9 +161,9 @@ function deadConditions(
   yaml: YamlFile,
 ): Problem[] {
   const changed = new Set<string>(mayChange);
-  for (const { source, consequence } of consequenceHolders(scenario)) {
-    if (reachable.has(source)) consequence.effects.forEach((e) => changed.add(e.variable));
-  }
+  forEachConsequence(scenario, (consequence, source) => {
+    if (reachable.has(source)) for (const e of consequence.effects) changed.add(e.variable);
+  });
   const problems: Problem[] = [];
   for (const { path, expr } of conditions) {
     const isEnd = path[0] === 'end';
