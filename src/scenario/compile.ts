@@ -45,12 +45,11 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
       const message = 'this looks like an answers file (team:, decisions: by id), not a scenario; pass it as `drill run <scenario.yaml> --answers <this file>`';
       return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
     }
-    const valid = validateWith(scenarioSchema, read.yaml);
-    const input: Salvage = valid.ok ? { file: valid.data, yaml: read.yaml, unread: NOTHING_UNREAD } : salvageScenario(read.yaml);
+    const { input, schemaProblems } = validateScenario(read.yaml);
     const compiled = compileScenario(input.file, input.yaml);
     const problems = sortProblems([
       ...read.warnings,
-      ...(valid.ok ? [] : valid.problems),
+      ...schemaProblems,
       ...compiled.problems,
       ...checkScenario(compiled.scenario, input.file, compiled.conditions, input.yaml, input.unread),
       ...checkUnreadConditions(compiled.scenario, input.unread, read.yaml),
@@ -62,6 +61,20 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
     const message = `internal error while checking this file (${String(error)}); please report it`;
     return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
   }
+}
+
+/** The file checked against the schema: all of it, or what can be read of it and why not the rest. */
+function validateScenario(yaml: YamlFile): { input: Salvage; schemaProblems: Problem[] } {
+  const valid = validateWith(scenarioSchema, yaml);
+  if (!valid.ok) return { input: salvageScenario(yaml), schemaProblems: valid.problems };
+  // The lists are taken from the YAML value rather than zod's copy of it: they are equal (no
+  // field of an inject, decision or action has a default or a transform), and zod's copy of a
+  // big file's lists is then garbage at once instead of living through compile and checks.
+  const root = yaml.value;
+  const list = <K extends 'injects' | 'decisions' | 'actions'>(key: K): ScenarioFile[K] =>
+    Object.hasOwn(root, key) ? (root[key] as ScenarioFile[K]) : valid.data[key];
+  const file = { ...valid.data, injects: list('injects'), decisions: list('decisions'), actions: list('actions') };
+  return { input: { file, yaml, unread: NOTHING_UNREAD }, schemaProblems: [] };
 }
 
 /**

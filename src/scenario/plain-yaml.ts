@@ -79,17 +79,16 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
 }
 
 class Reader {
-  private readonly lines: string[];
+  private readonly lines: Lines;
   private i = 0;
 
   constructor(text: string) {
-    this.lines = text.split('\n');
-    this.lines.pop(); // the text ends with a line break
+    this.lines = new Lines(text);
   }
 
   root(): Record<string, unknown> {
     this.skipEmpty();
-    const first = this.lines[this.i];
+    const first = this.lines.at(this.i);
     if (first === undefined || indentOf(first) !== 0) give();
     const value = this.map(0, 0, 1);
     this.skipEmpty();
@@ -101,7 +100,7 @@ class Reader {
   private skipEmpty(): void {
     const lines = this.lines;
     while (this.i < lines.length) {
-      const line = lines[this.i]!;
+      const line = lines.at(this.i)!;
       const at = indentOf(line);
       if (at < line.length && line[at] !== '#') return;
       if (at === 0 && (line.startsWith('---') || line.startsWith('...') || line.startsWith('%'))) give();
@@ -112,7 +111,7 @@ class Reader {
   /** The next content line's indentation, or -1 at the end. */
   private peekIndent(): number {
     this.skipEmpty();
-    const line = this.lines[this.i];
+    const line = this.lines.at(this.i);
     return line === undefined ? -1 : indentOf(line);
   }
 
@@ -122,7 +121,7 @@ class Reader {
     const out: Record<string, unknown> = {};
     let col = firstCol;
     for (;;) {
-      const line = this.lines[this.i]!;
+      const line = this.lines.at(this.i)!;
       KEY_COLON_AT.lastIndex = col;
       const m = KEY_COLON_AT.exec(line);
       if (!m) give();
@@ -131,7 +130,7 @@ class Reader {
       const next = this.peekIndent();
       if (next < indent) return out;
       if (next > indent) give();
-      const nextLine = this.lines[this.i]!;
+      const nextLine = this.lines.at(this.i)!;
       if (nextLine[indent] === '-' && (nextLine[indent + 1] === ' ' || nextLine.length === indent + 1)) return out;
       col = indent;
     }
@@ -142,7 +141,7 @@ class Reader {
     if (depth > MAX_DEPTH) give();
     const out: unknown[] = [];
     for (;;) {
-      const line = this.lines[this.i]!;
+      const line = this.lines.at(this.i)!;
       if (line[indent] !== '-' || (line.length > indent + 1 && line[indent + 1] !== ' ')) give();
       let col = indent + 1;
       while (line[col] === ' ') col++;
@@ -160,7 +159,7 @@ class Reader {
       const next = this.peekIndent();
       if (next < indent) return out;
       if (next > indent) give();
-      const nextLine = this.lines[this.i]!;
+      const nextLine = this.lines.at(this.i)!;
       if (nextLine[indent] !== '-' || (nextLine.length > indent + 1 && nextLine[indent + 1] !== ' ')) return out;
     }
   }
@@ -179,12 +178,12 @@ class Reader {
   private nestedValue(indent: number, depth: number, listMayAlign: boolean): unknown {
     const next = this.peekIndent();
     if (next > indent) {
-      const line = this.lines[this.i]!;
+      const line = this.lines.at(this.i)!;
       if (line[next] === '-' && (line[next + 1] === ' ' || line.length === next + 1)) return this.list(next, depth + 1);
       return this.map(next, next, depth + 1);
     }
     // `key:` followed by a list at the key's own indentation is a list value in YAML.
-    const line = this.lines[this.i];
+    const line = this.lines.at(this.i);
     if (listMayAlign && next === indent && line![indent] === '-' && (line![indent + 1] === ' ' || line!.length === indent + 1)) {
       return this.list(indent, depth + 1);
     }
@@ -232,7 +231,7 @@ class Reader {
     const content: string[] = [];
     let trailingEmpty = 0;
     for (; this.i < lines.length; this.i++) {
-      const line = lines[this.i]!;
+      const line = lines.at(this.i)!;
       const at = indentOf(line);
       if (at === line.length) {
         // A blank line: part of the text, unless it has spaces past the text's indentation.
@@ -273,6 +272,32 @@ class Reader {
     if (chomp === '+') parts.push('\n', '\n'.repeat(trailingEmpty));
     else if (chomp !== '-') parts.push('\n');
     return parts.join('');
+  }
+}
+
+/**
+ * The lines of a text (which ends with a line break), each cut out when first asked for. Not
+ * `split('\n')`: an array of every line of a 25 MB file, all alive at once, was a good part of
+ * the memory that reading it took.
+ */
+class Lines {
+  readonly length: number;
+  /** Where each line starts, and (last) where the line after the last would. */
+  private readonly starts: number[] = [0];
+  private cachedIndex = -1;
+  private cached = '';
+
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    this.length = this.starts.length - 1;
+  }
+
+  /** Line `i` without its line break; undefined past the end. */
+  at(i: number): string | undefined {
+    if (i === this.cachedIndex) return this.cached;
+    if (i < 0 || i >= this.length) return undefined;
+    this.cachedIndex = i;
+    return (this.cached = this.text.slice(this.starts[i], this.starts[i + 1]! - 1));
   }
 }
 
