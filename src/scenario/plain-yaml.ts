@@ -80,6 +80,7 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
 
 class Reader {
   private readonly lines: Lines;
+  private readonly strings = new SharedStrings();
   private i = 0;
 
   constructor(text: string) {
@@ -199,8 +200,9 @@ class Reader {
       return this.blockScalar(text, indent);
     } else if (c === '"' || c === "'") {
       [value, rest] = quoted(text, 0);
+      value = this.strings.share(value as string);
     } else if (c === '[' || c === '{') {
-      const flow = new Flow(text, depth);
+      const flow = new Flow(text, depth, this.strings);
       value = flow.value();
       rest = text.slice(flow.pos);
     } else {
@@ -208,7 +210,7 @@ class Reader {
       const hash = text.indexOf(' #');
       const plain = (hash < 0 ? text : text.slice(0, hash)).trimEnd();
       if (plain.includes(': ') || plain.endsWith(':') || plain.includes(' #')) give();
-      value = resolvePlain(plain);
+      value = this.strings.share(resolvePlain(plain));
       rest = '';
     }
     const tail = rest.trimStart();
@@ -271,7 +273,8 @@ class Reader {
     }
     if (chomp === '+') parts.push('\n', '\n'.repeat(trailingEmpty));
     else if (chomp !== '-') parts.push('\n');
-    return parts.join('');
+    // Joining two or more parts makes a new string; one part alone would be a cut of the text.
+    return parts.length > 1 ? parts.join('') : this.strings.share(parts[0]!);
   }
 }
 
@@ -301,6 +304,37 @@ class Lines {
   }
 }
 
+/**
+ * One copy of each short string value. A generated scenario repeats the same channels, senders,
+ * variable names and ids (an `after:` or `fire:` names an id written before) hundreds of
+ * thousands of times, and V8 copies every string under 13 characters that is cut from the text.
+ */
+class SharedStrings {
+  private readonly seen = new Map<string, string>();
+
+  share<T>(value: T): T {
+    if (typeof value !== 'string') return value;
+    if (value.length > MAX_SHARED_LENGTH) return ownCopy(value) as T;
+    const known = this.seen.get(value);
+    if (known !== undefined) return known as T;
+    const own = ownCopy(value);
+    this.seen.set(own, own);
+    return own as T;
+  }
+}
+
+/**
+ * A string that owns its characters. V8 cuts strings of 13 characters or more out of the text
+ * without copying them, so any one of them kept the whole text (25 MB for 100,000 injects)
+ * alive for the whole drill; a copy of each costs less, and the text is garbage once read.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Longer strings are mostly texts written once: looking them up would cost more than it saves. */
+const MAX_SHARED_LENGTH = 32;
+
 /** A one-line flow collection: `{a: 1, b: [x, "y"]}`. */
 class Flow {
   pos = 0;
@@ -308,6 +342,7 @@ class Flow {
   constructor(
     private readonly s: string,
     private readonly depth: number,
+    private readonly strings: SharedStrings,
   ) {}
 
   value(): unknown {
@@ -322,9 +357,9 @@ class Flow {
     if (c === '"' || c === "'") {
       const [value, rest] = quoted(this.s, this.pos);
       this.pos = this.s.length - rest.length;
-      return value;
+      return this.strings.share(value);
     }
-    return resolvePlain(this.plain());
+    return this.strings.share(resolvePlain(this.plain()));
   }
 
   private plain(): string {
