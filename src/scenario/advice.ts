@@ -60,9 +60,9 @@ export function scenarioAdvice(scenario: Scenario, yaml: YamlFile): Problem[] {
  */
 function textCutByComment(yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
-  const lines = yaml.text.split('\n');
   let blockIndent = -1; // inside a `|` or `>` block text: its lines are text, not keys
-  lines.forEach((line, i) => {
+  // Line by line, as `split('\n')` would give them, without an array of a million lines at once.
+  forEachLine(yaml.text, (line, i) => {
     // Cheap tests first (a block header needs `|` or `>`, a cut text ` #` or a tab and `#`): the
     // regular expressions on each of a generated scenario's million lines were most of the cost.
     const indentOf = () => line.length - line.trimStart().length;
@@ -81,4 +81,14 @@ function textCutByComment(yaml: YamlFile): Problem[] {
     });
   });
   return problems;
+}
+
+/** Calls `visit` with each line of `text` (without its `\n`) and its 0-based index, as `split('\n')` gives them. */
+function forEachLine(text: string, visit: (line: string, index: number) => void): void {
+  for (let start = 0, i = 0; ; i++) {
+    const end = text.indexOf('\n', start);
+    visit(end < 0 ? text.slice(start) : text.slice(start, end), i);
+    if (end < 0) return;
+    start = end + 1;
+  }
 }

@@ -96,16 +96,17 @@ function checkWorld(scenario: Scenario, yaml: YamlFile): Problem[] {
 
 function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Problem[] {
   const problems: Problem[] = [];
-  // Dropped items (schema errors) still exist: they are known, and suggested for typos.
-  const injects = [...scenario.injectById.keys(), ...unread.ids.inject];
-  const decisions = [...scenario.decisionById.keys(), ...unread.ids.decision];
-  const actions = [...scenario.actionById.keys(), ...unread.ids.action];
-  // Sets, not the lists: a generated scenario has 100,000 ids, and a list search per reference is quadratic.
-  const injectSet = new Set(injects);
-  const decisionSet = new Set(decisions);
-  const actionSet = new Set(actions);
+  // Dropped items (schema errors) still exist: they are known, and suggested for typos. The
+  // lists are only for suggestions, so made only for a problem: a generated scenario has 100,000 ids.
+  const ids = (byId: ReadonlyMap<string, unknown>, dropped: ReadonlySet<string>) => ({
+    has: (id: string) => byId.has(id) || dropped.has(id),
+    list: () => [...byId.keys(), ...dropped],
+  });
+  const injectIds = ids(scenario.injectById, unread.ids.inject);
+  const decisionIds = ids(scenario.decisionById, unread.ids.decision);
+  const actionIds = ids(scenario.actionById, unread.ids.action);
   const kindOf = (id: string): 'inject' | 'decision' | 'action' | undefined =>
-    injectSet.has(id) ? 'inject' : decisionSet.has(id) ? 'decision' : actionSet.has(id) ? 'action' : undefined;
+    injectIds.has(id) ? 'inject' : decisionIds.has(id) ? 'decision' : actionIds.has(id) ? 'action' : undefined;
   // An id of a kind whose whole list was unreadable may exist: it is not reported as unknown.
   const unknown = (id: string, ...kinds: ('inject' | 'decision' | 'action')[]): boolean =>
     !kindOf(id) && !kinds.some((kind) => unread.whole.has(kind));
@@ -116,18 +117,18 @@ function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Pr
       const kind = kindOf(id);
       if (kind === 'decision') report([...pathOf(), 'fire', k], `\`${id}\` is a decision; decisions are opened — move it to \`open:\``);
       else if (kind === 'action') report([...pathOf(), 'fire', k], `\`${id}\` is an action; actions are taken by the team, not fired`);
-      else if (unknown(id, 'inject')) report([...pathOf(), 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injects)}`);
+      else if (unknown(id, 'inject')) report([...pathOf(), 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injectIds.list())}`);
     });
     consequence.open.forEach((id, k) => {
       const kind = kindOf(id);
       if (kind === 'inject') report([...pathOf(), 'open', k], `\`${id}\` is an inject; injects are fired — move it to \`fire:\``);
       else if (kind === 'action') report([...pathOf(), 'open', k], `\`${id}\` is an action; actions are taken by the team, not opened`);
-      else if (unknown(id, 'decision')) report([...pathOf(), 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisions)}`);
+      else if (unknown(id, 'decision')) report([...pathOf(), 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisionIds.list())}`);
     });
     consequence.cancel.forEach((id, k) => {
       const kind = kindOf(id);
       if (kind === 'action') report([...pathOf(), 'cancel', k], `\`${id}\` is an action; only injects and decisions can be cancelled`);
-      else if (unknown(id, 'inject', 'decision')) report([...pathOf(), 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injects, ...decisions])}`);
+      else if (unknown(id, 'inject', 'decision')) report([...pathOf(), 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injectIds.list(), ...decisionIds.list()])}`);
     });
   });
   const triggered = [
@@ -137,7 +138,7 @@ function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Pr
   for (const { x, path } of triggered) {
     const after = x.trigger.after;
     if (after !== undefined && unknown(after, 'inject', 'decision', 'action')) {
-      report([...path, 'after'], `\`after\` names \`${after}\`, which is no inject, decision or action${suggestion(after, [...injects, ...decisions, ...actions])}`);
+      report([...path, 'after'], `\`after\` names \`${after}\`, which is no inject, decision or action${suggestion(after, [...injectIds.list(), ...decisionIds.list(), ...actionIds.list()])}`);
     }
   }
   const roles = [...scenario.file.roles.map((r) => r.id), ...unread.ids.role];

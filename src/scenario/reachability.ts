@@ -29,8 +29,13 @@ export function forEachConsequence(scenario: Scenario, visit: (consequence: Cons
 interface Item {
   readonly id: string;
   readonly kind: 'inject' | 'decision';
-  readonly path: YamlPath;
+  /** Its index in its list: the path is built only for a problem (100,000 paths cost memory). */
+  readonly index: number;
   readonly trigger: Trigger;
+}
+
+function pathOf(item: Item): YamlPath {
+  return [item.kind === 'inject' ? 'injects' : 'decisions', item.index];
 }
 
 /**
@@ -40,8 +45,8 @@ interface Item {
  */
 export function checkReachability(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile, unread: Unread = NOTHING_UNREAD): Problem[] {
   const items: Item[] = [
-    ...scenario.injects.map((x, i) => ({ id: x.id, kind: 'inject' as const, path: ['injects', i], trigger: x.trigger })),
-    ...scenario.decisions.map((x, i) => ({ id: x.id, kind: 'decision' as const, path: ['decisions', i], trigger: x.trigger })),
+    ...scenario.injects.map((x, index) => ({ id: x.id, kind: 'inject' as const, index, trigger: x.trigger })),
+    ...scenario.decisions.map((x, index) => ({ id: x.id, kind: 'decision' as const, index, trigger: x.trigger })),
   ];
   const problems: Problem[] = [];
   const inCycle = findAfterCycles(items, yaml, problems);
@@ -60,7 +65,7 @@ export function checkReachability(scenario: Scenario, conditions: readonly Condi
       after !== undefined
         ? `it comes after \`${after}\`, which never happens`
         : `nothing ${item.kind === 'inject' ? 'fires' : 'opens'} it and it has no at/after/when`;
-    problems.push(yaml.problemAt([...item.path, 'id'], `${item.kind} \`${item.id}\` ${never}: ${why}`));
+    problems.push(yaml.problemAt([...pathOf(item), 'id'], `${item.kind} \`${item.id}\` ${never}: ${why}`));
   }
   problems.push(...deadConditions(scenario, conditions, reachable, unread.mentioned, yaml));
   return problems;
@@ -93,7 +98,7 @@ function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Probl
     const shown = [...rotated, first.id].join(' → ');
     problems.push(
       yaml.problemAt(
-        [...first.path, 'after'],
+        [...pathOf(first), 'after'],
         `\`after\` goes round in a cycle: ${shown}; none of them can start the others — give one of them \`at:\` or \`when:\` instead`,
       ),
     );
@@ -108,8 +113,8 @@ function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Probl
  */
 export function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iterable<string> = []): Set<string> {
   const all = items ?? [
-    ...scenario.injects.map((x) => ({ id: x.id, kind: 'inject' as const, path: [], trigger: x.trigger })),
-    ...scenario.decisions.map((x) => ({ id: x.id, kind: 'decision' as const, path: [], trigger: x.trigger })),
+    ...scenario.injects.map((x, index) => ({ id: x.id, kind: 'inject' as const, index, trigger: x.trigger })),
+    ...scenario.decisions.map((x, index) => ({ id: x.id, kind: 'decision' as const, index, trigger: x.trigger })),
   ];
   // Who waits `after` whom, indexed once: searching every item for each reached id is quadratic.
   const waitingFor = new Map<string, string[]>();
