@@ -89,14 +89,17 @@ export function compileScenario(
   const problems: Problem[] = [];
   const conditions: ConditionSite[] = [];
 
-  const ms = (value: string | number | undefined, path: YamlPath): number | undefined => {
+  // A field's path is `[...base, key]`, made only when needed: for each of 100,000 injects'
+  // absent `delay:` or `when:`, building its path cost more than reading the field.
+  const ms = (value: string | number | undefined, base: YamlPath, key: PropertyKey): number | undefined => {
     if (value === undefined) return undefined;
     const parsed = parseDuration(value);
-    if (parsed === undefined) problems.push(yaml.problemAt(path, `\`${String(value)}\` is not a duration; write e.g. 90s, 4m or 1h30m`));
+    if (parsed === undefined) problems.push(yaml.problemAt([...base, key], `\`${String(value)}\` is not a duration; write e.g. 90s, 4m or 1h30m`));
     return parsed ?? 0;
   };
-  const condition = (source: string | undefined, path: YamlPath): Expr | undefined => {
+  const condition = (source: string | undefined, base: YamlPath, key: PropertyKey): Expr | undefined => {
     if (source === undefined) return undefined;
+    const path = [...base, key];
     const parsed = parseExpr(source);
     if (!parsed.ok) {
       problems.push(yaml.problemAt(path, parsed.message, { offset: parsed.offset }));
@@ -110,17 +113,17 @@ export function compileScenario(
   // times larger, which a 100,000-inject scenario kept alive for the whole drill).
   const trigger = (spec: ScenarioFile['injects'][number] | ScenarioFile['decisions'][number], path: YamlPath): Trigger =>
     compact({
-      atMs: ms(spec.at, [...path, 'at']),
+      atMs: ms(spec.at, path, 'at'),
       after: spec.after,
-      delayMs: ms(spec.delay, [...path, 'delay']) ?? 0,
-      when: condition(spec.when, [...path, 'when']),
+      delayMs: ms(spec.delay, path, 'delay') ?? 0,
+      when: condition(spec.when, path, 'when'),
       chance: spec.chance,
     });
   const consequence = (spec: ConsequenceSpec, path: YamlPath): Consequence => ({
     effects: spec.effects === undefined || spec.effects.length === 0 ? NONE : Object.freeze(spec.effects.map((effect, i): Effect => {
       if ('set' in effect) return Object.freeze({ kind: 'set', variable: effect.set, to: effect.to });
       if ('add' in effect) return Object.freeze({ kind: 'add', variable: effect.add, by: effect.by });
-      return Object.freeze({ kind: 'ramp', variable: effect.ramp, to: effect.to, overMs: ms(effect.over, [...path, 'effects', i, 'over']) ?? 0 });
+      return Object.freeze({ kind: 'ramp', variable: effect.ramp, to: effect.to, overMs: ms(effect.over, [...path, 'effects', i], 'over') ?? 0 });
     })),
     fire: frozenList(spec.fire),
     cancel: frozenList(spec.cancel),
@@ -140,7 +143,7 @@ export function compileScenario(
       prompt: spec.prompt,
       trigger: trigger(spec, path),
       options: Object.freeze(spec.options.map((o, j) => compact({ id: o.id, label: o.label, ...consequence(o, [...path, 'options', j]) }))),
-      timeoutMs: ms(spec.timeout, [...path, 'timeout']),
+      timeoutMs: ms(spec.timeout, path, 'timeout'),
       default: spec.default,
       hint: spec.hint,
       role: spec.role,
@@ -151,15 +154,15 @@ export function compileScenario(
     return compact({
       id: spec.id,
       label: spec.label,
-      available: condition(spec.available, [...path, 'available']),
-      takesMs: ms(spec.takes, [...path, 'takes']) ?? 0,
+      available: condition(spec.available, path, 'available'),
+      takesMs: ms(spec.takes, path, 'takes') ?? 0,
       once: spec.once ?? false,
       ...consequence(spec, path),
     });
   }));
-  ms(file.duration, ['duration']);
+  ms(file.duration, [], 'duration');
   const milestones: Scenario['milestones'] = compact(
-    Object.fromEntries(Object.entries(file.milestones ?? {}).map(([name, source]) => [name, condition(source, ['milestones', name])])),
+    Object.fromEntries(Object.entries(file.milestones ?? {}).map(([name, source]) => [name, condition(source, ['milestones'], name)])),
   );
   // The lists stay out of `file`: the compiled ones above are what the drill reads, and keeping
   // the zod copy of 100,000 injects alive for the whole drill cost tens of megabytes.
@@ -179,11 +182,11 @@ export function compileScenario(
     actionById: firstById(actions),
     milestones,
     impact: compact({
-      down: condition(file.impact?.down, ['impact', 'down']),
-      degraded: condition(file.impact?.degraded, ['impact', 'degraded']),
+      down: condition(file.impact?.down, ['impact'], 'down'),
+      degraded: condition(file.impact?.degraded, ['impact'], 'degraded'),
       users: file.impact?.users,
     }),
-    end: compact({ when: condition(file.end.when, ['end', 'when']), limitMs: ms(file.end.limit, ['end', 'limit']) ?? 0 }),
+    end: compact({ when: condition(file.end.when, ['end'], 'when'), limitMs: ms(file.end.limit, ['end'], 'limit') ?? 0 }),
     factors: file.debrief.factors,
     questions: file.debrief.questions,
   };
