@@ -233,7 +233,9 @@ describe('terminal escapes are made visible', () => {
       if (typeof v === 'string' && v.includes(' end')) texts.push(v);
       else if (v && typeof v === 'object') Object.values(v).forEach(walk);
     };
-    walk(loaded.scenario.file);
+    // `file` holds the metadata; the injects, decisions and actions are read compiled.
+    const { file, injects, decisions, actions } = loaded.scenario;
+    walk({ file, injects, decisions, actions });
     // title, summary, version, 2 role texts, briefing, label, unit, from, inject title/text/hint,
     // terminal text, prompt, decision hint, 2 option labels, action label, users, factor title and
     // explanation, question.

@@ -60,12 +60,15 @@ export function scenarioAdvice(scenario: Scenario, yaml: YamlFile): Problem[] {
  */
 function textCutByComment(yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
-  const lines = yaml.text.split('\n');
   let blockIndent = -1; // inside a `|` or `>` block text: its lines are text, not keys
-  lines.forEach((line, i) => {
-    const indent = line.length - line.trimStart().length;
-    if (blockIndent >= 0 && (line.trim() === '' || indent > blockIndent)) return;
-    blockIndent = /:[ \t]+[|>][-+0-9]*[ \t]*(#.*)?$/.test(line) ? indent : -1;
+  // Line by line, as `split('\n')` would give them, without an array of a million lines at once.
+  forEachLine(yaml.text, (line, i) => {
+    // Cheap tests first (a block header needs `|` or `>`, a cut text ` #` or a tab and `#`): the
+    // regular expressions on each of a generated scenario's million lines were most of the cost.
+    const indentOf = () => line.length - line.trimStart().length;
+    if (blockIndent >= 0 && (line.trim() === '' || indentOf() > blockIndent)) return;
+    blockIndent = (line.includes('|') || line.includes('>')) && /:[ \t]+[|>][-+0-9]*[ \t]*(#.*)?$/.test(line) ? indentOf() : -1;
+    if (!line.includes('#') || !(line.includes(' #') || line.includes('\t#'))) return;
     const m = /^(\s*(?:- )?[A-Za-z_][\w-]*:[ \t]+)([^\s'"|>{[#&*!][^#]*?)[ \t]#(\S+)/.exec(line);
     if (!m) return;
     const col = m[1]!.length + m[2]!.length + 2;
@@ -78,4 +81,14 @@ function textCutByComment(yaml: YamlFile): Problem[] {
     });
   });
   return problems;
+}
+
+/** Calls `visit` with each line of `text` (without its `\n`) and its 0-based index, as `split('\n')` gives them. */
+function forEachLine(text: string, visit: (line: string, index: number) => void): void {
+  for (let start = 0, i = 0; ; i++) {
+    const end = text.indexOf('\n', start);
+    visit(end < 0 ? text.slice(start) : text.slice(start, end), i);
+    if (end < 0) return;
+    start = end + 1;
+  }
 }

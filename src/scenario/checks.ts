@@ -8,10 +8,11 @@ import { checkExpr, type ExprNames } from './expr-check.js';
 import { formatDuration } from './duration.js';
 import { parseExpr } from './expr.js';
 import { suggestion, type Problem } from './problems.js';
-import { checkReachability, consequenceHolders } from './reachability.js';
+import { checkReachability, forEachConsequence } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from './salvage.js';
 import type { ConditionSite } from './compile.js';
+import type { ScenarioFile } from './schema.js';
 import type { Scenario } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
 
@@ -20,13 +21,19 @@ import type { YamlFile, YamlPath } from './yaml-source.js';
  * what of the file failed its schema and so is missing from `scenario`: names it had still count
  * as existing, and weak-scenario advice waits until the whole file can be read.
  */
-export function checkScenario(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile, unread: Unread = NOTHING_UNREAD): Problem[] {
+export function checkScenario(
+  scenario: Scenario,
+  file: ScenarioFile,
+  conditions: readonly ConditionSite[],
+  yaml: YamlFile,
+  unread: Unread = NOTHING_UNREAD,
+): Problem[] {
   return [
     ...checkIds(scenario, yaml),
     ...checkWorld(scenario, yaml),
     ...checkReferences(scenario, yaml, unread),
     ...checkEffects(scenario, yaml, unread),
-    ...checkTriggers(scenario, yaml),
+    ...checkTriggers(scenario, file, yaml),
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
@@ -89,40 +96,41 @@ function checkWorld(scenario: Scenario, yaml: YamlFile): Problem[] {
 
 function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Problem[] {
   const problems: Problem[] = [];
-  // Dropped items (schema errors) still exist: they are known, and suggested for typos.
-  const injects = [...scenario.injectById.keys(), ...unread.ids.inject];
-  const decisions = [...scenario.decisionById.keys(), ...unread.ids.decision];
-  const actions = [...scenario.actionById.keys(), ...unread.ids.action];
-  // Sets, not the lists: a generated scenario has 100,000 ids, and a list search per reference is quadratic.
-  const injectSet = new Set(injects);
-  const decisionSet = new Set(decisions);
-  const actionSet = new Set(actions);
+  // Dropped items (schema errors) still exist: they are known, and suggested for typos. The
+  // lists are only for suggestions, so made only for a problem: a generated scenario has 100,000 ids.
+  const ids = (byId: ReadonlyMap<string, unknown>, dropped: ReadonlySet<string>) => ({
+    has: (id: string) => byId.has(id) || dropped.has(id),
+    list: () => [...byId.keys(), ...dropped],
+  });
+  const injectIds = ids(scenario.injectById, unread.ids.inject);
+  const decisionIds = ids(scenario.decisionById, unread.ids.decision);
+  const actionIds = ids(scenario.actionById, unread.ids.action);
   const kindOf = (id: string): 'inject' | 'decision' | 'action' | undefined =>
-    injectSet.has(id) ? 'inject' : decisionSet.has(id) ? 'decision' : actionSet.has(id) ? 'action' : undefined;
+    injectIds.has(id) ? 'inject' : decisionIds.has(id) ? 'decision' : actionIds.has(id) ? 'action' : undefined;
   // An id of a kind whose whole list was unreadable may exist: it is not reported as unknown.
   const unknown = (id: string, ...kinds: ('inject' | 'decision' | 'action')[]): boolean =>
     !kindOf(id) && !kinds.some((kind) => unread.whole.has(kind));
   const report = (path: YamlPath, message: string): void => void problems.push(yaml.problemAt(path, message));
 
-  for (const { path, consequence } of consequenceHolders(scenario)) {
+  forEachConsequence(scenario, (consequence, _source, pathOf) => {
     consequence.fire.forEach((id, k) => {
       const kind = kindOf(id);
-      if (kind === 'decision') report([...path, 'fire', k], `\`${id}\` is a decision; decisions are opened — move it to \`open:\``);
-      else if (kind === 'action') report([...path, 'fire', k], `\`${id}\` is an action; actions are taken by the team, not fired`);
-      else if (unknown(id, 'inject')) report([...path, 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injects)}`);
+      if (kind === 'decision') report([...pathOf(), 'fire', k], `\`${id}\` is a decision; decisions are opened — move it to \`open:\``);
+      else if (kind === 'action') report([...pathOf(), 'fire', k], `\`${id}\` is an action; actions are taken by the team, not fired`);
+      else if (unknown(id, 'inject')) report([...pathOf(), 'fire', k], `unknown inject \`${id}\` in \`fire\`${suggestion(id, injectIds.list())}`);
     });
     consequence.open.forEach((id, k) => {
       const kind = kindOf(id);
-      if (kind === 'inject') report([...path, 'open', k], `\`${id}\` is an inject; injects are fired — move it to \`fire:\``);
-      else if (kind === 'action') report([...path, 'open', k], `\`${id}\` is an action; actions are taken by the team, not opened`);
-      else if (unknown(id, 'decision')) report([...path, 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisions)}`);
+      if (kind === 'inject') report([...pathOf(), 'open', k], `\`${id}\` is an inject; injects are fired — move it to \`fire:\``);
+      else if (kind === 'action') report([...pathOf(), 'open', k], `\`${id}\` is an action; actions are taken by the team, not opened`);
+      else if (unknown(id, 'decision')) report([...pathOf(), 'open', k], `unknown decision \`${id}\` in \`open\`${suggestion(id, decisionIds.list())}`);
     });
     consequence.cancel.forEach((id, k) => {
       const kind = kindOf(id);
-      if (kind === 'action') report([...path, 'cancel', k], `\`${id}\` is an action; only injects and decisions can be cancelled`);
-      else if (unknown(id, 'inject', 'decision')) report([...path, 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injects, ...decisions])}`);
+      if (kind === 'action') report([...pathOf(), 'cancel', k], `\`${id}\` is an action; only injects and decisions can be cancelled`);
+      else if (unknown(id, 'inject', 'decision')) report([...pathOf(), 'cancel', k], `unknown inject or decision \`${id}\` in \`cancel\`${suggestion(id, [...injectIds.list(), ...decisionIds.list()])}`);
     });
-  }
+  });
   const triggered = [
     ...scenario.injects.map((x, i) => ({ x, path: ['injects', i] })),
     ...scenario.decisions.map((x, i) => ({ x, path: ['decisions', i] })),
@@ -130,7 +138,7 @@ function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Pr
   for (const { x, path } of triggered) {
     const after = x.trigger.after;
     if (after !== undefined && unknown(after, 'inject', 'decision', 'action')) {
-      report([...path, 'after'], `\`after\` names \`${after}\`, which is no inject, decision or action${suggestion(after, [...injects, ...decisions, ...actions])}`);
+      report([...path, 'after'], `\`after\` names \`${after}\`, which is no inject, decision or action${suggestion(after, [...injectIds.list(), ...decisionIds.list(), ...actionIds.list()])}`);
     }
   }
   const roles = [...scenario.file.roles.map((r) => r.id), ...unread.ids.role];
@@ -151,9 +159,9 @@ function checkReferences(scenario: Scenario, yaml: YamlFile, unread: Unread): Pr
 function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Problem[] {
   const problems: Problem[] = [];
   const variables = [...Object.keys(scenario.world), ...unread.ids.variable];
-  for (const { path, consequence } of consequenceHolders(scenario)) {
+  forEachConsequence(scenario, (consequence, _source, pathOf) => {
     consequence.effects.forEach((effect, k) => {
-      const at = [...path, 'effects', k];
+      const at = [...pathOf(), 'effects', k];
       const spec = scenario.world[effect.variable];
       if (!spec && unreadName(unread, 'variable', effect.variable)) return; // declared, but unreadable
       if (!spec) {
@@ -172,16 +180,16 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
         );
       }
     });
-  }
+  });
   return problems;
 }
 
-function checkTriggers(scenario: Scenario, yaml: YamlFile): Problem[] {
+function checkTriggers(scenario: Scenario, file: ScenarioFile, yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
   const limit = scenario.end.limitMs;
   const items = [
-    ...scenario.file.injects.map((spec, i) => ({ spec, path: ['injects', i], kind: 'inject', verb: 'fires' })),
-    ...scenario.file.decisions.map((spec, i) => ({ spec, path: ['decisions', i], kind: 'decision', verb: 'opens' })),
+    ...file.injects.map((spec, i) => ({ spec, path: ['injects', i], kind: 'inject', verb: 'fires' })),
+    ...file.decisions.map((spec, i) => ({ spec, path: ['decisions', i], kind: 'decision', verb: 'opens' })),
   ];
   for (const { spec, path, kind, verb } of items) {
     const set = (['at', 'after', 'when'] as const).filter((key) => spec[key] !== undefined);
@@ -203,7 +211,7 @@ function checkTriggers(scenario: Scenario, yaml: YamlFile): Problem[] {
       );
     }
   }
-  scenario.file.decisions.forEach((d, i) => {
+  file.decisions.forEach((d, i) => {
     if (d.timeout !== undefined && d.default === undefined) {
       problems.push(yaml.problemAt(['decisions', i, 'timeout'], 'a decision that times out needs `default:`, the option taken when nobody decides', { part: 'key' }));
     }
@@ -240,6 +248,7 @@ function checkConditions(scenario: Scenario, conditions: readonly ConditionSite[
  * since these paths are the file's own.
  */
 export function checkUnreadConditions(scenario: Scenario, unread: Unread, yaml: YamlFile): Problem[] {
+  if (unread.conditions.length === 0) return [];
   const names = exprNames(scenario, unread);
   return unread.conditions.flatMap(({ path, source }) => {
     const parsed = parseExpr(source);

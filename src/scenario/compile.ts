@@ -45,14 +45,13 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
       const message = 'this looks like an answers file (team:, decisions: by id), not a scenario; pass it as `drill run <scenario.yaml> --answers <this file>`';
       return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
     }
-    const valid = validateWith(scenarioSchema, read.yaml);
-    const input: Salvage = valid.ok ? { file: valid.data, yaml: read.yaml, unread: NOTHING_UNREAD } : salvageScenario(read.yaml);
+    const { input, schemaProblems } = validateScenario(read.yaml);
     const compiled = compileScenario(input.file, input.yaml);
     const problems = sortProblems([
       ...read.warnings,
-      ...(valid.ok ? [] : valid.problems),
+      ...schemaProblems,
       ...compiled.problems,
-      ...checkScenario(compiled.scenario, compiled.conditions, input.yaml, input.unread),
+      ...checkScenario(compiled.scenario, input.file, compiled.conditions, input.yaml, input.unread),
       ...checkUnreadConditions(compiled.scenario, input.unread, read.yaml),
     ]);
     if (hasErrors(problems)) return { ok: false, problems };
@@ -62,6 +61,20 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
     const message = `internal error while checking this file (${String(error)}); please report it`;
     return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
   }
+}
+
+/** The file checked against the schema: all of it, or what can be read of it and why not the rest. */
+function validateScenario(yaml: YamlFile): { input: Salvage; schemaProblems: Problem[] } {
+  const valid = validateWith(scenarioSchema, yaml);
+  if (!valid.ok) return { input: salvageScenario(yaml), schemaProblems: valid.problems };
+  // The lists are taken from the YAML value rather than zod's copy of it: they are equal (no
+  // field of an inject, decision or action has a default or a transform), and zod's copy of a
+  // big file's lists is then garbage at once instead of living through compile and checks.
+  const root = yaml.value;
+  const list = <K extends 'injects' | 'decisions' | 'actions'>(key: K): ScenarioFile[K] =>
+    Object.hasOwn(root, key) ? (root[key] as ScenarioFile[K]) : valid.data[key];
+  const file = { ...valid.data, injects: list('injects'), decisions: list('decisions'), actions: list('actions') };
+  return { input: { file, yaml, unread: NOTHING_UNREAD }, schemaProblems: [] };
 }
 
 /**
@@ -76,76 +89,86 @@ export function compileScenario(
   const problems: Problem[] = [];
   const conditions: ConditionSite[] = [];
 
-  const ms = (value: string | number | undefined, path: YamlPath): number | undefined => {
+  // A field's path is `[...base, key]`, made only when needed: for each of 100,000 injects'
+  // absent `delay:` or `when:`, building its path cost more than reading the field.
+  const ms = (value: string | number | undefined, base: YamlPath, key: PropertyKey): number | undefined => {
     if (value === undefined) return undefined;
     const parsed = parseDuration(value);
-    if (parsed === undefined) problems.push(yaml.problemAt(path, `\`${String(value)}\` is not a duration; write e.g. 90s, 4m or 1h30m`));
+    if (parsed === undefined) problems.push(yaml.problemAt([...base, key], `\`${String(value)}\` is not a duration; write e.g. 90s, 4m or 1h30m`));
     return parsed ?? 0;
   };
-  const condition = (source: string | undefined, path: YamlPath): Expr | undefined => {
+  const condition = (source: string | undefined, base: YamlPath, key: PropertyKey): Expr | undefined => {
     if (source === undefined) return undefined;
+    const path = [...base, key];
     const parsed = parseExpr(source);
     if (!parsed.ok) {
       problems.push(yaml.problemAt(path, parsed.message, { offset: parsed.offset }));
       return undefined;
     }
-    conditions.push({ path, expr: parsed.expr });
+    conditions.push({ path, expr: deepFreeze(parsed.expr) });
     return parsed.expr;
   };
-  const trigger = (spec: ScenarioFile['injects'][number] | ScenarioFile['decisions'][number], path: YamlPath): Trigger => ({
-    atMs: ms(spec.at, [...path, 'at']),
-    after: spec.after,
-    delayMs: ms(spec.delay, [...path, 'delay']) ?? 0,
-    when: condition(spec.when, [...path, 'when']),
-    chance: spec.chance,
-  });
+  // Each object is built without its undefined fields and frozen as it is made: one pass, and
+  // plain fast-mode objects (a copying pass with defineProperty made dictionary-mode ones, several
+  // times larger, which a 100,000-inject scenario kept alive for the whole drill).
+  const trigger = (spec: ScenarioFile['injects'][number] | ScenarioFile['decisions'][number], path: YamlPath): Trigger =>
+    compact({
+      atMs: ms(spec.at, path, 'at'),
+      after: spec.after,
+      delayMs: ms(spec.delay, path, 'delay') ?? 0,
+      when: condition(spec.when, path, 'when'),
+      chance: spec.chance,
+    });
   const consequence = (spec: ConsequenceSpec, path: YamlPath): Consequence => ({
-    effects: (spec.effects ?? []).map((effect, i): Effect => {
-      if ('set' in effect) return { kind: 'set', variable: effect.set, to: effect.to };
-      if ('add' in effect) return { kind: 'add', variable: effect.add, by: effect.by };
-      return { kind: 'ramp', variable: effect.ramp, to: effect.to, overMs: ms(effect.over, [...path, 'effects', i, 'over']) ?? 0 };
-    }),
-    fire: spec.fire ?? [],
-    cancel: spec.cancel ?? [],
-    open: spec.open ?? [],
+    effects: spec.effects === undefined || spec.effects.length === 0 ? NONE : Object.freeze(spec.effects.map((effect, i): Effect => {
+      if ('set' in effect) return Object.freeze({ kind: 'set', variable: effect.set, to: effect.to });
+      if ('add' in effect) return Object.freeze({ kind: 'add', variable: effect.add, by: effect.by });
+      return Object.freeze({ kind: 'ramp', variable: effect.ramp, to: effect.to, overMs: ms(effect.over, [...path, 'effects', i], 'over') ?? 0 });
+    })),
+    fire: frozenList(spec.fire),
+    cancel: frozenList(spec.cancel),
+    open: frozenList(spec.open),
     milestone: spec.milestone,
   });
 
-  const injects = withoutUndefined(file.injects.map((spec, i): Inject => {
+  const injects = Object.freeze(file.injects.map((spec, i): Inject => {
     const path = ['injects', i];
     const { id, channel, from, title, text, hint, audience } = spec;
-    return { id, channel, from, title, text, hint, audience, trigger: trigger(spec, path), ...consequence(spec, path) };
+    return compact({ id, channel, from, title, text, hint, audience, trigger: trigger(spec, path), ...consequence(spec, path) });
   }));
-  const decisions = withoutUndefined(file.decisions.map((spec, i): Decision => {
+  const decisions = Object.freeze(file.decisions.map((spec, i): Decision => {
     const path = ['decisions', i];
-    return {
+    return compact({
       id: spec.id,
       prompt: spec.prompt,
       trigger: trigger(spec, path),
-      options: spec.options.map((o, j) => ({ id: o.id, label: o.label, ...consequence(o, [...path, 'options', j]) })),
-      timeoutMs: ms(spec.timeout, [...path, 'timeout']),
+      options: Object.freeze(spec.options.map((o, j) => compact({ id: o.id, label: o.label, ...consequence(o, [...path, 'options', j]) }))),
+      timeoutMs: ms(spec.timeout, path, 'timeout'),
       default: spec.default,
       hint: spec.hint,
       role: spec.role,
-    };
+    });
   }));
-  const actions = withoutUndefined(file.actions.map((spec, i): Action => {
+  const actions = Object.freeze(file.actions.map((spec, i): Action => {
     const path = ['actions', i];
-    return {
+    return compact({
       id: spec.id,
       label: spec.label,
-      available: condition(spec.available, [...path, 'available']),
-      takesMs: ms(spec.takes, [...path, 'takes']) ?? 0,
+      available: condition(spec.available, path, 'available'),
+      takesMs: ms(spec.takes, path, 'takes') ?? 0,
       once: spec.once ?? false,
       ...consequence(spec, path),
-    };
+    });
   }));
-  ms(file.duration, ['duration']);
-  const milestones: Scenario['milestones'] = withoutUndefined(
-    Object.fromEntries(Object.entries(file.milestones ?? {}).map(([name, source]) => [name, condition(source, ['milestones', name])])),
+  ms(file.duration, [], 'duration');
+  const milestones: Scenario['milestones'] = compact(
+    Object.fromEntries(Object.entries(file.milestones ?? {}).map(([name, source]) => [name, condition(source, ['milestones'], name)])),
   );
+  // The lists stay out of `file`: the compiled ones above are what the drill reads, and keeping
+  // the zod copy of 100,000 injects alive for the whole drill cost tens of megabytes.
+  const { injects: _i, decisions: _d, actions: _a, ...header } = file;
   const scenario: Scenario = {
-    file,
+    file: header,
     source: { path: yaml.file, hash: createHash('sha256').update(yaml.bytes).digest('hex') },
     id: file.id,
     title: file.title,
@@ -158,12 +181,12 @@ export function compileScenario(
     decisionById: firstById(decisions),
     actionById: firstById(actions),
     milestones,
-    impact: withoutUndefined({
-      down: condition(file.impact?.down, ['impact', 'down']),
-      degraded: condition(file.impact?.degraded, ['impact', 'degraded']),
+    impact: compact({
+      down: condition(file.impact?.down, ['impact'], 'down'),
+      degraded: condition(file.impact?.degraded, ['impact'], 'degraded'),
       users: file.impact?.users,
     }),
-    end: withoutUndefined({ when: condition(file.end.when, ['end', 'when']), limitMs: ms(file.end.limit, ['end', 'limit']) ?? 0 }),
+    end: compact({ when: condition(file.end.when, ['end'], 'when'), limitMs: ms(file.end.limit, ['end'], 'limit') ?? 0 }),
     factors: file.debrief.factors,
     questions: file.debrief.questions,
   };
@@ -179,18 +202,25 @@ function firstById<T extends { readonly id: string }>(items: readonly T[]): Read
   return map;
 }
 
+/** Shared by every consequence with nothing in a list: 100,000 injects need not own 300,000 empty arrays. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function frozenList(list: readonly string[] | undefined): readonly string[] {
+  return list === undefined || list.length === 0 ? NONE : Object.freeze(list);
+}
+
 /**
- * Drops `undefined` fields (all the way down), so that snapshots and serialised scenarios never
- * show `"x": undefined` and `'x' in obj` means what it says.
+ * A frozen copy of `value` without its `undefined` fields (their order kept), so that snapshots
+ * and serialised scenarios never show `"x": undefined` and `'x' in obj` means what it says. Its
+ * keys are drill's own field names and milestone names, never `__proto__`.
  */
-function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
-  if (value === null || typeof value !== 'object') return value;
+function compact<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v !== undefined) Object.defineProperty(out, k, { value: withoutUndefined(v), enumerable: true, writable: true, configurable: true });
+  for (const key in value) {
+    const v = value[key];
+    if (v !== undefined) out[key] = v;
   }
-  return out as T;
+  return Object.freeze(out) as T;
 }
 
 /** Freezes plain objects and arrays all the way down (maps stay as built; their types are readonly). */

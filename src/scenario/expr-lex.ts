@@ -91,15 +91,22 @@ export class Lexer {
   }
 
   private string(start: number, quote: string): Token {
+    // Copied in runs between backslashes, not a character at a time, which left each id the
+    // engine keeps in a parsed condition as a tree of one-character cons strings.
+    const src = this.source;
     let value = '';
+    let run = start + 1;
     let i = start + 1;
-    while (i < this.source.length && this.source[i] !== quote) {
+    while (i < src.length && src[i] !== quote) {
       // A backslash keeps the next character as it is, so `'it\'s'` can hold its own quote.
-      if (this.source[i] === '\\' && i + 1 < this.source.length) i++;
-      value += this.source[i];
+      if (src[i] === '\\' && i + 1 < src.length) {
+        value += src.slice(run, i);
+        run = ++i;
+      }
       i++;
     }
-    if (i >= this.source.length) throw new SyntaxProblem(`unterminated string; close it with \`${quote}\``, start);
+    if (i >= src.length) throw new SyntaxProblem(`unterminated string; close it with \`${quote}\``, start);
+    value += src.slice(run, i);
     this.pos = i + 1;
     return { kind: 'str', text: value, start, end: this.pos };
   }

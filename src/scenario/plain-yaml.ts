@@ -30,15 +30,22 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/** The first characters of the core schema's null, bool, int and float forms (see `resolvePlain`). */
+const MAY_NOT_BE_STRING = new Set(['~', 'n', 'N', 't', 'T', 'f', 'F', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.']);
+
 /** A key this reader accepts: a plain word that resolves to a string. */
 const KEY = /^[A-Za-z_$][\w$.\/-]*$/;
 /** `key:` at the start of a block entry, followed by a space or the end of the line. */
 const KEY_COLON = /^([A-Za-z_$][\w$.\/-]*):(?= |$)/;
+/** `KEY_COLON` matched in place at `lastIndex` of a whole line (no slice of the line per entry). */
+const KEY_COLON_AT = /([A-Za-z_$][\w$.\/-]*):(?= |$)/y;
 /** Characters a plain scalar may not start with (YAML indicators), and quotes. */
 const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', '"': '"', '/': '/', '\\': '\\' };
 
 export function resolvePlain(s: string): unknown {
+  // Most scalars are words: only these first characters can start anything but a string.
+  if (s !== '' && !MAY_NOT_BE_STRING.has(s[0]!)) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
@@ -50,7 +57,13 @@ export function resolvePlain(s: string): unknown {
 }
 
 function checkKey(key: string, into: Record<string, unknown>): string {
-  if (!KEY.test(key) || typeof resolvePlain(key) !== 'string' || key === '__proto__' || Object.hasOwn(into, key)) give();
+  if (!KEY.test(key)) give();
+  return checkWordKey(key, into);
+}
+
+/** `checkKey` for a key already known to match `KEY`. */
+function checkWordKey(key: string, into: Record<string, unknown>): string {
+  if (typeof resolvePlain(key) !== 'string' || key === '__proto__' || Object.hasOwn(into, key)) give();
   return key;
 }
 
@@ -66,17 +79,17 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
 }
 
 class Reader {
-  private readonly lines: string[];
+  private readonly lines: Lines;
+  private readonly strings = new SharedStrings();
   private i = 0;
 
   constructor(text: string) {
-    this.lines = text.split('\n');
-    this.lines.pop(); // the text ends with a line break
+    this.lines = new Lines(text);
   }
 
   root(): Record<string, unknown> {
     this.skipEmpty();
-    const first = this.lines[this.i];
+    const first = this.lines.at(this.i);
     if (first === undefined || indentOf(first) !== 0) give();
     const value = this.map(0, 0, 1);
     this.skipEmpty();
@@ -88,7 +101,7 @@ class Reader {
   private skipEmpty(): void {
     const lines = this.lines;
     while (this.i < lines.length) {
-      const line = lines[this.i]!;
+      const line = lines.at(this.i)!;
       const at = indentOf(line);
       if (at < line.length && line[at] !== '#') return;
       if (at === 0 && (line.startsWith('---') || line.startsWith('...') || line.startsWith('%'))) give();
@@ -99,7 +112,7 @@ class Reader {
   /** The next content line's indentation, or -1 at the end. */
   private peekIndent(): number {
     this.skipEmpty();
-    const line = this.lines[this.i];
+    const line = this.lines.at(this.i);
     return line === undefined ? -1 : indentOf(line);
   }
 
@@ -109,16 +122,16 @@ class Reader {
     const out: Record<string, unknown> = {};
     let col = firstCol;
     for (;;) {
-      const line = this.lines[this.i]!;
-      const content = line.slice(col);
-      const m = KEY_COLON.exec(content);
+      const line = this.lines.at(this.i)!;
+      KEY_COLON_AT.lastIndex = col;
+      const m = KEY_COLON_AT.exec(line);
       if (!m) give();
-      const key = checkKey(m![1]!, out);
-      out[key] = this.entryValue(content.slice(m![0].length), indent, depth);
+      const key = checkWordKey(m![1]!, out);
+      out[key] = this.entryValue(line.slice(KEY_COLON_AT.lastIndex), indent, depth);
       const next = this.peekIndent();
       if (next < indent) return out;
       if (next > indent) give();
-      const nextLine = this.lines[this.i]!;
+      const nextLine = this.lines.at(this.i)!;
       if (nextLine[indent] === '-' && (nextLine[indent + 1] === ' ' || nextLine.length === indent + 1)) return out;
       col = indent;
     }
@@ -129,7 +142,7 @@ class Reader {
     if (depth > MAX_DEPTH) give();
     const out: unknown[] = [];
     for (;;) {
-      const line = this.lines[this.i]!;
+      const line = this.lines.at(this.i)!;
       if (line[indent] !== '-' || (line.length > indent + 1 && line[indent + 1] !== ' ')) give();
       let col = indent + 1;
       while (line[col] === ' ') col++;
@@ -147,7 +160,7 @@ class Reader {
       const next = this.peekIndent();
       if (next < indent) return out;
       if (next > indent) give();
-      const nextLine = this.lines[this.i]!;
+      const nextLine = this.lines.at(this.i)!;
       if (nextLine[indent] !== '-' || (nextLine.length > indent + 1 && nextLine[indent + 1] !== ' ')) return out;
     }
   }
@@ -166,12 +179,12 @@ class Reader {
   private nestedValue(indent: number, depth: number, listMayAlign: boolean): unknown {
     const next = this.peekIndent();
     if (next > indent) {
-      const line = this.lines[this.i]!;
+      const line = this.lines.at(this.i)!;
       if (line[next] === '-' && (line[next + 1] === ' ' || line.length === next + 1)) return this.list(next, depth + 1);
       return this.map(next, next, depth + 1);
     }
     // `key:` followed by a list at the key's own indentation is a list value in YAML.
-    const line = this.lines[this.i];
+    const line = this.lines.at(this.i);
     if (listMayAlign && next === indent && line![indent] === '-' && (line![indent + 1] === ' ' || line!.length === indent + 1)) {
       return this.list(indent, depth + 1);
     }
@@ -187,8 +200,9 @@ class Reader {
       return this.blockScalar(text, indent);
     } else if (c === '"' || c === "'") {
       [value, rest] = quoted(text, 0);
+      value = this.strings.share(value as string);
     } else if (c === '[' || c === '{') {
-      const flow = new Flow(text, depth);
+      const flow = new Flow(text, depth, this.strings);
       value = flow.value();
       rest = text.slice(flow.pos);
     } else {
@@ -196,7 +210,7 @@ class Reader {
       const hash = text.indexOf(' #');
       const plain = (hash < 0 ? text : text.slice(0, hash)).trimEnd();
       if (plain.includes(': ') || plain.endsWith(':') || plain.includes(' #')) give();
-      value = resolvePlain(plain);
+      value = this.strings.share(resolvePlain(plain));
       rest = '';
     }
     const tail = rest.trimStart();
@@ -219,7 +233,7 @@ class Reader {
     const content: string[] = [];
     let trailingEmpty = 0;
     for (; this.i < lines.length; this.i++) {
-      const line = lines[this.i]!;
+      const line = lines.at(this.i)!;
       const at = indentOf(line);
       if (at === line.length) {
         // A blank line: part of the text, unless it has spaces past the text's indentation.
@@ -240,9 +254,10 @@ class Reader {
     }
     const body = content.slice(0, content.length - trailingEmpty);
     if (body.length === 0 || body[0] === '') give();
-    let text: string;
+    // The text is joined once, line breaks and all: `+=` (or a template adding the final line
+    // break) would leave it a tree of cons strings, kept alive with the scenario.
+    const parts: string[] = [body[0]!];
     if (folded) {
-      text = body[0]!;
       let empty = 0;
       for (let k = 1; k < body.length; k++) {
         const line = body[k]!;
@@ -250,18 +265,75 @@ class Reader {
           empty++;
           continue;
         }
-        text += empty > 0 ? '\n'.repeat(empty) : ' ';
-        text += line;
+        parts.push(empty > 0 ? '\n'.repeat(empty) : ' ', line);
         empty = 0;
       }
     } else {
-      text = body.join('\n');
+      for (let k = 1; k < body.length; k++) parts.push('\n', body[k]!);
     }
-    if (chomp === '-') return text;
-    if (chomp === '+') return `${text}\n${'\n'.repeat(trailingEmpty)}`;
-    return `${text}\n`;
+    if (chomp === '+') parts.push('\n', '\n'.repeat(trailingEmpty));
+    else if (chomp !== '-') parts.push('\n');
+    // Joining two or more parts makes a new string; one part alone would be a cut of the text.
+    return parts.length > 1 ? parts.join('') : this.strings.share(parts[0]!);
   }
 }
+
+/**
+ * The lines of a text (which ends with a line break), each cut out when first asked for. Not
+ * `split('\n')`: an array of every line of a 25 MB file, all alive at once, was a good part of
+ * the memory that reading it took.
+ */
+class Lines {
+  readonly length: number;
+  /** Where each line starts, and (last) where the line after the last would. */
+  private readonly starts: number[] = [0];
+  private cachedIndex = -1;
+  private cached = '';
+
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    this.length = this.starts.length - 1;
+  }
+
+  /** Line `i` without its line break; undefined past the end. */
+  at(i: number): string | undefined {
+    if (i === this.cachedIndex) return this.cached;
+    if (i < 0 || i >= this.length) return undefined;
+    this.cachedIndex = i;
+    return (this.cached = this.text.slice(this.starts[i], this.starts[i + 1]! - 1));
+  }
+}
+
+/**
+ * One copy of each short string value. A generated scenario repeats the same channels, senders,
+ * variable names and ids (an `after:` or `fire:` names an id written before) hundreds of
+ * thousands of times, and V8 copies every string under 13 characters that is cut from the text.
+ */
+class SharedStrings {
+  private readonly seen = new Map<string, string>();
+
+  share<T>(value: T): T {
+    if (typeof value !== 'string') return value;
+    if (value.length > MAX_SHARED_LENGTH) return ownCopy(value) as T;
+    const known = this.seen.get(value);
+    if (known !== undefined) return known as T;
+    const own = ownCopy(value);
+    this.seen.set(own, own);
+    return own as T;
+  }
+}
+
+/**
+ * A string that owns its characters. V8 cuts strings of 13 characters or more out of the text
+ * without copying them, so any one of them kept the whole text (25 MB for 100,000 injects)
+ * alive for the whole drill; a copy of each costs less, and the text is garbage once read.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Longer strings are mostly texts written once: looking them up would cost more than it saves. */
+const MAX_SHARED_LENGTH = 32;
 
 /** A one-line flow collection: `{a: 1, b: [x, "y"]}`. */
 class Flow {
@@ -270,6 +342,7 @@ class Flow {
   constructor(
     private readonly s: string,
     private readonly depth: number,
+    private readonly strings: SharedStrings,
   ) {}
 
   value(): unknown {
@@ -284,9 +357,9 @@ class Flow {
     if (c === '"' || c === "'") {
       const [value, rest] = quoted(this.s, this.pos);
       this.pos = this.s.length - rest.length;
-      return value;
+      return this.strings.share(value);
     }
-    return resolvePlain(this.plain());
+    return this.strings.share(resolvePlain(this.plain()));
   }
 
   private plain(): string {
@@ -363,32 +436,37 @@ function quoted(s: string, start: number): [string, string] {
       }
     }
   } else {
+    // Copied in runs between escapes, not a character at a time: `out += c` per character
+    // left each text as a tree of thousands of cons-string nodes, kept alive with the scenario.
+    let run = i;
     for (;;) {
-      const c = s[i];
-      if (c === undefined) give();
-      if (c === '"') {
+      const code = s.charCodeAt(i);
+      if (code !== 34 && code !== 92) {
+        if (Number.isNaN(code)) give(); // no closing quote on this line
+        i++;
+        continue;
+      }
+      out += s.slice(run, i);
+      if (code === 34) {
         i++;
         break;
       }
-      if (c === '\\') {
-        const e = s[i + 1]!;
-        const simple = ESCAPES[e];
-        if (simple !== undefined) {
-          out += simple;
-          i += 2;
-          continue;
-        }
-        const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-        const hex = s.slice(i + 2, i + 2 + len);
-        if (len === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) give();
-        const code = parseInt(hex, 16);
-        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) give();
-        out += String.fromCodePoint(code);
-        i += 2 + len;
+      const e = s[i + 1]!;
+      const simple = ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
+        i += 2;
+        run = i;
         continue;
       }
-      out += c;
-      i++;
+      const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+      const hex = s.slice(i + 2, i + 2 + len);
+      if (len === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) give();
+      const code2 = parseInt(hex, 16);
+      if (code2 > 0x10ffff || (code2 >= 0xd800 && code2 <= 0xdfff)) give();
+      out += String.fromCodePoint(code2);
+      i += 2 + len;
+      run = i;
     }
   }
   return [out, s.slice(i)];

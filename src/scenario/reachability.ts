@@ -13,28 +13,29 @@ import type { Consequence, Scenario, Trigger } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
 
 /**
- * Everything with consequences (injects, options of decisions, actions), with its path and the
- * id that must happen for it to take effect (an option's decision).
+ * Calls `visit` for everything with consequences (injects, options of decisions, actions), in
+ * file order, with the id that must happen for it to take effect (an option's decision) and its
+ * path. The path is built only when asked for: it is needed only for a problem, and building one
+ * for each of 100,000 injects cost more than the checks themselves.
  */
-export function consequenceHolders(scenario: Scenario): { path: YamlPath; source: string; consequence: Consequence }[] {
-  return [
-    ...scenario.injects.map((inject, i) => ({ path: ['injects', i], source: inject.id, consequence: inject })),
-    ...scenario.decisions.flatMap((decision, i) =>
-      decision.options.map((option, j) => ({
-        path: ['decisions', i, 'options', j],
-        source: decision.id,
-        consequence: option,
-      })),
-    ),
-    ...scenario.actions.map((action, i) => ({ path: ['actions', i], source: action.id, consequence: action })),
-  ];
+export function forEachConsequence(scenario: Scenario, visit: (consequence: Consequence, source: string, path: () => YamlPath) => void): void {
+  scenario.injects.forEach((inject, i) => visit(inject, inject.id, () => ['injects', i]));
+  scenario.decisions.forEach((decision, i) => {
+    decision.options.forEach((option, j) => visit(option, decision.id, () => ['decisions', i, 'options', j]));
+  });
+  scenario.actions.forEach((action, i) => visit(action, action.id, () => ['actions', i]));
 }
 
 interface Item {
   readonly id: string;
   readonly kind: 'inject' | 'decision';
-  readonly path: YamlPath;
+  /** Its index in its list: the path is built only for a problem (100,000 paths cost memory). */
+  readonly index: number;
   readonly trigger: Trigger;
+}
+
+function pathOf(item: Item): YamlPath {
+  return [item.kind === 'inject' ? 'injects' : 'decisions', item.index];
 }
 
 /**
@@ -44,8 +45,8 @@ interface Item {
  */
 export function checkReachability(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile, unread: Unread = NOTHING_UNREAD): Problem[] {
   const items: Item[] = [
-    ...scenario.injects.map((x, i) => ({ id: x.id, kind: 'inject' as const, path: ['injects', i], trigger: x.trigger })),
-    ...scenario.decisions.map((x, i) => ({ id: x.id, kind: 'decision' as const, path: ['decisions', i], trigger: x.trigger })),
+    ...scenario.injects.map((x, index) => ({ id: x.id, kind: 'inject' as const, index, trigger: x.trigger })),
+    ...scenario.decisions.map((x, index) => ({ id: x.id, kind: 'decision' as const, index, trigger: x.trigger })),
   ];
   const problems: Problem[] = [];
   const inCycle = findAfterCycles(items, yaml, problems);
@@ -64,7 +65,7 @@ export function checkReachability(scenario: Scenario, conditions: readonly Condi
       after !== undefined
         ? `it comes after \`${after}\`, which never happens`
         : `nothing ${item.kind === 'inject' ? 'fires' : 'opens'} it and it has no at/after/when`;
-    problems.push(yaml.problemAt([...item.path, 'id'], `${item.kind} \`${item.id}\` ${never}: ${why}`));
+    problems.push(yaml.problemAt([...pathOf(item), 'id'], `${item.kind} \`${item.id}\` ${never}: ${why}`));
   }
   problems.push(...deadConditions(scenario, conditions, reachable, unread.mentioned, yaml));
   return problems;
@@ -74,21 +75,22 @@ export function checkReachability(scenario: Scenario, conditions: readonly Condi
 function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Problem[]): Set<string> {
   const byId = new Map(items.map((item) => [item.id, item]));
   const members = new Set<string>();
-  // Ids whose `after:` chain has been followed to its end already: a later walk that reaches one
-  // stops there (a long chain walked again from each of its members was cubic).
-  const walked = new Set<string>();
-  for (const start of items) {
-    if (walked.has(start.id)) continue;
-    const chain: string[] = [];
-    const onChain = new Set<string>();
+  // The walk (its number) in which each id's `after:` chain was followed: a later walk that
+  // reaches one stops there (a long chain walked again from each of its members was cubic).
+  // One map for all walks, not a set per walk: a set for each of 100,000 items cost more than the walk.
+  const walkOf = new Map<string, number>();
+  const chain: string[] = [];
+  for (let walk = 0; walk < items.length; walk++) {
+    const start = items[walk]!;
+    if (walkOf.has(start.id)) continue;
+    chain.length = 0;
     let current: Item | undefined = start;
-    while (current && !onChain.has(current.id) && !walked.has(current.id)) {
+    while (current && !walkOf.has(current.id)) {
       chain.push(current.id);
-      onChain.add(current.id);
+      walkOf.set(current.id, walk);
       current = current.trigger.after === undefined ? undefined : byId.get(current.trigger.after);
     }
-    chain.forEach((id) => walked.add(id));
-    if (!current || !onChain.has(current.id)) continue;
+    if (!current || walkOf.get(current.id) !== walk) continue;
     const loop = chain.slice(chain.indexOf(current.id));
     loop.forEach((id) => members.add(id));
     const first = items.find((item) => loop.includes(item.id))!;
@@ -96,7 +98,7 @@ function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Probl
     const shown = [...rotated, first.id].join(' → ');
     problems.push(
       yaml.problemAt(
-        [...first.path, 'after'],
+        [...pathOf(first), 'after'],
         `\`after\` goes round in a cycle: ${shown}; none of them can start the others — give one of them \`at:\` or \`when:\` instead`,
       ),
     );
@@ -111,8 +113,8 @@ function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Probl
  */
 export function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iterable<string> = []): Set<string> {
   const all = items ?? [
-    ...scenario.injects.map((x) => ({ id: x.id, kind: 'inject' as const, path: [], trigger: x.trigger })),
-    ...scenario.decisions.map((x) => ({ id: x.id, kind: 'decision' as const, path: [], trigger: x.trigger })),
+    ...scenario.injects.map((x, index) => ({ id: x.id, kind: 'inject' as const, index, trigger: x.trigger })),
+    ...scenario.decisions.map((x, index) => ({ id: x.id, kind: 'decision' as const, index, trigger: x.trigger })),
   ];
   // Who waits `after` whom, indexed once: searching every item for each reached id is quadratic.
   const waitingFor = new Map<string, string[]>();
@@ -164,9 +166,9 @@ function deadConditions(
   yaml: YamlFile,
 ): Problem[] {
   const changed = new Set<string>(mayChange);
-  for (const { source, consequence } of consequenceHolders(scenario)) {
-    if (reachable.has(source)) consequence.effects.forEach((e) => changed.add(e.variable));
-  }
+  forEachConsequence(scenario, (consequence, source) => {
+    if (reachable.has(source)) for (const e of consequence.effects) changed.add(e.variable);
+  });
   const problems: Problem[] = [];
   for (const { path, expr } of conditions) {
     const isEnd = path[0] === 'end';

@@ -4,6 +4,7 @@
  * file or a million nested brackets can hang, exhaust memory or crash the process outright, so
  * those are refused here, each with one line saying what is wrong.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { CST, Lexer } from 'yaml';
 
@@ -44,7 +45,7 @@ export function decodeSourceText(input: Uint8Array | string): DecodeResult {
   }
   let text: string;
   try {
-    text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = typeof input === 'string' ? input : decodeUtf8(bytes);
   } catch {
     // The lenient decoder marks the first bad byte with U+FFFD, which gives a line and column.
     const lenient = new TextDecoder('utf-8').decode(bytes);
@@ -67,6 +68,16 @@ export function decodeSourceText(input: Uint8Array | string): DecodeResult {
     );
   }
   return { ok: true, text, bytes };
+}
+
+/**
+ * What `new TextDecoder('utf-8', { fatal: true }).decode(bytes)` gives (it too drops one leading
+ * byte order mark), several times faster on big files: Node's validator and decoder are SIMD.
+ */
+function decodeUtf8(bytes: Uint8Array): string {
+  if (!isUtf8(bytes)) throw new TypeError('not UTF-8');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: { message: string; line?: number; col?: number } };

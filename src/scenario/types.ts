@@ -14,6 +14,9 @@ export interface Pos {
 
 export type Value = number | boolean;
 
+/** A scenario file's metadata: everything but its injects, decisions and actions. */
+export type ScenarioHeader = Omit<ScenarioFile, 'injects' | 'decisions' | 'actions'>;
+
 export type Effect =
   | { readonly kind: 'set'; readonly variable: string; readonly to: Value }
   | { readonly kind: 'add'; readonly variable: string; readonly by: number }
@@ -73,8 +76,11 @@ export interface Action extends Consequence {
 }
 
 export interface Scenario {
-  /** The file as written (after schema defaults), for the report's metadata. */
-  readonly file: ScenarioFile;
+  /**
+   * The file as written (after schema defaults), for the report's metadata; without its
+   * injects, decisions and actions, which are only needed compiled (above all for memory).
+   */
+  readonly file: ScenarioHeader;
   /** Where it was loaded from and the sha256 of its bytes, recorded in the journal. */
   readonly source: { readonly path: string; readonly hash: string };
   readonly id: string;

@@ -10,12 +10,18 @@ import type { YamlFile, YamlPath } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;
 
+/** Files this long (about 500 injects) are validated by zod's compiled parsers; shorter ones are not. */
+const JIT_FROM_CHARS = 128 * 1024;
+
 /** Validates a parsed YAML file against a zod schema: typed data, or every problem at once. */
 export function validateWith<T>(
   schema: z.ZodType<T>,
   yaml: YamlFile,
 ): { ok: true; data: T } | { ok: false; problems: Problem[] } {
-  const result = schema.safeParse(yaml.value, { reportInput: true });
+  // zod compiles a parser per object schema (`new Function`) on first use: that pays off over
+  // thousands of injects, but for a hand-written file the compiling is most of the cost.
+  const jitless = yaml.text.length < JIT_FROM_CHARS;
+  const result = schema.safeParse(yaml.value, { reportInput: true, jitless });
   if (result.success) return { ok: true, data: result.data };
   const problems = result.error.issues.flatMap((issue) => describeIssue(issue, [], schema, yaml));
   return { ok: false, problems: mergeMissingKeys(problems) };
