@@ -150,9 +150,21 @@ def idle(spec, cmd):
     if not found:
         finish(pid, fd)
         return {"error": "the screen never showed " + spec["needle"], "tail": ANSI.sub(b"", buf[-600:]).decode("utf-8", "replace")}
-    for key in spec.get("keys", []):
-        os.write(fd, key.encode())
-        drain(fd, 0.5)
+    # Keys typed before the program has put the terminal in raw mode arrive cooked (Enter as
+    # "\n", not "\r") and do nothing: with SPEC.until, type them again until that text shows.
+    until = spec.get("until")
+    for attempt in range(5 if until else 1):
+        for key in spec.get("keys", []):
+            os.write(fd, key.encode())
+            drain(fd, 0.5)
+        if not until:
+            break
+        shown, buf = read_until(fd, until.encode(), time.monotonic() + 1.5)
+        if shown:
+            break
+    else:
+        finish(pid, fd)
+        return {"error": "the screen never showed " + until + " after typing the keys", "tail": ANSI.sub(b"", buf[-600:]).decode("utf-8", "replace")}
     drain(fd, spec.get("settle", 2))
     samples = []
     t0 = time.monotonic()

@@ -141,8 +141,8 @@ report.phases = { readMs: stats(reportRuns.map((r) => r.readMs)).median, buildMs
 
 say(`idle: drill play at 1× for ${IDLE_SECONDS} s, and a two-hour drill at ${SOAK_SPEED}× (${Math.round(SOAK_SCENARIO_MS / SOAK_SPEED / 1000)} s), side by side…`);
 const playIdle = (speed) => [...DRILL, 'play', files.idle, '--speed', String(speed), '--team', 'Alex:incident-commander', '--out', freshDir()];
-const idleSpec = { needle: 'a quiet night', keys: ['\r'], settle: 3, seconds: IDLE_SECONDS, every: 5 };
-const soakSpec = { needle: 'a quiet night', keys: ['\r'], settle: 0, seconds: SOAK_SCENARIO_MS / SOAK_SPEED / 1000, every: 2 };
+const idleSpec = { needle: 'a quiet night', keys: ['\r'], until: 'RUNNING', settle: 3, seconds: IDLE_SECONDS, every: 5 };
+const soakSpec = { needle: 'a quiet night', keys: ['\r'], until: 'RUNNING', settle: 0, seconds: SOAK_SCENARIO_MS / SOAK_SPEED / 1000, every: 2 };
 const [idle, soak] = await Promise.all([
   runAsync('idle', idleSpec, playIdle(1)),
   runAsync('idle', soakSpec, playIdle(SOAK_SPEED)),
