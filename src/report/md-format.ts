@@ -15,7 +15,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /** One table line. Plain concatenation: the timeline has one per event, 180,000 in a big drill. */
-function tableRow(cells: readonly string[]): string {
+export function tableRow(cells: readonly string[]): string {
   let line = '|';
   // An empty cell is a single space between pipes (markdownlint's compact table style).
   for (const c of cells) line += c === '' ? ' |' : ` ${c} |`;
