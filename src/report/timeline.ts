@@ -10,20 +10,16 @@ import type { TimelineEntry } from './report-schema.js';
 
 /** Short, human names for scenario items, used by the timeline, metrics and resolution. */
 export class Names {
-  // A name is asked for on every record about its item; each is worked out once.
-  private readonly injects = new Map<string, string>();
+  // A decision is named on every record about it (opened, answered, timed out, hints), so each
+  // name is worked out once; an inject is usually named once, so caching it would only cost.
   private readonly decisions = new Map<string, string>();
 
   constructor(private readonly scenario: Scenario) {}
 
   inject(id: string): string {
-    let name = this.injects.get(id);
-    if (name === undefined) {
-      const inject = this.scenario.injectById.get(id);
-      name = inject ? shorten(inject.title?.trim() || firstLine(inject.text) || id, 120) : id;
-      this.injects.set(id, name);
-    }
-    return name;
+    const inject = this.scenario.injectById.get(id);
+    if (!inject) return id;
+    return shorten(inject.title?.trim() || firstLine(inject.text) || id, 120);
   }
 
   /** A decision's prompt, shortened: it is repeated on every line about the decision. */
@@ -53,6 +49,8 @@ export class Names {
 
 /** Text cut to `max` characters at a word boundary where possible, with an ellipsis. */
 export function shorten(text: string, max = 70): string {
+  // No more UTF-16 units than `max` is no more characters either: no need to split.
+  if (text.length <= max) return text;
   const chars = [...text];
   if (chars.length <= max) return text;
   const cut = chars.slice(0, max - 1).join('');
@@ -67,7 +65,15 @@ export function quoted(text: string): string {
 
 /** The first non-empty line of a text. */
 export function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  // Line by line without splitting the whole text: inject texts can be long terminal dumps.
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end).trim();
+    if (line !== '') return line;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return '';
 }
 
 /** A record as a short phrase for formulas: `note by Julie`, `action "Add 5 nodes"`. */
