@@ -42,7 +42,8 @@ export function* timelineParts(report: Report): Generator<string> {
   const entries = report.timeline;
   for (let from = 0; from < entries.length; from += ROWS_PER_PART) {
     let part = '';
-    for (const e of entries.slice(from, from + ROWS_PER_PART)) part += `\n${timelineRow(e, day)}`;
+    const to = Math.min(entries.length, from + ROWS_PER_PART);
+    for (let i = from; i < to; i++) part += `\n${timelineRow(entries[i]!, day)}`;
     yield part;
   }
   yield ['', '', '```mermaid', ganttSource(report), '```'].join('\n');
