@@ -28,11 +28,12 @@ describe('report.json in pieces', () => {
     const parts = [...jsonParts(report)];
     expect(parts.length).toBeGreaterThan(5);
     expect(parts.join('')).toBe(reference(report));
-    expect(renderJson(report)).toBe(reference(report));
+    expect(parts.join('')).toBe(renderJson(report));
   });
 
   it('writes an object with no members as {}', () => {
-    expect(renderJson({ only: undefined } as unknown as Report)).toBe('{}\n');
+    expect([...jsonParts({ only: undefined } as unknown as Report)].join('')).toBe('{}\n');
+    expect([...jsonParts({} as Report)].join('')).toBe('{}\n');
     expect(renderJson({} as Report)).toBe('{}\n');
   });
 });
