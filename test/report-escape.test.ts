@@ -3,7 +3,7 @@
  * markup, a table cell boundary, a terminal escape, or a different-reading bidi sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { cell, code, inline, plainLine, shellWord } from '../src/report/escape.js';
+import { cell, code, inline, NOT_PLAIN_CHAR, plainLine, shellWord } from '../src/report/escape.js';
 import { table, withUnit, minutes } from '../src/report/md-format.js';
 import { stamp, taskName } from '../src/report/mermaid.js';
 
@@ -36,6 +36,22 @@ describe('inline text', () => {
     expect(plainLine('\u001b[31mred\u001b[0m \u0007')).toBe('␛[31mred␛[0m ␇');
     expect(plainLine('abc\u202edcba')).toBe('abc[U+202E]dcba');
     expect(inline('🔥 on fire 🚒')).toBe('🔥 on fire 🚒');
+  });
+});
+
+describe('the plain-line fast path', () => {
+  it('knows every character plainLine changes: each whitespace but space, each control, each bidi override', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      const changes = code !== 32 && (/\s/.test(ch) || /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(ch));
+      // Extra characters in the class only cost speed; a missing one would skip a change.
+      if (changes) expect(NOT_PLAIN_CHAR.test(`a${ch}b`), `U+${code.toString(16)}`).toBe(true);
+    }
+    expect(NOT_PLAIN_CHAR.test('a  b')).toBe(true);
+    expect(plainLine(' a')).toBe('a');
+    expect(plainLine('a ')).toBe('a');
+    expect(plainLine('a\u00a0b\u3000c\ufeffd')).toBe('a b c d');
+    expect(plainLine('plain text, “quoted” — fine')).toBe('plain text, “quoted” — fine');
   });
 });
 

@@ -4,15 +4,16 @@
  * recorded (from the current folder, then from the journal's folder) or given with --scenario;
  * a scenario file that changed since the drill is a warning, never a silent difference.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
 import { readJournalFile } from '../journal/reader.js';
 import { loadScenarioFile } from '../scenario/compile.js';
 import { formatProblem } from '../scenario/problems.js';
 import { buildReport } from '../report/model.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { renderJson } from '../report/json.js';
+import { markdownParts, renderMarkdown } from '../report/markdown.js';
+import { jsonParts, renderJson } from '../report/json.js';
+import { writePieces } from '../report/write.js';
 import type { RecordOf } from '../engine/records.js';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -49,14 +50,15 @@ export async function reportCommand(values: Values, [journal]: string[], io: Com
     );
   }
   const report = buildReport(loaded.scenario, read.records);
-  const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
   if (output === undefined) {
+    const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
     // io.out adds the final newline back, so `drill report j > report.md` is byte-identical.
     io.out(text.replace(/\n$/, ''));
     return EXIT.ok;
   }
   try {
-    writeFileSync(output, text, { flag: values.force ? 'w' : 'wx' });
+    // In pieces, as the drill itself writes it: a big drill's report never exists as one string.
+    writePieces(output, format === 'json' ? jsonParts(report) : markdownParts(report), values.force ? 'w' : 'wx');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(

@@ -33,8 +33,16 @@ export type SentenceRule = (sentence: string, entry: TeamText, ctx: RuleContext)
 const NEGATION_BEFORE = /\b(?:not|no|never|nobody|without|beyond|instead of|rather than|than|n't)\s+(?:\S+\s+){0,3}$/i;
 const NEGATION_AFTER = /^\s*(?:is|was|are|were)\s*(?:not|n't|never)\b|^n't\b/i;
 
+// Each rule's pattern, made global once (not per sentence). matchAll copies it, so sharing is safe.
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
 function affirmed(sentence: string, pattern: RegExp): boolean {
-  for (const m of sentence.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+  let global = globalPatterns.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalPatterns.set(pattern, global);
+  }
+  for (const m of sentence.matchAll(global)) {
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index + m[0].length);
     if (!NEGATION_BEFORE.test(before) && !NEGATION_AFTER.test(after)) return true;
@@ -47,41 +55,65 @@ const PARTICIPLE =
   "(?:been|\\w+ed|\\w+en|done|run|seen|known|caught|made|gone|said|told|put|set|sent|kept|left|found|thought|brought|got|read|hit|shut|cut|let|felt|held|heard|understood|built|paid|won|begun|spent|stood)";
 const ADVERB = '(?:\\w+ly\\s+)?';
 
+const HUMAN_ERROR = /\b(?:human|operator|user|pilot|engineer)[- ]error\b|\bcareless(?:ness|ly)?\b|\bmistakes? (?:by|of|from)\b|\bfat[- ]finger(?:ed|ing)?\b/i;
+
 export const humanErrorAsCause: SentenceRule = (sentence) =>
-  affirmed(sentence, /\b(?:human|operator|user|pilot|engineer)[- ]error\b|\bcareless(?:ness|ly)?\b|\bmistakes? (?:by|of|from)\b|\bfat[- ]finger(?:ed|ing)?\b/i)
+  // The stems test is a cheap necessary condition: most sentences skip the full pattern.
+  /error|careless|mistake|finger/i.test(sentence) && affirmed(sentence, HUMAN_ERROR)
     ? '"Human error" (or carelessness) names who, not why, and ends the search where it should begin. Ask what made the action easy to get wrong and hard to notice: an argument that reads two ways, no confirmation, no dry run, no alert.'
     : undefined;
 
-export const counterfactual: SentenceRule = (sentence) => {
-  const shouldHave = new RegExp(`\\b(?:should|could|would|might|ought to)(?:n't| not)?\\s+have\\s+${ADVERB}${PARTICIPLE}\\b|\\b(?:should|could|would|might)'ve\\b`, 'i');
-  const ifHad = new RegExp(`\\bif\\b(?:\\s+[\\w'-]+){1,4}?\\s+(?:had|hadn't|had not)\\s+(?:not\\s+)?${ADVERB}${PARTICIPLE}\\b|\\bhad (?:we|they|I|he|she|you|\\w+) (?:not )?${ADVERB}${PARTICIPLE}\\b|\\bif only\\b`, 'i');
-  return shouldHave.test(sentence) || ifHad.test(sentence)
+// Built once: these rules run on every sentence the team wrote.
+const SHOULD_HAVE = new RegExp(`\\b(?:should|could|would|might|ought to)(?:n't| not)?\\s+have\\s+${ADVERB}${PARTICIPLE}\\b|\\b(?:should|could|would|might)'ve\\b`, 'i');
+const IF_HAD = new RegExp(`\\bif\\b(?:\\s+[\\w'-]+){1,4}?\\s+(?:had|hadn't|had not)\\s+(?:not\\s+)?${ADVERB}${PARTICIPLE}\\b|\\bhad (?:we|they|I|he|she|you|\\w+) (?:not )?${ADVERB}${PARTICIPLE}\\b|\\bif only\\b`, 'i');
+
+// Words one of the two patterns needs. Compiling those patterns costs ~30 ms, and most sentences
+// have none of these words, so this cheap test skips both (and their compilation) for them.
+const COUNTERFACTUAL_WORD = /have|'ve|had|if only/i;
+
+export const counterfactual: SentenceRule = (sentence) =>
+  COUNTERFACTUAL_WORD.test(sentence) && (SHOULD_HAVE.test(sentence) || IF_HAD.test(sentence))
     ? 'A counterfactual ("should have", "if X had…") describes a world that did not happen and measures people against it. Describe what they knew and saw at the time, and why their action made sense to them then.'
     : undefined;
-};
 
 const FAILURE_VERB =
   "(?:broke|forgot|missed|failed|messed up|screwed up|blew up|ran the wrong|typed the wrong|used the wrong|picked the wrong|mistyped|misread|misunderstood|neglected|ignored|overlooked|botched|fat-fingered|caused|(?:didn't|did not|never|failed to) (?:notice|check|read|see|follow|ask|confirm|test|verify|know|realise|realize|think|escalate|look|listen|respond|review))";
 
 export const personAsSubjectOfFailure: SentenceRule = (sentence, _entry, ctx) => {
   for (const name of ctx.names) {
+    // Only an exact-case match counts (below), so a sentence without the name needs no pattern.
+    if (!sentence.includes(name)) continue;
     // The name itself is matched as written (names are proper nouns); "Alex's script failed" has
     // the script, not Alex, as its subject.
-    const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(${escapeRegExp(name)})(?!['’]s\\b)\\s+${ADVERB}${FAILURE_VERB}\\b`, 'giu');
-    if ([...sentence.matchAll(pattern)].some((m) => m[1] === name)) {
+    if ([...sentence.matchAll(failurePattern(name))].some((m) => m[1] === name)) {
       return 'A participant is the subject of a failure verb ("Dana forgot", "Alex broke"). Saying who did what is fine ("I ran the script"); the sentence after it should ask what in the system let it happen and what would catch it next time.';
     }
   }
   return undefined;
 };
 
+// One pattern per participant name, built on first use; matchAll copies it, so sharing is safe.
+const failurePatterns = new Map<string, RegExp>();
+
+function failurePattern(name: string): RegExp {
+  let pattern = failurePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(${escapeRegExp(name)})(?!['’]s\\b)\\s+${ADVERB}${FAILURE_VERB}\\b`, 'giu');
+    // Names come from journals of any size; keep the cache bounded.
+    if (failurePatterns.size > 1000) failurePatterns.clear();
+    failurePatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
 const HUMAN_ACTION_PARTICIPLE =
   '(?:run|executed|deleted|removed|changed|deployed|pushed|merged|typed|entered|set|configured|misconfigured|disabled|enabled|approved|skipped|ignored|missed|forgotten|shrunk|shrank|scaled|terminated|killed|restarted|rolled back|dropped|overwritten|applied|made|done|given|sent|copied|pasted|edited|modified|updated|installed|started|stopped|triggered|launched|invoked|issued|mistyped|misread|overlooked|noticed|chosen|picked|reviewed|tested|checked)';
 
+const PASSIVE = new RegExp(`\\b(?:was|were|got|gets|is|are|been|being)\\s+(?:not\\s+)?${ADVERB}${HUMAN_ACTION_PARTICIPLE}\\b`, 'gi');
+
 export const actorlessPassive: SentenceRule = (sentence, entry) => {
   if (entry.kind !== 'cause') return undefined;
-  const passive = new RegExp(`\\b(?:was|were|got|gets|is|are|been|being)\\s+(?:not\\s+)?${ADVERB}${HUMAN_ACTION_PARTICIPLE}\\b`, 'gi');
-  for (const m of sentence.matchAll(passive)) {
+  for (const m of sentence.matchAll(PASSIVE)) {
     if (!/\bby\b/i.test(sentence.slice(m.index + m[0].length))) {
       return 'A passive with no actor ("a script was run") reads as if someone is being protected from blame. Blameless is not nameless: say who acted ("I ran scale.sh"), then ask why the system let that action do so much harm.';
     }
@@ -89,17 +121,19 @@ export const actorlessPassive: SentenceRule = (sentence, entry) => {
   return undefined;
 };
 
+const ROOT_CAUSE = /\broot[- ]cause(?!s)\b/i;
+
 export const singleRootCause: SentenceRule = (sentence) =>
-  affirmed(sentence, /\broot[- ]cause(?!s)\b/i)
+  /root/i.test(sentence) && affirmed(sentence, ROOT_CAUSE)
     ? 'A single "root cause" stops the analysis at one point. Failures in complex systems have several contributing factors, some latent for years; the trigger only made them active. Name them all.'
     : undefined;
 
+const VAGUE =
+  /\bbe (?:more |extra |very )?(?:careful|vigilant|diligent|attentive|aware)\b|\bpay (?:more |closer |better )?attention\b|\btake (?:more )?care\b|\btry harder\b|\bremember to\b|\bdo(?:n't| not) forget\b|\bavoid (?:making )?(?:mistakes|errors)\b|\bmake fewer mistakes\b|\bnot (?:do|let) (?:that|this|it) (?:happen )?again\b/i;
+
 export const vagueAction: SentenceRule = (sentence, entry) => {
   if (entry.kind !== 'action') return undefined;
-  return affirmed(
-    sentence,
-    /\bbe (?:more |extra |very )?(?:careful|vigilant|diligent|attentive|aware)\b|\bpay (?:more |closer |better )?attention\b|\btake (?:more )?care\b|\btry harder\b|\bremember to\b|\bdo(?:n't| not) forget\b|\bavoid (?:making )?(?:mistakes|errors)\b|\bmake fewer mistakes\b|\bnot (?:do|let) (?:that|this|it) (?:happen )?again\b/i,
-  )
+  return affirmed(sentence, VAGUE)
     ? '"Be more careful" is a wish, not an action: nobody can tell when it is done, and it puts the load back on people. Make the system carry it: a check, a guard, a confirmation, an alert, a runbook step.'
     : undefined;
 };

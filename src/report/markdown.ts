@@ -6,7 +6,7 @@
 import type { Report, ReportDecision } from './report-schema.js';
 import { cell, code, inline, shellWord } from './escape.js';
 import { bullets, capitalise, clock, durationOr, minutes, plural, q, table, withUnit } from './md-format.js';
-import { renderTimeline } from './md-timeline.js';
+import { timelineParts } from './md-timeline.js';
 import { renderAnalysis } from './md-analysis.js';
 import { renderAppendix } from './md-appendix.js';
 import { formatDuration } from '../scenario/duration.js';
@@ -14,16 +14,14 @@ import { firstLine, quoted, shorten } from './timeline.js';
 
 /** The whole report as Markdown, ending with a newline. */
 export function renderMarkdown(report: Report): string {
-  const sections = [
-    header(report),
-    summary(report),
-    resolution(report),
-    metrics(report),
-    renderTimeline(report),
-    renderAnalysis(report),
-    renderAppendix(report),
-  ];
-  return `${sections.join('\n\n')}\n`;
+  return [...markdownParts(report)].join('');
+}
+
+/** The report's Markdown in pieces that join to `renderMarkdown`'s text (see timelineParts). */
+export function* markdownParts(report: Report): Generator<string> {
+  yield `${[header(report), summary(report), resolution(report), metrics(report)].join('\n\n')}\n\n`;
+  yield* timelineParts(report);
+  yield `\n\n${[renderAnalysis(report), renderAppendix(report)].join('\n\n')}\n`;
 }
 
 function header(r: Report): string {

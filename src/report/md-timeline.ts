@@ -4,7 +4,7 @@
  */
 import type { Report, TimelineEntry } from './report-schema.js';
 import { cell } from './escape.js';
-import { clock, table, wallTime } from './md-format.js';
+import { clock, table, tableRow, wallTime } from './md-format.js';
 import { ganttSource } from './mermaid.js';
 
 const SOURCE_LABEL: Record<TimelineEntry['source'], string> = {
@@ -19,23 +19,42 @@ const SOURCE_LABEL: Record<TimelineEntry['source'], string> = {
 
 /** `## Timeline`: the table, then the gantt chart in a ```mermaid block. */
 export function renderTimeline(report: Report): string {
+  return [...timelineParts(report)].join('');
+}
+
+/** Rows per piece of the timeline table. */
+const ROWS_PER_PART = 2000;
+
+/**
+ * The timeline section in pieces that join to `renderTimeline`'s text: a big drill's table is
+ * tens of MB, so report.md is written a few thousand rows at a time instead of as one string.
+ */
+export function* timelineParts(report: Report): Generator<string> {
   const day = (report.drill.clockStartedAt ?? report.drill.startedAt).slice(0, 10);
-  const rows = report.timeline.map((e) => [
+  const header = ['T+', 'Wall (UTC)', 'Source', 'Who', 'What'];
+  yield [
+    '## Timeline',
+    '',
+    `Scenario time (T+) and wall-clock time (UTC, ${day}). Inject texts are shortened to their first line; the scenario file holds them in full.`,
+    '',
+    table(header, []),
+  ].join('\n');
+  const entries = report.timeline;
+  for (let from = 0; from < entries.length; from += ROWS_PER_PART) {
+    let part = '';
+    const to = Math.min(entries.length, from + ROWS_PER_PART);
+    for (let i = from; i < to; i++) part += `\n${timelineRow(entries[i]!, day)}`;
+    yield part;
+  }
+  yield ['', '', '```mermaid', ganttSource(report), '```'].join('\n');
+}
+
+function timelineRow(e: TimelineEntry, day: string): string {
+  return tableRow([
     clock(e.tMs),
     wallTime(e.wall, day),
     SOURCE_LABEL[e.source],
     e.who ? cell(e.who, 60) : '',
     e.source === 'note' ? `_${cell(e.what, 500)}_` : cell(e.what),
   ]);
-  return [
-    '## Timeline',
-    '',
-    `Scenario time (T+) and wall-clock time (UTC, ${day}). Inject texts are shortened to their first line; the scenario file holds them in full.`,
-    '',
-    table(['T+', 'Wall (UTC)', 'Source', 'Who', 'What'], rows),
-    '',
-    '```mermaid',
-    ganttSource(report),
-    '```',
-  ].join('\n');
 }

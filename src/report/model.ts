@@ -12,6 +12,7 @@ import { responseMetrics } from './metrics.js';
 import { buildTimeline, describeReaction, isoWall, Names } from './timeline.js';
 import { actionOutcomes, decisionOutcomes, milestoneOutcomes } from './outcomes.js';
 import { blamelessReview, type TeamText } from './blameless.js';
+import { groupRecords } from './record-groups.js';
 
 type Started = RecordOf<'drill-started'>;
 type Debrief = RecordOf<'debrief'>;
@@ -24,13 +25,14 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
   const endMs = ended?.t ?? records.reduce((max, r) => Math.max(max, r.t), 0);
   const clock = records.find((r) => r.type === 'clock-started');
   const file = scenario.file;
-  const impact = impactHistory(records, endMs);
+  const groups = groupRecords(records);
+  const impact = impactHistory(groups.impact, endMs);
   const milestones = milestoneOutcomes(scenario, records, names);
-  const debrief = records.filter((r): r is Debrief => r.type === 'debrief');
+  const debrief = groups.debrief;
   const section = (s: Debrief['section']) => debrief.filter((d) => d.section === s);
   const causes = section('cause').map((d) => ({ text: d.text, ...(d.factor !== undefined ? { factor: d.factor } : {}) }));
   const followups = [
-    ...records.flatMap((r) => (r.type === 'followup' ? [{ text: r.text, ...(r.owner ? { owner: r.owner } : {}), type: r.kind, raisedMs: r.t }] : [])),
+    ...groups.followup.map((r) => ({ text: r.text, ...(r.owner ? { owner: r.owner } : {}), type: r.kind, raisedMs: r.t })),
     ...section('action').map((d) => ({ text: d.text, ...(d.owner ? { owner: d.owner } : {}), type: d.kind ?? ('process' as const) })),
   ];
   const roleTitle = (role: string | undefined) => file.roles.find((r) => r.id === role)?.title;
@@ -61,7 +63,7 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
       endReason: ended?.type === 'drill-ended' ? ended.reason : null,
       ...(file.end.when !== undefined ? { endCondition: file.end.when } : {}),
       limitMs: scenario.end.limitMs,
-      finished: records.some((r) => r.type === 'drill-finished'),
+      finished: groups.finished,
       scenarioMs: endMs,
     },
     impact: {
@@ -74,7 +76,7 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
       endMs: impact.endMs,
       intervals: impact.intervals,
     },
-    world: worldExtremes(scenario.world, records, endMs),
+    world: worldExtremes(scenario.world, groups.world, endMs),
     milestones,
     metrics: responseMetrics({
       records,
@@ -86,8 +88,8 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
       degradedCondition: file.impact?.degraded,
       describe: (r) => describeReaction(r, names),
     }),
-    decisions: decisionOutcomes(scenario, records),
-    actions: actionOutcomes(scenario, records),
+    decisions: decisionOutcomes(scenario, groups.decision),
+    actions: actionOutcomes(scenario, groups.action),
     timeline: buildTimeline(records, scenario, started.facilitator),
     causes,
     factors: scenario.factors.map((f) => ({
@@ -101,7 +103,7 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
     wentPoorly: section('went-poorly').map((d) => d.text),
     lucky: section('lucky').map((d) => d.text),
     followups,
-    blameless: blamelessReview(teamTexts(records, names, followups), started.team),
+    blameless: blamelessReview(teamTexts(groups.written, debrief, names, followups), started.team),
     questions: [...scenario.questions],
     stats: stats(records, scenario, endMs),
   };
@@ -125,7 +127,7 @@ function startedRecord(scenario: Scenario, records: readonly DrillRecord[]): Sta
 }
 
 /** Everything the team wrote, labelled by where it appears in the report, in report order. */
-function teamTexts(records: readonly DrillRecord[], names: Names, followups: Report['followups']): TeamText[] {
+function teamTexts(records: readonly DrillRecord[], debrief: readonly Debrief[], names: Names, followups: Report['followups']): TeamText[] {
   const texts: TeamText[] = [];
   for (const r of records) {
     if (r.type === 'note') texts.push({ kind: 'note', where: `note at ${formatClock(r.t)}${r.by ? ` (${r.by})` : ''}`, text: r.text });
@@ -135,7 +137,6 @@ function teamTexts(records: readonly DrillRecord[], names: Names, followups: Rep
       if (r.rationale) texts.push({ kind: 'decision', where: `reason for the ${where}`, text: r.rationale });
     }
   }
-  const debrief = records.filter((r): r is Debrief => r.type === 'debrief');
   const numbered = (section: Debrief['section'], kind: TeamText['kind'], label: string) =>
     debrief.filter((d) => d.section === section).forEach((d, i) => texts.push({ kind, where: `${label} ${i + 1}`, text: d.text }));
   numbered('cause', 'cause', 'cause');
@@ -147,43 +148,51 @@ function teamTexts(records: readonly DrillRecord[], names: Names, followups: Rep
 }
 
 function stats(records: readonly DrillRecord[], scenario: Scenario, endMs: number): ReportStats {
-  const count = (type: DrillRecord['type'], where: (r: DrillRecord) => boolean = () => true) =>
-    records.filter((r) => r.type === type && where(r)).length;
-  const happened = new Set(
-    records.flatMap((r) => (r.type === 'inject-fired' || r.type === 'inject-skipped' || r.type === 'inject-cancelled' ? [r.id] : [])),
-  );
+  // One pass over the records: a journal of 180,000 records made twenty filters add up.
+  const count = new Map<DrillRecord['type'], number>();
+  const happened = new Set<string>();
+  let skippedByChance = 0;
+  let chosen = 0;
+  let debriefActions = 0;
   let pausedWallMs = 0;
   let pausedAt: number | undefined;
+  let clock: DrillRecord | undefined;
   for (const r of records) {
+    count.set(r.type, (count.get(r.type) ?? 0) + 1);
+    if (r.type === 'inject-fired' || r.type === 'inject-skipped' || r.type === 'inject-cancelled') happened.add(r.id);
+    if (r.type === 'inject-skipped' && scenario.injectById.has(r.id)) skippedByChance++;
+    if (r.type === 'decision-made' && r.option !== undefined) chosen++;
+    if (r.type === 'debrief' && r.section === 'action') debriefActions++;
+    if (r.type === 'clock-started') clock ??= r;
     if (r.type === 'paused') pausedAt = r.wall;
     if (r.type === 'resumed' && pausedAt !== undefined) {
       pausedWallMs += Math.max(0, r.wall - pausedAt);
       pausedAt = undefined;
     }
   }
-  const clock = records.find((r) => r.type === 'clock-started');
+  const n = (type: DrillRecord['type']) => count.get(type) ?? 0;
   const last = records.at(-1);
   return {
     records: records.length,
-    injectsFired: count('inject-fired'),
-    injectsSkippedByChance: count('inject-skipped', (r) => scenario.injectById.has((r as RecordOf<'inject-skipped'>).id)),
-    injectsCancelled: count('inject-cancelled'),
+    injectsFired: n('inject-fired'),
+    injectsSkippedByChance: skippedByChance,
+    injectsCancelled: n('inject-cancelled'),
     injectsNeverReached: scenario.injects.filter((i) => !happened.has(i.id)).length,
-    decisionsOpened: count('decision-opened'),
-    decisionsChosen: count('decision-made', (r) => (r as RecordOf<'decision-made'>).option !== undefined),
-    decisionsOffScript: count('decision-made', (r) => (r as RecordOf<'decision-made'>).option === undefined),
-    decisionsTimedOut: count('decision-timed-out'),
-    decisionsCancelled: count('decision-cancelled'),
-    actionsTaken: count('action-started'),
-    actionsLanded: count('action-landed'),
-    hintsShown: count('hint-shown'),
-    notes: count('note'),
-    followups: count('followup') + count('debrief', (r) => (r as Debrief).section === 'action'),
-    pauses: count('paused'),
+    decisionsOpened: n('decision-opened'),
+    decisionsChosen: chosen,
+    decisionsOffScript: n('decision-made') - chosen,
+    decisionsTimedOut: n('decision-timed-out'),
+    decisionsCancelled: n('decision-cancelled'),
+    actionsTaken: n('action-started'),
+    actionsLanded: n('action-landed'),
+    hintsShown: n('hint-shown'),
+    notes: n('note'),
+    followups: n('followup') + debriefActions,
+    pauses: n('paused'),
     pausedWallMs,
-    speedChanges: count('speed'),
-    skips: count('skipped'),
-    sessionsResumed: count('session-resumed'),
+    speedChanges: n('speed'),
+    skips: n('skipped'),
+    sessionsResumed: n('session-resumed'),
     scenarioMs: endMs,
     wallMs: clock && last ? Math.max(0, last.wall - clock.wall) : 0,
   };
