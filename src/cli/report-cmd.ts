@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
 import { readJournalFile } from '../journal/reader.js';
 import { loadScenarioFile } from '../scenario/compile.js';
-import { formatProblem } from '../scenario/problems.js';
+import { problemLines } from './problem-lines.js';
 import { buildReport } from '../report/model.js';
 import { markdownParts, renderMarkdown } from '../report/markdown.js';
 import { jsonParts, renderJson } from '../report/json.js';
@@ -41,7 +41,7 @@ export async function reportCommand(values: Values, [journal]: string[], io: Com
   }
   const loaded = loadScenarioFile(scenarioPath);
   if (!loaded.ok) {
-    for (const p of loaded.problems) io.err(formatProblem(p));
+    for (const line of problemLines(loaded.problems)) io.err(line);
     return EXIT.badInput;
   }
   if (loaded.scenario.source.hash !== started.scenario.hash) {
