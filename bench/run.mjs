@@ -143,10 +143,14 @@ say(`idle: drill play at 1× for ${IDLE_SECONDS} s, and a two-hour drill at ${SO
 const playIdle = (speed) => [...DRILL, 'play', files.idle, '--speed', String(speed), '--team', 'Alex:incident-commander', '--out', freshDir()];
 const idleSpec = { needle: 'a quiet night', keys: ['\r'], until: 'RUNNING', settle: 3, seconds: IDLE_SECONDS, every: 5 };
 const soakSpec = { needle: 'a quiet night', keys: ['\r'], until: 'RUNNING', settle: 0, seconds: SOAK_SCENARIO_MS / SOAK_SPEED / 1000, every: 2 };
-const [idle, soak] = await Promise.all([
+// The floor under Ink: a bare Ink app redrawing a one-line clock each second (bench/ink-hello).
+const inkClockSpec = { needle: 'a quiet night', keys: [], settle: 3, seconds: IDLE_SECONDS, every: 5 };
+const [idle, soak, inkClock] = await Promise.all([
   runAsync('idle', idleSpec, playIdle(1)),
   runAsync('idle', soakSpec, playIdle(SOAK_SPEED)),
+  runAsync('idle', inkClockSpec, ['env', 'NODE_ENV=production', 'node', join(WORK_DIR, 'ink-hello/clock.js')]),
 ]);
+check(!inkClock.error, `ink clock: ${inkClock.error} ${inkClock.tail ?? ''}`);
 check(!idle.error, `idle: ${idle.error} ${idle.tail ?? ''}`);
 check(!soak.error, `soak: ${soak.error} ${soak.tail ?? ''}`);
 
@@ -213,7 +217,8 @@ const lines = [
   row('`drill validate`, 10,000 injects', validation[10_000], ms, '—', '—'),
   row('`drill validate`, 100,000 injects', validation[100_000], ms, '≤ 11× the 10,000 (linear)', `${x(validateRatio)}: ${verdict(targets.validate100kVs10k.met)}`),
   row(`report.md from a ${report.records.toLocaleString('en')}-event journal`, report, ms, '≤ 200 ms', verdict(targets.reportMs.met)),
-  `| \`drill play\` idle at 1×, CPU over ${IDLE_SECONDS} s | ${idle.cpu_percent.toFixed(2)} % | | | ≤ 1 % of a core | ${verdict(targets.idleCpuPercent.met)} |`,
+  `| bare Ink clock redrawn each second, CPU over ${IDLE_SECONDS} s (reference) | ${inkClock.cpu_percent.toFixed(2)} % | | | — | reference |`,
+  `| \`drill play\` idle at 1×, CPU over ${IDLE_SECONDS} s | ${idle.cpu_percent.toFixed(2)} % | | | ≤ 1 % of a core | ${verdict(targets.idleCpuPercent.met)} (${x(idle.cpu_percent / inkClock.cpu_percent)} the Ink clock) |`,
   `| two-hour drill at ${SOAK_SPEED}×: RSS after 15 min → at 2 h | ${memory.afterWarmupMb.toFixed(0)} → ${memory.endMb.toFixed(0)} MB | | peak ${memory.peakMb.toFixed(0)} MB | no growth (≤ 5 MB) | ${memory.growthMb >= 0 ? '+' : ''}${memory.growthMb.toFixed(1)} MB: ${verdict(targets.memoryGrowthMb.met)} |`,
 ];
 const totalS = (performance.now() - began) / 1000;
@@ -236,6 +241,7 @@ writeFileSync(
       validate: validation,
       report,
       idle,
+      inkClock,
       soak: { speed: SOAK_SPEED, ...memory, samples: soak.samples },
     },
     null,
