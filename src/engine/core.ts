@@ -361,7 +361,8 @@ export class DrillCore {
 
   /** Schedules whatever waits `after` this id. */
   private happened(id: string): void {
-    for (const item of this.dependents.get(id) ?? []) this.schedule.push(this.t + item.trigger.delayMs, dueFor(item));
+    const waiting = this.dependents.get(id);
+    if (waiting) for (const item of waiting) this.schedule.push(this.t + item.trigger.delayMs, dueFor(item));
   }
 
   private reach(name: MilestoneName): void {
