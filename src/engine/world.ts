@@ -7,6 +7,12 @@
 import type { Effect, Value } from '../scenario/types.js';
 import type { VariableSpec } from '../scenario/schema.js';
 
+/** Names of ramping variables, in the order their ramps started (a Set or a Map's keys). */
+export interface RampingNames {
+  has(name: string): boolean;
+  keys(): IterableIterator<string>;
+}
+
 interface Ramp {
   readonly from: number;
   readonly to: number;
@@ -75,9 +81,14 @@ export class World {
     }
   }
 
-  /** The variables a ramp is moving now. */
-  rampingVariables(): IterableIterator<string> {
-    return this.ramps.keys();
+  /** The variables a ramp is moving now: a live view, not a copy (asked at every quiet second). */
+  get ramping(): RampingNames {
+    return this.ramps;
+  }
+
+  /** Every variable and its current value, in declaration order: a live view, not a copy. */
+  get variables(): ReadonlyMap<string, Value> {
+    return this.values;
   }
 
   /**
