@@ -24,7 +24,7 @@ export class World {
   private readonly values = new Map<string, Value>();
   private readonly ramps = new Map<string, Ramp>();
   /** Variables changed since the last `takeChanges()`, for the journal's `world` records. */
-  private changed = new Set<string>();
+  private readonly changed = new Set<string>();
 
   /** `onChange` hears of every change of a value (ramp steps included), for the conditions that read it. */
   constructor(
@@ -115,7 +115,7 @@ export class World {
       const ramp = this.ramps.get(name);
       if (ramp) (ramps ??= {})[name] = { to: ramp.to, until: ramp.until };
     }
-    this.changed = new Set();
+    this.changed.clear(); // reused: a world record is made at most moments of a ramp
     return ramps ? { values, ramps } : { values };
   }
 
