@@ -41,6 +41,28 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
   let nextTimed = 0; // an index, not shift(): shifting a long list of inputs is quadratic
   const answered = new Set<string>();
   send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
+  /**
+   * Asked by the engine right after a moment at which a decision opened, in the middle of a
+   * RUN_TO: the target the next round would choose, when that round would send nothing (no
+   * answer or input due now, no error to report), so the engine plays on without one; otherwise
+   * -Infinity: stop, and the round does it. Saves a round and an event per decision.
+   */
+  const replan = (): number => {
+    const now = core().t;
+    if (nextTimed < timed.length && timed[nextTimed]!.at <= now) return -Infinity;
+    let target = Math.min(timed[nextTimed]?.at ?? Infinity, scenario.end.limitMs);
+    for (const o of core().open.values()) {
+      const answer = answers.decisions?.[o.decision.id];
+      if (!answer) {
+        if (o.decision.timeoutMs === undefined) return -Infinity;
+        continue;
+      }
+      const at = o.openedAt + (parseDuration(answer.after ?? 0) ?? 0);
+      if (at <= now) return -Infinity;
+      target = Math.min(target, at);
+    }
+    return Math.min(core().nextDueTime(), target) <= now ? -Infinity : target;
+  };
 
   while (!core().ended && errors.length === 0) {
     const now = core().t;
@@ -92,7 +114,7 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
       break;
     }
-    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target) });
+    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target), replan });
   }
 
   // After an error these would only repeat it: the run stopped, the drill did not end.

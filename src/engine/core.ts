@@ -130,8 +130,10 @@ export class DrillCore {
    * moment something is due would (each moment stamped with wall time `wallAt(t)`), but stops
    * right after a moment at which a decision opened, so that the driver can answer it then. One
    * call instead of one machine event per moment: a long run has hundreds of thousands.
+   * `replan`, if given, is asked at such a moment instead: the driver's next target if it has
+   * nothing to do now (the decision's answer is due later), which saves a round of events.
    */
-  runUntil(target: number, wallAt: (t: number) => number): void {
+  runUntil(target: number, wallAt: (t: number) => number, replan?: () => number): void {
     while (!this.ended && this.started) {
       let next = this.nextDueTime();
       if (next > target) break;
@@ -147,7 +149,11 @@ export class DrillCore {
       const opened = this.decisionsOpened;
       this.wall = wallAt(next);
       this.playMoment(next);
-      if (this.decisionsOpened !== opened) return;
+      if (this.decisionsOpened !== opened) {
+        if (!replan) return;
+        target = replan();
+        if (target <= this.t) return;
+      }
     }
     if (!this.ended && this.started && target > this.t) {
       this.wall = wallAt(target);
