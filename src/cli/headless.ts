@@ -5,10 +5,11 @@
  * inputs give a byte-identical journal.
  */
 import type { Scenario } from '../scenario/types.js';
-import type { Answers } from '../scenario/answers.js';
+import type { Answers, DecisionAnswer } from '../scenario/answers.js';
 import { parseDuration, formatClock } from '../scenario/duration.js';
 import type { DrillEvent, DebriefSection } from '../engine/machine.js';
 import type { DrillSession } from '../journal/session.js';
+import type { OpenDecision } from '../engine/core.js';
 
 export interface HeadlessOutcome {
   /** Problems that make the run fail: an unanswerable decision, a refused input. */
@@ -18,6 +19,11 @@ export interface HeadlessOutcome {
 }
 
 type Timed = { at: number; order: number; make: (wall: number) => DrillEvent; describe: string };
+/** An open decision at the start of a round, with its answer and when that is due (Infinity: none). */
+type OpenAtRound = { o: OpenDecision; answer: DecisionAnswer | undefined; at: number };
+
+/** Hoisted: the state is asked once per round, and a round can be a few scenario seconds. */
+const RUNNING = { live: 'running' } as const;
 
 export function playHeadless(session: DrillSession, scenario: Scenario, answers: Answers, startWall: number): HeadlessOutcome {
   const errors: string[] = [];
@@ -35,28 +41,58 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
   let nextTimed = 0; // an index, not shift(): shifting a long list of inputs is quadratic
   const answered = new Set<string>();
   send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
+  /**
+   * Asked by the engine right after a moment at which a decision opened, in the middle of a
+   * RUN_TO: the target the next round would choose, when that round would send nothing (no
+   * answer or input due now, no error to report), so the engine plays on without one; otherwise
+   * -Infinity: stop, and the round does it. Saves a round and an event per decision.
+   */
+  const replan = (): number => {
+    const now = core().t;
+    if (nextTimed < timed.length && timed[nextTimed]!.at <= now) return -Infinity;
+    let target = Math.min(timed[nextTimed]?.at ?? Infinity, scenario.end.limitMs);
+    for (const o of core().open.values()) {
+      const answer = answers.decisions?.[o.decision.id];
+      if (!answer) {
+        if (o.decision.timeoutMs === undefined) return -Infinity;
+        continue;
+      }
+      const at = o.openedAt + (parseDuration(answer.after ?? 0) ?? 0);
+      if (at <= now) return -Infinity;
+      target = Math.min(target, at);
+    }
+    return Math.min(core().nextDueTime(), target) <= now ? -Infinity : target;
+  };
 
   while (!core().ended && errors.length === 0) {
     const now = core().t;
-    if (session.writeError || !session.actor.getSnapshot().matches({ live: 'running' })) {
+    if (session.writeError || !session.actor.getSnapshot().matches(RUNNING)) {
       // A failed journal write pauses the drill (the only way a headless drill pauses): nothing
       // more can be recorded, so it stops here instead of waiting for a resume that never comes.
       const why = session.writeError?.message ?? 'it was paused';
       errors.push(`${formatClock(now)}: the journal could not be written (${why}); the drill stopped`);
       break;
     }
-    // Answer every open decision whose thinking time is over.
-    const openDue = [...core().open.values()].map((o) => ({ o, answer: answers.decisions?.[o.decision.id] }));
-    for (const { o, answer } of openDue) {
+    // Answer every open decision whose thinking time is over. Rounds are many (two per decision
+    // in the bench) and open decisions few: plain loops, no spread or Set per round.
+    const openDue: OpenAtRound[] = [];
+    for (const o of core().open.values()) {
+      const answer = answers.decisions?.[o.decision.id];
       if (!answer && o.decision.timeoutMs === undefined) {
         errors.push(`${formatClock(o.openedAt)}: decision \`${o.decision.id}\` opened, but the answers file does not answer it and it has no timeout; add \`${o.decision.id}: {choose: <option>}\` under decisions:`);
       }
+      openDue.push({ o, answer, at: answer ? o.openedAt + (parseDuration(answer.after ?? 0) ?? 0) : Infinity });
     }
     if (errors.length) break;
-    const answerTimes = openDue.filter((d) => d.answer).map((d) => ({ ...d, at: d.o.openedAt + (parseDuration(d.answer!.after ?? 0) ?? 0) }));
-    for (const d of answerTimes.filter((d) => d.at <= now)) {
+    let nextAnswerAt = Infinity;
+    for (const d of openDue) {
+      if (!d.answer) continue;
+      if (d.at > now) {
+        nextAnswerAt = Math.min(nextAnswerAt, d.at);
+        continue;
+      }
       answered.add(d.o.decision.id);
-      const a = d.answer!;
+      const a = d.answer;
       send(
         { type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, rationale: a.note, wall: wallAt(now) },
         `answering decision \`${d.o.decision.id}\``,
@@ -71,19 +107,14 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
     // itself (one event, not one per moment) and stops early when a decision opens, so that the
     // next round can answer it. A decision that an input of this round opened is seen by the
     // next round, after one moment, as it always was.
-    const wasOpen = new Set(openDue.map((d) => d.o.decision.id));
-    const openedByInput = [...core().open.keys()].some((id) => !wasOpen.has(id));
-    const target = Math.min(
-      timed[nextTimed]?.at ?? Infinity,
-      ...answerTimes.filter((d) => d.at > now).map((d) => d.at),
-      scenario.end.limitMs,
-      openedByInput ? core().nextDueTime() : Infinity,
-    );
+    let openedByInput = false;
+    for (const id of core().open.keys()) if (!openDue.some((d) => d.o.decision.id === id)) openedByInput = true;
+    const target = Math.min(timed[nextTimed]?.at ?? Infinity, nextAnswerAt, scenario.end.limitMs, openedByInput ? core().nextDueTime() : Infinity);
     if (Math.min(core().nextDueTime(), target) <= now) {
       errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
       break;
     }
-    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target) });
+    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target), replan });
   }
 
   // After an error these would only repeat it: the run stopped, the drill did not end.

@@ -9,6 +9,7 @@ import type { MilestoneName } from './records.js';
 import { Watchlist } from './watchlist.js';
 import { StandingConditions, type StandingCondition } from './standing.js';
 import { scenarioReadsTime } from './reads-time.js';
+import type { RampingNames } from './world.js';
 
 export type Impact = 'down' | 'degraded' | 'ok';
 
@@ -62,7 +63,7 @@ export class DrillConditions {
    * the clock or the unnamed). Only when this settle's outcome is a fixpoint: no unreached
    * milestone holds, the impact is `impact`, the end does not hold.
    */
-  watchedWhileQuiet(ramping: ReadonlySet<string>, reached: ReadonlyMap<MilestoneName, number>, impact: Impact, env: ExprEnv): Expr[] | undefined {
+  watchedWhileQuiet(ramping: RampingNames, reached: ReadonlyMap<MilestoneName, number>, impact: Impact, env: ExprEnv): Expr[] | undefined {
     if (this.readTime || !this.waiting.allAsleep) return undefined;
     const standing: StandingCondition[] = [];
     for (const [name, cond] of this.milestones) {
@@ -74,7 +75,7 @@ export class DrillConditions {
     for (const c of [this.down, this.degraded, this.end]) if (c) standing.push(c);
     if (standing.some((c) => c.readsUnnamed)) return undefined;
     const exprs = standing.map((c) => c.expr);
-    for (const name of ramping) for (const e of this.waiting.sleepingOn(name)) exprs.push(e);
+    for (const name of ramping.keys()) for (const e of this.waiting.sleepingOn(name)) exprs.push(e);
     return exprs;
   }
 

@@ -9,21 +9,13 @@
 import type { Consequence, Decision, Inject, Scenario } from '../scenario/types.js';
 import { isTrue, type ExprEnv } from '../scenario/expr.js';
 import type { DrillRecord, MilestoneName, RecordBody, TeamMember } from './records.js';
-import { Schedule } from './heap.js';
+import { Timetable, dueFor, type Due } from './timetable.js';
 import { World } from './world.js';
 import { History } from './history.js';
 import { withoutEmpty } from './without-empty.js';
 import { callHistoryFunction } from './history-functions.js';
 import { DrillConditions, type Impact } from './conditions.js';
 import { firstEventfulStep } from './quiet.js';
-
-type Due =
-  | { kind: 'inject'; id: string }
-  | { kind: 'open'; id: string }
-  | { kind: 'timeout'; id: string }
-  | { kind: 'land'; id: string }
-  | { kind: 'ramp-end' }
-  | { kind: 'limit' };
 
 export interface DrillSetup {
   readonly scenario: Scenario;
@@ -67,8 +59,7 @@ export class DrillCore {
   readonly landed = new Map<string, number>();
   readonly milestones = new Map<MilestoneName, number>();
   readonly hintsShown = new Set<string>();
-  private readonly schedule = new Schedule<Due>();
-  private readonly dependents = new Map<string, (Inject | Decision)[]>();
+  private readonly timetable = new Timetable();
   /** How many times a decision has opened, so that `runUntil` can stop right after one does. */
   private decisionsOpened = 0;
   /** What conditions read is told to `watching` on every change, so that each is re-checked only then. */
@@ -108,17 +99,10 @@ export class DrillCore {
     this.wall = wall;
     this.started = true;
     this.emit({ type: 'clock-started' });
-    for (const item of [...this.scenario.injects, ...this.scenario.decisions]) {
-      const trig = item.trigger;
-      if (trig.atMs !== undefined) this.schedule.push(trig.atMs, dueFor(item));
-      else if (trig.when) this.watching.waiting.add(item, trig.when);
-      if (trig.after !== undefined) {
-        const list = this.dependents.get(trig.after) ?? [];
-        list.push(item);
-        this.dependents.set(trig.after, list);
-      }
+    for (const list of [this.scenario.injects, this.scenario.decisions]) {
+      for (const item of list) if (!this.timetable.plan(item) && item.trigger.when) this.watching.waiting.add(item, item.trigger.when);
     }
-    this.schedule.push(this.scenario.end.limitMs, { kind: 'limit' });
+    this.timetable.push(this.scenario.end.limitMs, { kind: 'limit' });
     this.advanceTo(0, wall); // anything `at: 0s`
     this.settle();
   }
@@ -137,7 +121,7 @@ export class DrillCore {
   /** Moves to `at` and runs everything due then, then settles. */
   private playMoment(at: number): void {
     this.moveTo(at);
-    while (!this.ended && this.schedule.peekTime() === at) this.run(this.schedule.pop()!.item);
+    while (!this.ended && this.timetable.peekTime() === at) this.run(this.timetable.pop()!);
     this.settle();
   }
 
@@ -146,12 +130,14 @@ export class DrillCore {
    * moment something is due would (each moment stamped with wall time `wallAt(t)`), but stops
    * right after a moment at which a decision opened, so that the driver can answer it then. One
    * call instead of one machine event per moment: a long run has hundreds of thousands.
+   * `replan`, if given, is asked at such a moment instead: the driver's next target if it has
+   * nothing to do now (the decision's answer is due later), which saves a round of events.
    */
-  runUntil(target: number, wallAt: (t: number) => number): void {
+  runUntil(target: number, wallAt: (t: number) => number, replan?: () => number): void {
     while (!this.ended && this.started) {
       let next = this.nextDueTime();
       if (next > target) break;
-      if (next < this.schedule.peekTime()) {
+      if (next < this.timetable.peekTime()) {
         const step = next;
         next = this.skipQuietSteps(step, target);
         // A ramp landing records its variable only if its last step had not reached the target
@@ -163,7 +149,11 @@ export class DrillCore {
       const opened = this.decisionsOpened;
       this.wall = wallAt(next);
       this.playMoment(next);
-      if (this.decisionsOpened !== opened) return;
+      if (this.decisionsOpened !== opened) {
+        if (!replan) return;
+        target = replan();
+        if (target <= this.t) return;
+      }
     }
     if (!this.ended && this.started && target > this.t) {
       this.wall = wallAt(target);
@@ -177,10 +167,10 @@ export class DrillCore {
    * Infinity when nothing can up to `target` and nothing is scheduled by then.
    */
   private skipQuietSteps(step: number, target: number): number {
-    const due = this.schedule.peekTime();
+    const due = this.timetable.peekTime();
     const last = Math.min(target, due - 1);
     if (last < step + RAMP_STEP_MS || this.world.hasChanges) return step;
-    const ramping = new Set(this.world.rampingVariables());
+    const ramping = this.world.ramping;
     const watched = this.watching.watchedWhileQuiet(ramping, this.milestones, this.impact, this.env);
     if (watched === undefined) return step;
     const eventful = firstEventfulStep(watched, ramping, this.world, this.env, step, last, RAMP_STEP_MS);
@@ -192,12 +182,12 @@ export class DrillCore {
   nextDueTime(): number {
     const stepping = this.world.hasRamps || this.watching.readTime;
     const rampTick = stepping ? (Math.floor(this.t / RAMP_STEP_MS) + 1) * RAMP_STEP_MS : Infinity;
-    return Math.min(this.schedule.peekTime(), rampTick);
+    return Math.min(this.timetable.peekTime(), rampTick);
   }
 
   /** Scenario time of the next scheduled inject or decision, for "skip to next". */
   nextEventTime(): number | undefined {
-    return this.schedule.earliest((d) => d.kind === 'inject' || d.kind === 'open' || d.kind === 'timeout')?.at;
+    return this.timetable.nextEventTime();
   }
 
   // ---- inputs ----------------------------------------------------------------------------
@@ -231,7 +221,7 @@ export class DrillCore {
     this.watching.touchId(id);
     this.inProgress.set(id, this.t + action.takesMs);
     this.emit({ type: 'action-started', id, ...withoutEmpty({ by }) });
-    this.schedule.push(this.t + action.takesMs, { kind: 'land', id });
+    this.timetable.push(this.t + action.takesMs, { kind: 'land', id });
     this.catchUp(); // an action that takes no time lands now; started(...) conditions hold now
     return true;
   }
@@ -302,7 +292,7 @@ export class DrillCore {
     this.decisionsOpened++;
     this.watching.touchId(id);
     this.emit({ type: 'decision-opened', id });
-    if (decision.timeoutMs !== undefined) this.schedule.push(this.t + decision.timeoutMs, { kind: 'timeout', id });
+    if (decision.timeoutMs !== undefined) this.timetable.push(this.t + decision.timeoutMs, { kind: 'timeout', id });
   }
 
   private timeout(id: string): void {
@@ -342,7 +332,7 @@ export class DrillCore {
   private consequences(c: Consequence): void {
     for (const effect of c.effects) {
       const until = this.world.apply(effect, this.t);
-      if (until !== undefined) this.schedule.push(until, { kind: 'ramp-end' });
+      if (until !== undefined) this.timetable.push(until, { kind: 'ramp-end' });
     }
     this.flushWorld();
     if (c.milestone) this.reach(c.milestone);
@@ -361,7 +351,7 @@ export class DrillCore {
 
   /** Schedules whatever waits `after` this id. */
   private happened(id: string): void {
-    for (const item of this.dependents.get(id) ?? []) this.schedule.push(this.t + item.trigger.delayMs, dueFor(item));
+    this.timetable.happened(id, this.t);
   }
 
   private reach(name: MilestoneName): void {
@@ -426,8 +416,3 @@ export class DrillCore {
     return record;
   }
 }
-
-function dueFor(item: Inject | Decision): Due {
-  return 'channel' in item ? { kind: 'inject', id: item.id } : { kind: 'open', id: item.id };
-}
-

@@ -48,28 +48,40 @@ export class Schedule<T> {
     return best;
   }
 
+  // Sifts move a hole instead of swapping pairs: a destructuring swap allocates in hot loops.
   private siftUp(i: number): void {
     const h = this.heap;
+    const moving = h[i]!;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (compare(h[i]!, h[parent]!) >= 0) return;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      if (compare(moving, h[parent]!) >= 0) break;
+      h[i] = h[parent]!;
       i = parent;
     }
+    h[i] = moving;
   }
 
   private siftDown(i: number): void {
     const h = this.heap;
+    const moving = h[i]!;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
-      let m = i;
-      if (l < h.length && compare(h[l]!, h[m]!) < 0) m = l;
-      if (r < h.length && compare(h[r]!, h[m]!) < 0) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
+      let m = moving;
+      let at = i;
+      if (l < h.length && compare(h[l]!, m) < 0) {
+        m = h[l]!;
+        at = l;
+      }
+      if (r < h.length && compare(h[r]!, m) < 0) {
+        m = h[r]!;
+        at = r;
+      }
+      if (at === i) break;
+      h[i] = m;
+      i = at;
     }
+    h[i] = moving;
   }
 }
 

@@ -17,7 +17,7 @@ export class History {
   sample(t: number): void {
     if (t < this.nextSampleAt) return;
     this.nextSampleAt = (Math.floor(t / SAMPLE_EVERY_MS) + 1) * SAMPLE_EVERY_MS;
-    for (const [name, value] of this.world.entries()) {
+    for (const [name, value] of this.world.variables) {
       if (typeof value !== 'number') continue;
       const list = this.series.get(name) ?? [];
       list.push(value);

@@ -20,7 +20,13 @@ export type DrillEvent = Stamp &
     | { type: 'START' }
     | { type: 'TICK'; wallMs: number }
     | { type: 'ADVANCE'; to: number }
-    | { type: 'RUN_TO'; to: number; wallAtZero: number }
+    | {
+        type: 'RUN_TO';
+        to: number;
+        wallAtZero: number;
+        /** After a moment at which a decision opened: the time to play on to instead (not after now: stop). */
+        replan?: () => number;
+      }
     | { type: 'SKIP'; to?: number }
     | { type: 'PAUSE' }
     | { type: 'RESUME' }
@@ -98,7 +104,7 @@ export const drillMachine = setup({
     advanceByRealTime: drive<'TICK'>((core, e) => core.advanceTo(core.t + Math.round(e.wallMs * core.speed), e.wall)),
     recordCheckpoint: drive<'CHECKPOINT'>((core) => core.record({ type: 'checkpoint' })),
     advanceToTime: drive<'ADVANCE'>((core, e) => core.advanceTo(Math.max(core.t, e.to), e.wall)),
-    runToTimeOrDecision: drive<'RUN_TO'>((core, e) => core.runUntil(e.to, (t) => e.wallAtZero + t)),
+    runToTimeOrDecision: drive<'RUN_TO'>((core, e) => core.runUntil(e.to, (t) => e.wallAtZero + t, e.replan)),
     skipToNextEvent: drive<'SKIP'>((core, e) => {
       const to = e.to ?? core.nextEventTime()!;
       core.record({ type: 'skipped', to });

@@ -13,7 +13,7 @@
  * about (a ramping variable in arithmetic, `==`, the clock) means: play the next second.
  */
 import { evaluate, type BinOp, type Expr, type ExprEnv } from '../scenario/expr.js';
-import type { World } from './world.js';
+import type { RampingNames, World } from './world.js';
 
 const ORDER_OPS: ReadonlySet<BinOp> = new Set<BinOp>(['<', '<=', '>', '>=']);
 
@@ -31,7 +31,7 @@ interface RampComparison {
  */
 export function firstEventfulStep(
   watched: readonly Expr[],
-  ramping: ReadonlySet<string>,
+  ramping: RampingNames,
   world: World,
   env: ExprEnv,
   first: number,
@@ -65,7 +65,7 @@ export function firstEventfulStep(
 }
 
 /** Collects the ramp comparisons in `e`; false if a ramping variable is read any other way. */
-function collect(e: Expr, ramping: ReadonlySet<string>, out: RampComparison[]): boolean {
+function collect(e: Expr, ramping: RampingNames, out: RampComparison[]): boolean {
   switch (e.type) {
     case 'var':
       return !ramping.has(e.name);
@@ -94,7 +94,7 @@ function collect(e: Expr, ramping: ReadonlySet<string>, out: RampComparison[]): 
   }
 }
 
-function mentions(e: Expr, ramping: ReadonlySet<string>): boolean {
+function mentions(e: Expr, ramping: RampingNames): boolean {
   switch (e.type) {
     case 'var':
       return ramping.has(e.name);

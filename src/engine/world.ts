@@ -7,6 +7,12 @@
 import type { Effect, Value } from '../scenario/types.js';
 import type { VariableSpec } from '../scenario/schema.js';
 
+/** Names of ramping variables, in the order their ramps started (a Set or a Map's keys). */
+export interface RampingNames {
+  has(name: string): boolean;
+  keys(): IterableIterator<string>;
+}
+
 interface Ramp {
   readonly from: number;
   readonly to: number;
@@ -18,7 +24,7 @@ export class World {
   private readonly values = new Map<string, Value>();
   private readonly ramps = new Map<string, Ramp>();
   /** Variables changed since the last `takeChanges()`, for the journal's `world` records. */
-  private changed = new Set<string>();
+  private readonly changed = new Set<string>();
 
   /** `onChange` hears of every change of a value (ramp steps included), for the conditions that read it. */
   constructor(
@@ -75,9 +81,14 @@ export class World {
     }
   }
 
-  /** The variables a ramp is moving now. */
-  rampingVariables(): IterableIterator<string> {
-    return this.ramps.keys();
+  /** The variables a ramp is moving now: a live view, not a copy (asked at every quiet second). */
+  get ramping(): RampingNames {
+    return this.ramps;
+  }
+
+  /** Every variable and its current value, in declaration order: a live view, not a copy. */
+  get variables(): ReadonlyMap<string, Value> {
+    return this.values;
   }
 
   /**
@@ -104,7 +115,7 @@ export class World {
       const ramp = this.ramps.get(name);
       if (ramp) (ramps ??= {})[name] = { to: ramp.to, until: ramp.until };
     }
-    this.changed = new Set();
+    this.changed.clear(); // reused: a world record is made at most moments of a ramp
     return ramps ? { values, ramps } : { values };
   }
 

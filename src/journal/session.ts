@@ -108,7 +108,7 @@ export class DrillSession {
     const records = this.records;
     if (this.written >= records.length) return;
     try {
-      this.writer.write(records.slice(this.written));
+      this.writer.write(records, this.written);
       this.written = records.length;
       if (this.writeError) this.setError(undefined);
     } catch (error) {
