@@ -23,7 +23,7 @@ import type { YamlFile, YamlPath } from './yaml-source.js';
  */
 export function checkScenario(
   scenario: Scenario,
-  file: ScenarioFile,
+  triggerProblems: readonly Problem[],
   conditions: readonly ConditionSite[],
   yaml: YamlFile,
   unread: Unread = NOTHING_UNREAD,
@@ -33,7 +33,7 @@ export function checkScenario(
     ...checkWorld(scenario, yaml),
     ...checkReferences(scenario, yaml, unread),
     ...checkEffects(scenario, yaml, unread),
-    ...checkTriggers(scenario, file, yaml),
+    ...checkTriggers(scenario, triggerProblems, yaml),
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
@@ -184,24 +184,49 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
   return problems;
 }
 
-function checkTriggers(scenario: Scenario, file: ScenarioFile, yaml: YamlFile): Problem[] {
+/**
+ * What an inject's or decision's triggers say wrong by themselves (two triggers, `delay` without
+ * `after`, a timeout without a default), read from the item as written, so that it can be found
+ * while the item is read and the item then let go.
+ */
+export function triggerSpecProblems(spec: TriggerSpec, path: YamlPath, kind: 'inject' | 'decision', yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
+  const set = (['at', 'after', 'when'] as const).filter((key) => spec[key] !== undefined);
+  if (set.length > 1) {
+    problems.push(
+      yaml.problemAt([...path, set[1]!], `${kind} \`${spec.id}\` has both \`${set[0]}\` and \`${set[1]}\`; it happens on one trigger (at, after or when) — keep one`, { part: 'key' }),
+    );
+  }
+  if (spec.delay !== undefined && spec.after === undefined) {
+    problems.push(yaml.problemAt([...path, 'delay'], '`delay` only applies with `after:`; add `after: <id>` or remove `delay`', { part: 'key' }));
+  }
+  if (kind === 'decision' && spec.timeout !== undefined && spec.default === undefined) {
+    problems.push(yaml.problemAt([...path, 'timeout'], 'a decision that times out needs `default:`, the option taken when nobody decides', { part: 'key' }));
+  }
+  return problems;
+}
+
+/** The fields of an inject or decision that `triggerSpecProblems` reads. */
+export type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 'after' | 'when' | 'delay'> & Partial<Pick<ScenarioFile['decisions'][number], 'timeout' | 'default'>>;
+
+/** `triggerSpecProblems` of every inject and decision of a whole file. */
+export function fileTriggerProblems(file: ScenarioFile, yaml: YamlFile): Problem[] {
+  return [
+    ...file.injects.flatMap((spec, i) => triggerSpecProblems(spec, ['injects', i], 'inject', yaml)),
+    ...file.decisions.flatMap((spec, i) => triggerSpecProblems(spec, ['decisions', i], 'decision', yaml)),
+  ];
+}
+
+// The problems are sorted by place later, and no two of these share one, so their order is free.
+function checkTriggers(scenario: Scenario, specProblems: readonly Problem[], yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [...specProblems];
   const limit = scenario.end.limitMs;
   const items = [
-    ...file.injects.map((spec, i) => ({ spec, path: ['injects', i], kind: 'inject', verb: 'fires' })),
-    ...file.decisions.map((spec, i) => ({ spec, path: ['decisions', i], kind: 'decision', verb: 'opens' })),
+    ...scenario.injects.map((spec, i) => ({ spec, path: ['injects', i], verb: 'fires', compiled: scenario.injectById.get(spec.id) })),
+    ...scenario.decisions.map((spec, i) => ({ spec, path: ['decisions', i], verb: 'opens', compiled: scenario.decisionById.get(spec.id) })),
   ];
-  for (const { spec, path, kind, verb } of items) {
-    const set = (['at', 'after', 'when'] as const).filter((key) => spec[key] !== undefined);
-    if (set.length > 1) {
-      problems.push(
-        yaml.problemAt([...path, set[1]!], `${kind} \`${spec.id}\` has both \`${set[0]}\` and \`${set[1]}\`; it happens on one trigger (at, after or when) — keep one`, { part: 'key' }),
-      );
-    }
-    if (spec.delay !== undefined && spec.after === undefined) {
-      problems.push(yaml.problemAt([...path, 'delay'], '`delay` only applies with `after:`; add `after: <id>` or remove `delay`', { part: 'key' }));
-    }
-    const compiled = kind === 'inject' ? scenario.injectById.get(spec.id) : scenario.decisionById.get(spec.id);
+  for (const { path, verb, compiled } of items) {
+    // The first item of an id stands for all of that id (a duplicate id is reported elsewhere).
     const atMs = compiled?.trigger.atMs;
     if (atMs !== undefined && limit > 0 && atMs > limit) {
       problems.push(
@@ -211,11 +236,6 @@ function checkTriggers(scenario: Scenario, file: ScenarioFile, yaml: YamlFile): 
       );
     }
   }
-  file.decisions.forEach((d, i) => {
-    if (d.timeout !== undefined && d.default === undefined) {
-      problems.push(yaml.problemAt(['decisions', i, 'timeout'], 'a decision that times out needs `default:`, the option taken when nobody decides', { part: 'key' }));
-    }
-  });
   return problems;
 }
 
