@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { compact, deepFreeze, ItemCompiler, type ConditionSite } from './compile-items.js';
 import { checkScenario, checkUnreadConditions, fileTriggerProblems } from './checks.js';
-import { NOTHING_UNREAD, salvageScenario, type Salvage } from './salvage.js';
+import { NOTHING_UNREAD, salvageScenario, type Salvage, type Unread } from './salvage.js';
+import { ListStream, type StreamedScenario } from './compile-stream.js';
 import { hasErrors, sortProblems, type Problem } from './problems.js';
 import { scenarioSchema, type ScenarioFile } from './schema.js';
 import { readSourceFile } from './source-text.js';
@@ -32,7 +33,8 @@ export function loadScenarioFile(file: string): LoadResult {
 /** Checks scenario text (or the file's bytes, which are hashed as they are). Never throws. */
 export function loadScenarioText(bytes: Uint8Array | string, file: string): LoadResult {
   try {
-    const read = parseYamlFile(bytes, file, EXPECTED);
+    const stream = new ListStream();
+    let read = parseYamlFile(bytes, file, EXPECTED, (yaml) => stream.sinks(yaml));
     if (!read.ok) return { ok: false, problems: sortProblems(read.problems) };
     const root = read.yaml.value;
     if (!('id' in root) && ('team' in root || (typeof root['decisions'] === 'object' && !Array.isArray(root['decisions'])))) {
@@ -40,22 +42,52 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
       const message = 'this looks like an answers file (team:, decisions: by id), not a scenario; pass it as `drill run <scenario.yaml> --answers <this file>`';
       return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
     }
+    const streamed = read.streamed ? stream.finish(read.yaml) : undefined;
+    if (streamed !== undefined) return checked(read.warnings, [], compileStreamed(streamed, read.yaml), read.yaml, NOTHING_UNREAD, streamed.triggerProblems);
+    // Something failed the schema: the whole file is read again, for the whole-file messages.
+    if (read.streamed) read = parseYamlFile(bytes, file, EXPECTED);
+    if (!read.ok) return { ok: false, problems: sortProblems(read.problems) };
     const { input, schemaProblems } = validateScenario(read.yaml);
     const compiled = compileScenario(input.file, input.yaml);
-    const problems = sortProblems([
-      ...read.warnings,
-      ...schemaProblems,
-      ...compiled.problems,
-      ...checkScenario(compiled.scenario, fileTriggerProblems(input.file, input.yaml), compiled.conditions, input.yaml, input.unread),
-      ...checkUnreadConditions(compiled.scenario, input.unread, read.yaml),
-    ]);
-    if (hasErrors(problems)) return { ok: false, problems };
-    return { ok: true, scenario: compiled.scenario, warnings: problems };
+    return checked(read.warnings, schemaProblems, compiled, input.yaml, input.unread, fileTriggerProblems(input.file, input.yaml), read.yaml);
   } catch (error) {
     // A bug in drill, not in the file; still one line rather than a stack trace.
     const message = `internal error while checking this file (${String(error)}); please report it`;
     return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
   }
+}
+
+/** Every problem of a compiled file, sorted; the scenario if none is an error. */
+function checked(
+  warnings: readonly Problem[],
+  schemaProblems: readonly Problem[],
+  compiled: ReturnType<typeof compileScenario>,
+  yaml: YamlFile,
+  unread: Unread,
+  triggerProblems: readonly Problem[],
+  readYaml: YamlFile = yaml,
+): LoadResult {
+  const problems = sortProblems([
+    ...warnings,
+    ...schemaProblems,
+    ...compiled.problems,
+    ...checkScenario(compiled.scenario, triggerProblems, compiled.conditions, yaml, unread),
+    ...checkUnreadConditions(compiled.scenario, unread, readYaml),
+  ]);
+  if (hasErrors(problems)) return { ok: false, problems };
+  return { ok: true, scenario: compiled.scenario, warnings: problems };
+}
+
+/** The scenario from its streamed lists, any list that was not streamed compiled here. */
+function compileStreamed({ compiler, header, lists, triggerProblems }: StreamedScenario, yaml: YamlFile): ReturnType<typeof compileScenario> {
+  const injects = lists.injects ?? Object.freeze(header.injects!.map((spec, i) => compiler.inject(spec, i)));
+  const decisions = lists.decisions ?? Object.freeze(header.decisions!.map((spec, i) => compiler.decision(spec, i)));
+  const actions = lists.actions ?? Object.freeze(header.actions!.map((spec, i) => compiler.action(spec, i)));
+  const whole = { ...header, injects: [], decisions: [], actions: [] } as ScenarioFile;
+  if (!lists.injects) whole.injects = header.injects!;
+  if (!lists.decisions) whole.decisions = header.decisions!;
+  triggerProblems.push(...fileTriggerProblems(whole, yaml));
+  return finishScenario(header, { injects, decisions, actions }, compiler, yaml);
 }
 
 /** The file checked against the schema: all of it, or what can be read of it and why not the rest. */
