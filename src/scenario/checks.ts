@@ -161,22 +161,23 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
   const variables = [...Object.keys(scenario.world), ...unread.ids.variable];
   forEachConsequence(scenario, (consequence, _source, pathOf) => {
     consequence.effects.forEach((effect, k) => {
-      const at = [...pathOf(), 'effects', k];
+      // Built only for a problem: a path for each effect of 100,000 injects was most of what this check allocated.
+      const at = (key: string): YamlPath => [...pathOf(), 'effects', k, key];
       const spec = scenario.world[effect.variable];
       if (!spec && unreadName(unread, 'variable', effect.variable)) return; // declared, but unreadable
       if (!spec) {
         const hint = suggestion(effect.variable, variables);
-        problems.push(yaml.problemAt([...at, effect.kind], `unknown variable \`${effect.variable}\`${hint || '; declare it under `world:`'}`));
+        problems.push(yaml.problemAt(at(effect.kind), `unknown variable \`${effect.variable}\`${hint || '; declare it under `world:`'}`));
         return;
       }
       const isFlag = typeof spec.initial === 'boolean';
       const name = effect.variable;
       if (effect.kind === 'set' && isFlag !== (typeof effect.to === 'boolean')) {
         const want = isFlag ? 'true or false' : 'a number';
-        problems.push(yaml.problemAt([...at, 'to'], `\`${name}\` is ${isFlag ? 'true/false' : 'a number'}; set it to ${want}, not \`${String(effect.to)}\``));
+        problems.push(yaml.problemAt(at('to'), `\`${name}\` is ${isFlag ? 'true/false' : 'a number'}; set it to ${want}, not \`${String(effect.to)}\``));
       } else if (effect.kind !== 'set' && isFlag) {
         problems.push(
-          yaml.problemAt([...at, effect.kind], `\`${effect.kind}\` needs a number, but \`${name}\` is true/false; write \`{set: ${name}, to: true}\` (or false)`),
+          yaml.problemAt(at(effect.kind), `\`${effect.kind}\` needs a number, but \`${name}\` is true/false; write \`{set: ${name}, to: true}\` (or false)`),
         );
       }
     });
@@ -189,22 +190,30 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
  * `after`, a timeout without a default), read from the item as written, so that it can be found
  * while the item is read and the item then let go.
  */
-export function triggerSpecProblems(spec: TriggerSpec, path: YamlPath, kind: 'inject' | 'decision', yaml: YamlFile): Problem[] {
+export function triggerSpecProblems(spec: TriggerSpec, index: number, kind: 'inject' | 'decision', yaml: YamlFile): readonly Problem[] {
+  const twoTriggers = (spec.at !== undefined ? 1 : 0) + (spec.after !== undefined ? 1 : 0) + (spec.when !== undefined ? 1 : 0) > 1;
+  const delayAlone = spec.delay !== undefined && spec.after === undefined;
+  const noDefault = kind === 'decision' && spec.timeout !== undefined && spec.default === undefined;
+  // Nearly every item has none of these: it costs no array and no path.
+  if (!twoTriggers && !delayAlone && !noDefault) return NO_PROBLEMS;
+  const path = [kind === 'inject' ? 'injects' : 'decisions', index];
   const problems: Problem[] = [];
-  const set = (['at', 'after', 'when'] as const).filter((key) => spec[key] !== undefined);
-  if (set.length > 1) {
+  if (twoTriggers) {
+    const set = (['at', 'after', 'when'] as const).filter((key) => spec[key] !== undefined);
     problems.push(
       yaml.problemAt([...path, set[1]!], `${kind} \`${spec.id}\` has both \`${set[0]}\` and \`${set[1]}\`; it happens on one trigger (at, after or when) — keep one`, { part: 'key' }),
     );
   }
-  if (spec.delay !== undefined && spec.after === undefined) {
+  if (delayAlone) {
     problems.push(yaml.problemAt([...path, 'delay'], '`delay` only applies with `after:`; add `after: <id>` or remove `delay`', { part: 'key' }));
   }
-  if (kind === 'decision' && spec.timeout !== undefined && spec.default === undefined) {
+  if (noDefault) {
     problems.push(yaml.problemAt([...path, 'timeout'], 'a decision that times out needs `default:`, the option taken when nobody decides', { part: 'key' }));
   }
   return problems;
 }
+
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
 /** The fields of an inject or decision that `triggerSpecProblems` reads. */
 export type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 'after' | 'when' | 'delay'> & Partial<Pick<ScenarioFile['decisions'][number], 'timeout' | 'default'>>;
@@ -212,8 +221,8 @@ export type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 
 /** `triggerSpecProblems` of every inject and decision of a whole file. */
 export function fileTriggerProblems(file: ScenarioFile, yaml: YamlFile): Problem[] {
   return [
-    ...file.injects.flatMap((spec, i) => triggerSpecProblems(spec, ['injects', i], 'inject', yaml)),
-    ...file.decisions.flatMap((spec, i) => triggerSpecProblems(spec, ['decisions', i], 'decision', yaml)),
+    ...file.injects.flatMap((spec, i) => triggerSpecProblems(spec, i, 'inject', yaml)),
+    ...file.decisions.flatMap((spec, i) => triggerSpecProblems(spec, i, 'decision', yaml)),
   ];
 }
 

@@ -50,6 +50,8 @@ export class ListStream {
   private compiler: ItemCompiler | undefined;
   private failed = false;
   private jitless = true;
+  /** zod's options, one object for every item. */
+  private parseOptions = { jitless: true };
   private readonly compiled: Partial<Record<ListKey, unknown[]>> = {};
   private readonly triggerProblems: Problem[] = [];
 
@@ -57,23 +59,24 @@ export class ListStream {
   sinks(yaml: YamlFile): ListSinks {
     this.compiler = new ItemCompiler(yaml);
     this.jitless = yaml.text.length < JIT_FROM_CHARS;
+    this.parseOptions = { jitless: this.jitless };
     const compiler = this.compiler;
     return (key) => {
       if (key === 'injects') return this.sink(key, (item, i) => {
-        const spec = injectSchema.safeParse(item, { jitless: this.jitless });
+        const spec = injectSchema.safeParse(item, this.parseOptions);
         if (!spec.success) return undefined;
         const plain = item as ScenarioFile['injects'][number];
-        this.triggerProblems.push(...triggerSpecProblems(plain, ['injects', i], 'inject', yaml));
+        this.noteTriggers(triggerSpecProblems(plain, i, 'inject', yaml));
         return compiler.inject(plain, i);
       });
       if (key === 'decisions') return this.sink(key, (item, i) => {
-        const spec = decisionSchema.safeParse(item, { jitless: this.jitless });
+        const spec = decisionSchema.safeParse(item, this.parseOptions);
         if (!spec.success) return undefined;
         const plain = item as ScenarioFile['decisions'][number];
-        this.triggerProblems.push(...triggerSpecProblems(plain, ['decisions', i], 'decision', yaml));
+        this.noteTriggers(triggerSpecProblems(plain, i, 'decision', yaml));
         return compiler.decision(plain, i);
       });
-      if (key === 'actions') return this.sink(key, (item, i) => (actionSchema.safeParse(item, { jitless: this.jitless }).success ? compiler.action(item as ScenarioFile['actions'][number], i) : undefined));
+      if (key === 'actions') return this.sink(key, (item, i) => (actionSchema.safeParse(item, this.parseOptions).success ? compiler.action(item as ScenarioFile['actions'][number], i) : undefined));
       return undefined;
     };
   }
@@ -86,14 +89,19 @@ export class ListStream {
    */
   finish(yaml: YamlFile): StreamedScenario | undefined {
     if (this.failed || this.compiler === undefined) return undefined;
-    const streamed = LIST_KEYS.filter((key) => this.compiled[key] !== undefined);
+    // A block list has an item: a key whose sink was never called had some other value, kept in `value`.
+    const streamed = LIST_KEYS.filter((key) => (this.compiled[key]?.length ?? 0) > 0);
     const { injects: _i, decisions: _d, actions: _a, ...rest } = yaml.value;
     const root = { ...rest };
     for (const key of LIST_KEYS) if (!streamed.includes(key) && Object.hasOwn(yaml.value, key)) root[key] = yaml.value[key];
-    const valid = headerSchema(streamed).safeParse(root, { jitless: this.jitless });
+    const valid = headerSchema(streamed).safeParse(root, this.parseOptions);
     if (!valid.success) return undefined;
     const lists = Object.fromEntries(streamed.map((key) => [key, Object.freeze(this.compiled[key]!)]));
     return { compiler: this.compiler, header: valid.data as StreamedScenario['header'], lists, triggerProblems: this.triggerProblems };
+  }
+
+  private noteTriggers(problems: readonly Problem[]): void {
+    if (problems.length > 0) this.triggerProblems.push(...problems);
   }
 
   private sink(key: ListKey, compile: (item: unknown, index: number) => unknown): (item: unknown, index: number) => void {
