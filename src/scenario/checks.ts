@@ -13,7 +13,7 @@ import { scenarioAdvice } from './advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from './salvage.js';
 import type { ConditionSite } from './compile.js';
 import type { ScenarioFile } from './schema.js';
-import type { Scenario } from './types.js';
+import type { Decision, Inject, Scenario } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
 
 /**
@@ -43,30 +43,41 @@ export function checkScenario(
 function checkIds(scenario: Scenario, yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
   // Injects, decisions and actions share one namespace, because `after:` can name any of them.
-  // Where each id was first claimed; its line is looked up only for a duplicate (lookups cost).
-  type Claim = { readonly kind: string; readonly path: YamlPath };
-  const seen = new Map<string, Claim>();
-  const claim = (id: string, path: YamlPath, kind: string, space: Map<string, Claim>, why: string): void => {
+  // Where each id was first claimed, as a number (its index in its list, and its kind): the
+  // path and line are looked up only for a duplicate (an object and a path per id, for 100,000
+  // ids, were garbage the heap grew for).
+  const KINDS = ['inject', 'decision', 'action', 'option', 'role', 'factor'] as const;
+  const LISTS: readonly YamlPath[] = [['injects'], ['decisions'], ['actions'], [], ['roles'], ['debrief', 'factors']];
+  let decision = 0; // the decision whose options are being claimed (options are claimed per decision)
+  const encode = (kind: number, at: number): number => at * KINDS.length + kind;
+  const pathOf = (code: number): YamlPath => {
+    const kind = code % KINDS.length;
+    const at = Math.floor(code / KINDS.length);
+    return kind === 3 ? ['decisions', decision, 'options', at, 'id'] : [...LISTS[kind]!, at, 'id'];
+  };
+  const claim = (id: string, at: number, kind: number, space: Map<string, number>, why: string): void => {
     const earlier = space.get(id);
     if (earlier === undefined) {
-      space.set(id, { kind, path });
+      space.set(id, encode(kind, at));
       return;
     }
-    const first = `the ${earlier.kind} on line ${yaml.positionOf(earlier.path).line}`;
-    problems.push(yaml.problemAt(path, `duplicate id \`${id}\`: ${first} already uses it${why}; rename one`));
+    const first = `the ${KINDS[earlier % KINDS.length]} on line ${yaml.positionOf(pathOf(earlier)).line}`;
+    problems.push(yaml.problemAt(pathOf(encode(kind, at)), `duplicate id \`${id}\`: ${first} already uses it${why}; rename one`));
   };
+  const seen = new Map<string, number>();
   const shared = ' (injects, decisions and actions share one set of ids, since `after:` can name any)';
-  scenario.injects.forEach((x, i) => claim(x.id, ['injects', i, 'id'], 'inject', seen, shared));
-  scenario.decisions.forEach((x, i) => claim(x.id, ['decisions', i, 'id'], 'decision', seen, shared));
-  scenario.actions.forEach((x, i) => claim(x.id, ['actions', i, 'id'], 'action', seen, shared));
+  scenario.injects.forEach((x, i) => claim(x.id, i, 0, seen, shared));
+  scenario.decisions.forEach((x, i) => claim(x.id, i, 1, seen, shared));
+  scenario.actions.forEach((x, i) => claim(x.id, i, 2, seen, shared));
   scenario.decisions.forEach((d, i) => {
-    const options = new Map<string, Claim>();
-    d.options.forEach((o, j) => claim(o.id, ['decisions', i, 'options', j, 'id'], 'option', options, ''));
+    const options = new Map<string, number>();
+    decision = i;
+    d.options.forEach((o, j) => claim(o.id, j, 3, options, ''));
   });
-  const roles = new Map<string, Claim>();
-  scenario.file.roles.forEach((r, i) => claim(r.id, ['roles', i, 'id'], 'role', roles, ''));
-  const factors = new Map<string, Claim>();
-  scenario.factors.forEach((f, i) => claim(f.id, ['debrief', 'factors', i, 'id'], 'factor', factors, ''));
+  const roles = new Map<string, number>();
+  scenario.file.roles.forEach((r, i) => claim(r.id, i, 4, roles, ''));
+  const factors = new Map<string, number>();
+  scenario.factors.forEach((f, i) => claim(f.id, i, 5, factors, ''));
   return problems;
 }
 
@@ -230,21 +241,24 @@ export function fileTriggerProblems(file: ScenarioFile, yaml: YamlFile): Problem
 function checkTriggers(scenario: Scenario, specProblems: readonly Problem[], yaml: YamlFile): Problem[] {
   const problems: Problem[] = [...specProblems];
   const limit = scenario.end.limitMs;
-  const items = [
-    ...scenario.injects.map((spec, i) => ({ spec, path: ['injects', i], verb: 'fires', compiled: scenario.injectById.get(spec.id) })),
-    ...scenario.decisions.map((spec, i) => ({ spec, path: ['decisions', i], verb: 'opens', compiled: scenario.decisionById.get(spec.id) })),
-  ];
-  for (const { path, verb, compiled } of items) {
-    // The first item of an id stands for all of that id (a duplicate id is reported elsewhere).
-    const atMs = compiled?.trigger.atMs;
-    if (atMs !== undefined && limit > 0 && atMs > limit) {
-      problems.push(
-        yaml.problemAt([...path, 'at'], `${verb} after the drill has ended (at ${formatDuration(atMs)}, but \`end.limit\` is ${formatDuration(limit)}); move it earlier or raise the limit`, {
-          severity: 'warning',
-        }),
-      );
+  if (limit <= 0) return problems;
+  // A loop per list, with the path made only for a warning: an object and a path for each of
+  // 100,000 items, all alive until the end of the check, were garbage the heap grew for.
+  const check = (items: readonly (Inject | Decision)[], byId: ReadonlyMap<string, Inject | Decision>, list: string, verb: string): void => {
+    for (let i = 0; i < items.length; i++) {
+      // The first item of an id stands for all of that id (a duplicate id is reported elsewhere).
+      const atMs = byId.get(items[i]!.id)?.trigger.atMs;
+      if (atMs !== undefined && atMs > limit) {
+        problems.push(
+          yaml.problemAt([list, i, 'at'], `${verb} after the drill has ended (at ${formatDuration(atMs)}, but \`end.limit\` is ${formatDuration(limit)}); move it earlier or raise the limit`, {
+            severity: 'warning',
+          }),
+        );
+      }
     }
-  }
+  };
+  check(scenario.injects, scenario.injectById, 'injects', 'fires');
+  check(scenario.decisions, scenario.decisionById, 'decisions', 'opens');
   return problems;
 }
 
