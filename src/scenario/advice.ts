@@ -61,7 +61,7 @@ export function scenarioAdvice(scenario: Scenario, yaml: YamlFile): Problem[] {
  * Comments are usually written `# like this`, so a `#` glued to the next word (a channel, an
  * issue number) after an unquoted value almost always means text was cut short by accident.
  */
-function textCutByComment(yaml: YamlFile): Problem[] {
+export function textCutByComment(yaml: YamlFile): Problem[] {
   const text = yaml.text;
   const problems: Problem[] = [];
   let blockIndent = -1; // inside a `|` or `>` block text: its lines are text, not keys
