@@ -7,6 +7,9 @@ import type { Problem } from './problems.js';
 import type { Scenario } from './types.js';
 import type { YamlFile } from './yaml-source.js';
 
+/** Only white space (what `trim` removes), tested without making a trimmed copy of every text. */
+const BLANK = /^\s*$/;
+
 /** The weak-scenario warnings for a compiled scenario. */
 export function scenarioAdvice(scenario: Scenario, yaml: YamlFile): Problem[] {
   const warn = (path: readonly PropertyKey[], message: string, part: 'key' | 'value' = 'value'): Problem =>
@@ -38,7 +41,7 @@ export function scenarioAdvice(scenario: Scenario, yaml: YamlFile): Problem[] {
     }
   });
   scenario.injects.forEach((x, i) => {
-    if (x.text.trim() === '') problems.push(warn(['injects', i, 'text'], `inject \`${x.id}\` has empty \`text:\`; write what the team sees`));
+    if (BLANK.test(x.text)) problems.push(warn(['injects', i, 'text'], `inject \`${x.id}\` has empty \`text:\`; write what the team sees`));
   });
   if (!scenario.impact.down && !scenario.impact.degraded) {
     problems.push(
@@ -58,37 +61,61 @@ export function scenarioAdvice(scenario: Scenario, yaml: YamlFile): Problem[] {
  * Comments are usually written `# like this`, so a `#` glued to the next word (a channel, an
  * issue number) after an unquoted value almost always means text was cut short by accident.
  */
-function textCutByComment(yaml: YamlFile): Problem[] {
+export function textCutByComment(yaml: YamlFile): Problem[] {
+  const text = yaml.text;
   const problems: Problem[] = [];
   let blockIndent = -1; // inside a `|` or `>` block text: its lines are text, not keys
-  // Line by line, as `split('\n')` would give them, without an array of a million lines at once.
-  forEachLine(yaml.text, (line, i) => {
-    // Cheap tests first (a block header needs `|` or `>`, a cut text ` #` or a tab and `#`): the
-    // regular expressions on each of a generated scenario's million lines were most of the cost.
-    const indentOf = () => line.length - line.trimStart().length;
-    if (blockIndent >= 0 && (line.trim() === '' || indentOf() > blockIndent)) return;
-    blockIndent = (line.includes('|') || line.includes('>')) && /:[ \t]+[|>][-+0-9]*[ \t]*(#.*)?$/.test(line) ? indentOf() : -1;
-    if (!line.includes('#') || !(line.includes(' #') || line.includes('\t#'))) return;
-    const m = /^(\s*(?:- )?[A-Za-z_][\w-]*:[ \t]+)([^\s'"|>{[#&*!][^#]*?)[ \t]#(\S+)/.exec(line);
-    if (!m) return;
-    const col = m[1]!.length + m[2]!.length + 2;
-    problems.push({
-      file: yaml.file,
-      line: i + 1,
-      col,
-      severity: 'warning',
-      message: `this text ends before \`#${m[3]}\`: a space then \`#\` starts a YAML comment; put the whole text in quotes if \`#${m[3]}\` belongs to it`,
-    });
-  });
-  return problems;
+  // Line by line, as `split('\n')` would give them, but a line is cut out of the text only if it
+  // has a `|`, a `>` or a ` #` in it: cutting each of a generated scenario's million lines (and
+  // trimming it to measure its indentation) was most of what loading a big file allocated.
+  const pipeAt = nextOf(text, '|');
+  const foldAt = nextOf(text, '>');
+  const spaceHashAt = nextOf(text, ' #');
+  const tabHashAt = nextOf(text, '\t#');
+  for (let start = 0, i = 0; ; i++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    let p = start;
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    const indent = p - start;
+    if (!(blockIndent >= 0 && (p === end || indent > blockIndent))) {
+      let line: string | undefined;
+      const header = pipeAt(start) < end || foldAt(start) < end;
+      blockIndent = header && BLOCK_HEADER.test((line = text.slice(start, end))) ? indent : -1;
+      const m = spaceHashAt(start) < end || tabHashAt(start) < end ? CUT_TEXT.exec((line ??= text.slice(start, end))) : null;
+      if (m) {
+        const col = m[1]!.length + m[2]!.length + 2;
+        problems.push({
+          file: yaml.file,
+          line: i + 1,
+          col,
+          severity: 'warning',
+          message: `this text ends before \`#${m[3]}\`: a space then \`#\` starts a YAML comment; put the whole text in quotes if \`#${m[3]}\` belongs to it`,
+        });
+      }
+    }
+    if (newline < 0) return problems;
+    start = newline + 1;
+  }
 }
 
-/** Calls `visit` with each line of `text` (without its `\n`) and its 0-based index, as `split('\n')` gives them. */
-function forEachLine(text: string, visit: (line: string, index: number) => void): void {
-  for (let start = 0, i = 0; ; i++) {
-    const end = text.indexOf('\n', start);
-    visit(end < 0 ? text.slice(start) : text.slice(start, end), i);
-    if (end < 0) return;
-    start = end + 1;
-  }
+const BLOCK_HEADER = /:[ \t]+[|>][-+0-9]*[ \t]*(#.*)?$/;
+const CUT_TEXT = /^(\s*(?:- )?[A-Za-z_][\w-]*:[ \t]+)([^\s'"|>{[#&*!][^#]*?)[ \t]#(\S+)/;
+
+/** Where `needle` next occurs at or after a position (Infinity if nowhere), for positions that only grow. */
+function nextOf(text: string, needle: string): (from: number) => number {
+  let at = -1;
+  return (from) => {
+    if (at < from) {
+      const found = text.indexOf(needle, from);
+      at = found < 0 ? Infinity : found;
+    }
+    return at;
+  };
+}
+
+/** What `\s` (and so `trim`) counts as white space, without making a string for each character. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  return code >= 128 && /\s/.test(String.fromCharCode(code));
 }

@@ -13,7 +13,7 @@ import { scenarioAdvice } from './advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from './salvage.js';
 import type { ConditionSite } from './compile.js';
 import type { ScenarioFile } from './schema.js';
-import type { Scenario } from './types.js';
+import type { Decision, Inject, Scenario } from './types.js';
 import type { YamlFile, YamlPath } from './yaml-source.js';
 
 /**
@@ -23,7 +23,7 @@ import type { YamlFile, YamlPath } from './yaml-source.js';
  */
 export function checkScenario(
   scenario: Scenario,
-  file: ScenarioFile,
+  triggerProblems: readonly Problem[],
   conditions: readonly ConditionSite[],
   yaml: YamlFile,
   unread: Unread = NOTHING_UNREAD,
@@ -33,7 +33,7 @@ export function checkScenario(
     ...checkWorld(scenario, yaml),
     ...checkReferences(scenario, yaml, unread),
     ...checkEffects(scenario, yaml, unread),
-    ...checkTriggers(scenario, file, yaml),
+    ...checkTriggers(scenario, triggerProblems, yaml),
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
@@ -43,30 +43,41 @@ export function checkScenario(
 function checkIds(scenario: Scenario, yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
   // Injects, decisions and actions share one namespace, because `after:` can name any of them.
-  // Where each id was first claimed; its line is looked up only for a duplicate (lookups cost).
-  type Claim = { readonly kind: string; readonly path: YamlPath };
-  const seen = new Map<string, Claim>();
-  const claim = (id: string, path: YamlPath, kind: string, space: Map<string, Claim>, why: string): void => {
+  // Where each id was first claimed, as a number (its index in its list, and its kind): the
+  // path and line are looked up only for a duplicate (an object and a path per id, for 100,000
+  // ids, were garbage the heap grew for).
+  const KINDS = ['inject', 'decision', 'action', 'option', 'role', 'factor'] as const;
+  const LISTS: readonly YamlPath[] = [['injects'], ['decisions'], ['actions'], [], ['roles'], ['debrief', 'factors']];
+  let decision = 0; // the decision whose options are being claimed (options are claimed per decision)
+  const encode = (kind: number, at: number): number => at * KINDS.length + kind;
+  const pathOf = (code: number): YamlPath => {
+    const kind = code % KINDS.length;
+    const at = Math.floor(code / KINDS.length);
+    return kind === 3 ? ['decisions', decision, 'options', at, 'id'] : [...LISTS[kind]!, at, 'id'];
+  };
+  const claim = (id: string, at: number, kind: number, space: Map<string, number>, why: string): void => {
     const earlier = space.get(id);
     if (earlier === undefined) {
-      space.set(id, { kind, path });
+      space.set(id, encode(kind, at));
       return;
     }
-    const first = `the ${earlier.kind} on line ${yaml.positionOf(earlier.path).line}`;
-    problems.push(yaml.problemAt(path, `duplicate id \`${id}\`: ${first} already uses it${why}; rename one`));
+    const first = `the ${KINDS[earlier % KINDS.length]} on line ${yaml.positionOf(pathOf(earlier)).line}`;
+    problems.push(yaml.problemAt(pathOf(encode(kind, at)), `duplicate id \`${id}\`: ${first} already uses it${why}; rename one`));
   };
+  const seen = new Map<string, number>();
   const shared = ' (injects, decisions and actions share one set of ids, since `after:` can name any)';
-  scenario.injects.forEach((x, i) => claim(x.id, ['injects', i, 'id'], 'inject', seen, shared));
-  scenario.decisions.forEach((x, i) => claim(x.id, ['decisions', i, 'id'], 'decision', seen, shared));
-  scenario.actions.forEach((x, i) => claim(x.id, ['actions', i, 'id'], 'action', seen, shared));
+  scenario.injects.forEach((x, i) => claim(x.id, i, 0, seen, shared));
+  scenario.decisions.forEach((x, i) => claim(x.id, i, 1, seen, shared));
+  scenario.actions.forEach((x, i) => claim(x.id, i, 2, seen, shared));
   scenario.decisions.forEach((d, i) => {
-    const options = new Map<string, Claim>();
-    d.options.forEach((o, j) => claim(o.id, ['decisions', i, 'options', j, 'id'], 'option', options, ''));
+    const options = new Map<string, number>();
+    decision = i;
+    d.options.forEach((o, j) => claim(o.id, j, 3, options, ''));
   });
-  const roles = new Map<string, Claim>();
-  scenario.file.roles.forEach((r, i) => claim(r.id, ['roles', i, 'id'], 'role', roles, ''));
-  const factors = new Map<string, Claim>();
-  scenario.factors.forEach((f, i) => claim(f.id, ['debrief', 'factors', i, 'id'], 'factor', factors, ''));
+  const roles = new Map<string, number>();
+  scenario.file.roles.forEach((r, i) => claim(r.id, i, 4, roles, ''));
+  const factors = new Map<string, number>();
+  scenario.factors.forEach((f, i) => claim(f.id, i, 5, factors, ''));
   return problems;
 }
 
@@ -161,22 +172,23 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
   const variables = [...Object.keys(scenario.world), ...unread.ids.variable];
   forEachConsequence(scenario, (consequence, _source, pathOf) => {
     consequence.effects.forEach((effect, k) => {
-      const at = [...pathOf(), 'effects', k];
+      // Built only for a problem: a path for each effect of 100,000 injects was most of what this check allocated.
+      const at = (key: string): YamlPath => [...pathOf(), 'effects', k, key];
       const spec = scenario.world[effect.variable];
       if (!spec && unreadName(unread, 'variable', effect.variable)) return; // declared, but unreadable
       if (!spec) {
         const hint = suggestion(effect.variable, variables);
-        problems.push(yaml.problemAt([...at, effect.kind], `unknown variable \`${effect.variable}\`${hint || '; declare it under `world:`'}`));
+        problems.push(yaml.problemAt(at(effect.kind), `unknown variable \`${effect.variable}\`${hint || '; declare it under `world:`'}`));
         return;
       }
       const isFlag = typeof spec.initial === 'boolean';
       const name = effect.variable;
       if (effect.kind === 'set' && isFlag !== (typeof effect.to === 'boolean')) {
         const want = isFlag ? 'true or false' : 'a number';
-        problems.push(yaml.problemAt([...at, 'to'], `\`${name}\` is ${isFlag ? 'true/false' : 'a number'}; set it to ${want}, not \`${String(effect.to)}\``));
+        problems.push(yaml.problemAt(at('to'), `\`${name}\` is ${isFlag ? 'true/false' : 'a number'}; set it to ${want}, not \`${String(effect.to)}\``));
       } else if (effect.kind !== 'set' && isFlag) {
         problems.push(
-          yaml.problemAt([...at, effect.kind], `\`${effect.kind}\` needs a number, but \`${name}\` is true/false; write \`{set: ${name}, to: true}\` (or false)`),
+          yaml.problemAt(at(effect.kind), `\`${effect.kind}\` needs a number, but \`${name}\` is true/false; write \`{set: ${name}, to: true}\` (or false)`),
         );
       }
     });
@@ -184,38 +196,69 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
   return problems;
 }
 
-function checkTriggers(scenario: Scenario, file: ScenarioFile, yaml: YamlFile): Problem[] {
+/**
+ * What an inject's or decision's triggers say wrong by themselves (two triggers, `delay` without
+ * `after`, a timeout without a default), read from the item as written, so that it can be found
+ * while the item is read and the item then let go.
+ */
+export function triggerSpecProblems(spec: TriggerSpec, index: number, kind: 'inject' | 'decision', yaml: YamlFile): readonly Problem[] {
+  const twoTriggers = (spec.at !== undefined ? 1 : 0) + (spec.after !== undefined ? 1 : 0) + (spec.when !== undefined ? 1 : 0) > 1;
+  const delayAlone = spec.delay !== undefined && spec.after === undefined;
+  const noDefault = kind === 'decision' && spec.timeout !== undefined && spec.default === undefined;
+  // Nearly every item has none of these: it costs no array and no path.
+  if (!twoTriggers && !delayAlone && !noDefault) return NO_PROBLEMS;
+  const path = [kind === 'inject' ? 'injects' : 'decisions', index];
   const problems: Problem[] = [];
-  const limit = scenario.end.limitMs;
-  const items = [
-    ...file.injects.map((spec, i) => ({ spec, path: ['injects', i], kind: 'inject', verb: 'fires' })),
-    ...file.decisions.map((spec, i) => ({ spec, path: ['decisions', i], kind: 'decision', verb: 'opens' })),
-  ];
-  for (const { spec, path, kind, verb } of items) {
+  if (twoTriggers) {
     const set = (['at', 'after', 'when'] as const).filter((key) => spec[key] !== undefined);
-    if (set.length > 1) {
-      problems.push(
-        yaml.problemAt([...path, set[1]!], `${kind} \`${spec.id}\` has both \`${set[0]}\` and \`${set[1]}\`; it happens on one trigger (at, after or when) — keep one`, { part: 'key' }),
-      );
-    }
-    if (spec.delay !== undefined && spec.after === undefined) {
-      problems.push(yaml.problemAt([...path, 'delay'], '`delay` only applies with `after:`; add `after: <id>` or remove `delay`', { part: 'key' }));
-    }
-    const compiled = kind === 'inject' ? scenario.injectById.get(spec.id) : scenario.decisionById.get(spec.id);
-    const atMs = compiled?.trigger.atMs;
-    if (atMs !== undefined && limit > 0 && atMs > limit) {
-      problems.push(
-        yaml.problemAt([...path, 'at'], `${verb} after the drill has ended (at ${formatDuration(atMs)}, but \`end.limit\` is ${formatDuration(limit)}); move it earlier or raise the limit`, {
-          severity: 'warning',
-        }),
-      );
-    }
+    problems.push(
+      yaml.problemAt([...path, set[1]!], `${kind} \`${spec.id}\` has both \`${set[0]}\` and \`${set[1]}\`; it happens on one trigger (at, after or when) — keep one`, { part: 'key' }),
+    );
   }
-  file.decisions.forEach((d, i) => {
-    if (d.timeout !== undefined && d.default === undefined) {
-      problems.push(yaml.problemAt(['decisions', i, 'timeout'], 'a decision that times out needs `default:`, the option taken when nobody decides', { part: 'key' }));
+  if (delayAlone) {
+    problems.push(yaml.problemAt([...path, 'delay'], '`delay` only applies with `after:`; add `after: <id>` or remove `delay`', { part: 'key' }));
+  }
+  if (noDefault) {
+    problems.push(yaml.problemAt([...path, 'timeout'], 'a decision that times out needs `default:`, the option taken when nobody decides', { part: 'key' }));
+  }
+  return problems;
+}
+
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
+/** The fields of an inject or decision that `triggerSpecProblems` reads. */
+export type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 'after' | 'when' | 'delay'> & Partial<Pick<ScenarioFile['decisions'][number], 'timeout' | 'default'>>;
+
+/** `triggerSpecProblems` of every inject and decision of a whole file. */
+export function fileTriggerProblems(file: ScenarioFile, yaml: YamlFile): Problem[] {
+  return [
+    ...file.injects.flatMap((spec, i) => triggerSpecProblems(spec, i, 'inject', yaml)),
+    ...file.decisions.flatMap((spec, i) => triggerSpecProblems(spec, i, 'decision', yaml)),
+  ];
+}
+
+// The problems are sorted by place later, and no two of these share one, so their order is free.
+function checkTriggers(scenario: Scenario, specProblems: readonly Problem[], yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [...specProblems];
+  const limit = scenario.end.limitMs;
+  if (limit <= 0) return problems;
+  // A loop per list, with the path made only for a warning: an object and a path for each of
+  // 100,000 items, all alive until the end of the check, were garbage the heap grew for.
+  const check = (items: readonly (Inject | Decision)[], byId: ReadonlyMap<string, Inject | Decision>, list: string, verb: string): void => {
+    for (let i = 0; i < items.length; i++) {
+      // The first item of an id stands for all of that id (a duplicate id is reported elsewhere).
+      const atMs = byId.get(items[i]!.id)?.trigger.atMs;
+      if (atMs !== undefined && atMs > limit) {
+        problems.push(
+          yaml.problemAt([list, i, 'at'], `${verb} after the drill has ended (at ${formatDuration(atMs)}, but \`end.limit\` is ${formatDuration(limit)}); move it earlier or raise the limit`, {
+            severity: 'warning',
+          }),
+        );
+      }
     }
-  });
+  };
+  check(scenario.injects, scenario.injectById, 'injects', 'fires');
+  check(scenario.decisions, scenario.decisionById, 'decisions', 'opens');
   return problems;
 }
 

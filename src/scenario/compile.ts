@@ -6,23 +6,19 @@
  * returned, deeply frozen, for the engine and the report.
  */
 import { createHash } from 'node:crypto';
-import { parseDuration } from './duration.js';
-import { parseExpr, type Expr } from './expr.js';
-import { checkScenario, checkUnreadConditions } from './checks.js';
-import { NOTHING_UNREAD, salvageScenario, type Salvage } from './salvage.js';
+import { compact, deepFreeze, ItemCompiler, type ConditionSite } from './compile-items.js';
+import { checkScenario, checkUnreadConditions, fileTriggerProblems } from './checks.js';
+import { NOTHING_UNREAD, salvageScenario, type Salvage, type Unread } from './salvage.js';
+import { ListStream, type StreamedScenario } from './compile-stream.js';
 import { hasErrors, sortProblems, type Problem } from './problems.js';
 import { scenarioSchema, type ScenarioFile } from './schema.js';
 import { readSourceFile } from './source-text.js';
 import { parseYamlFile, validateWith, type YamlFile, type YamlPath } from './yaml-source.js';
-import type { Action, Consequence, Decision, Effect, Inject, Scenario, Trigger } from './types.js';
+import type { Action, Decision, Inject, Scenario } from './types.js';
 
 export type LoadResult = { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-/** A condition as written and as parsed, with where it was written, for the checks. */
-export interface ConditionSite {
-  readonly path: YamlPath;
-  readonly expr: Expr;
-}
+export type { ConditionSite } from './compile-items.js';
 
 const EXPECTED = 'a scenario: a mapping with id:, title:, injects: and so on';
 
@@ -37,7 +33,8 @@ export function loadScenarioFile(file: string): LoadResult {
 /** Checks scenario text (or the file's bytes, which are hashed as they are). Never throws. */
 export function loadScenarioText(bytes: Uint8Array | string, file: string): LoadResult {
   try {
-    const read = parseYamlFile(bytes, file, EXPECTED);
+    const stream = new ListStream();
+    let read = parseYamlFile(bytes, file, EXPECTED, (yaml) => stream.sinks(yaml));
     if (!read.ok) return { ok: false, problems: sortProblems(read.problems) };
     const root = read.yaml.value;
     if (!('id' in root) && ('team' in root || (typeof root['decisions'] === 'object' && !Array.isArray(root['decisions'])))) {
@@ -45,22 +42,52 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
       const message = 'this looks like an answers file (team:, decisions: by id), not a scenario; pass it as `drill run <scenario.yaml> --answers <this file>`';
       return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
     }
+    const streamed = read.streamed ? stream.finish(read.yaml) : undefined;
+    if (streamed !== undefined) return checked(read.warnings, [], compileStreamed(streamed, read.yaml), read.yaml, NOTHING_UNREAD, streamed.triggerProblems);
+    // Something failed the schema: the whole file is read again, for the whole-file messages.
+    if (read.streamed) read = parseYamlFile(bytes, file, EXPECTED);
+    if (!read.ok) return { ok: false, problems: sortProblems(read.problems) };
     const { input, schemaProblems } = validateScenario(read.yaml);
     const compiled = compileScenario(input.file, input.yaml);
-    const problems = sortProblems([
-      ...read.warnings,
-      ...schemaProblems,
-      ...compiled.problems,
-      ...checkScenario(compiled.scenario, input.file, compiled.conditions, input.yaml, input.unread),
-      ...checkUnreadConditions(compiled.scenario, input.unread, read.yaml),
-    ]);
-    if (hasErrors(problems)) return { ok: false, problems };
-    return { ok: true, scenario: compiled.scenario, warnings: problems };
+    return checked(read.warnings, schemaProblems, compiled, input.yaml, input.unread, fileTriggerProblems(input.file, input.yaml), read.yaml);
   } catch (error) {
     // A bug in drill, not in the file; still one line rather than a stack trace.
     const message = `internal error while checking this file (${String(error)}); please report it`;
     return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
   }
+}
+
+/** Every problem of a compiled file, sorted; the scenario if none is an error. */
+function checked(
+  warnings: readonly Problem[],
+  schemaProblems: readonly Problem[],
+  compiled: ReturnType<typeof compileScenario>,
+  yaml: YamlFile,
+  unread: Unread,
+  triggerProblems: readonly Problem[],
+  readYaml: YamlFile = yaml,
+): LoadResult {
+  const problems = sortProblems([
+    ...warnings,
+    ...schemaProblems,
+    ...compiled.problems,
+    ...checkScenario(compiled.scenario, triggerProblems, compiled.conditions, yaml, unread),
+    ...checkUnreadConditions(compiled.scenario, unread, readYaml),
+  ]);
+  if (hasErrors(problems)) return { ok: false, problems };
+  return { ok: true, scenario: compiled.scenario, warnings: problems };
+}
+
+/** The scenario from its streamed lists, any list that was not streamed compiled here. */
+function compileStreamed({ compiler, header, lists, triggerProblems }: StreamedScenario, yaml: YamlFile): ReturnType<typeof compileScenario> {
+  const injects = lists.injects ?? Object.freeze(header.injects!.map((spec, i) => compiler.inject(spec, i)));
+  const decisions = lists.decisions ?? Object.freeze(header.decisions!.map((spec, i) => compiler.decision(spec, i)));
+  const actions = lists.actions ?? Object.freeze(header.actions!.map((spec, i) => compiler.action(spec, i)));
+  const whole = { ...header, injects: [], decisions: [], actions: [] } as ScenarioFile;
+  if (!lists.injects) whole.injects = header.injects!;
+  if (!lists.decisions) whole.decisions = header.decisions!;
+  triggerProblems.push(...fileTriggerProblems(whole, yaml));
+  return finishScenario(header, { injects, decisions, actions }, compiler, yaml);
 }
 
 /** The file checked against the schema: all of it, or what can be read of it and why not the rest. */
@@ -86,87 +113,38 @@ export function compileScenario(
   file: ScenarioFile,
   yaml: YamlFile,
 ): { scenario: Scenario; conditions: ConditionSite[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const conditions: ConditionSite[] = [];
-
-  // A field's path is `[...base, key]`, made only when needed: for each of 100,000 injects'
-  // absent `delay:` or `when:`, building its path cost more than reading the field.
-  const ms = (value: string | number | undefined, base: YamlPath, key: PropertyKey): number | undefined => {
-    if (value === undefined) return undefined;
-    const parsed = parseDuration(value);
-    if (parsed === undefined) problems.push(yaml.problemAt([...base, key], `\`${String(value)}\` is not a duration; write e.g. 90s, 4m or 1h30m`));
-    return parsed ?? 0;
+  const compiler = new ItemCompiler(yaml);
+  const lists = {
+    injects: Object.freeze(file.injects.map((spec, i) => compiler.inject(spec, i))),
+    decisions: Object.freeze(file.decisions.map((spec, i) => compiler.decision(spec, i))),
+    actions: Object.freeze(file.actions.map((spec, i) => compiler.action(spec, i))),
   };
-  const condition = (source: string | undefined, base: YamlPath, key: PropertyKey): Expr | undefined => {
-    if (source === undefined) return undefined;
-    const path = [...base, key];
-    const parsed = parseExpr(source);
-    if (!parsed.ok) {
-      problems.push(yaml.problemAt(path, parsed.message, { offset: parsed.offset }));
-      return undefined;
-    }
-    conditions.push({ path, expr: deepFreeze(parsed.expr) });
-    return parsed.expr;
-  };
-  // Each object is built without its undefined fields and frozen as it is made: one pass, and
-  // plain fast-mode objects (a copying pass with defineProperty made dictionary-mode ones, several
-  // times larger, which a 100,000-inject scenario kept alive for the whole drill).
-  const trigger = (spec: ScenarioFile['injects'][number] | ScenarioFile['decisions'][number], path: YamlPath): Trigger =>
-    compact({
-      atMs: ms(spec.at, path, 'at'),
-      after: spec.after,
-      delayMs: ms(spec.delay, path, 'delay') ?? 0,
-      when: condition(spec.when, path, 'when'),
-      chance: spec.chance,
-    });
-  const consequence = (spec: ConsequenceSpec, path: YamlPath): Consequence => ({
-    effects: spec.effects === undefined || spec.effects.length === 0 ? NONE : Object.freeze(spec.effects.map((effect, i): Effect => {
-      if ('set' in effect) return Object.freeze({ kind: 'set', variable: effect.set, to: effect.to });
-      if ('add' in effect) return Object.freeze({ kind: 'add', variable: effect.add, by: effect.by });
-      return Object.freeze({ kind: 'ramp', variable: effect.ramp, to: effect.to, overMs: ms(effect.over, [...path, 'effects', i], 'over') ?? 0 });
-    })),
-    fire: frozenList(spec.fire),
-    cancel: frozenList(spec.cancel),
-    open: frozenList(spec.open),
-    milestone: spec.milestone,
-  });
+  return finishScenario(file, lists, compiler, yaml);
+}
 
-  const injects = Object.freeze(file.injects.map((spec, i): Inject => {
-    const path = ['injects', i];
-    const { id, channel, from, title, text, hint, audience } = spec;
-    return compact({ id, channel, from, title, text, hint, audience, trigger: trigger(spec, path), ...consequence(spec, path) });
-  }));
-  const decisions = Object.freeze(file.decisions.map((spec, i): Decision => {
-    const path = ['decisions', i];
-    return compact({
-      id: spec.id,
-      prompt: spec.prompt,
-      trigger: trigger(spec, path),
-      options: Object.freeze(spec.options.map((o, j) => compact({ id: o.id, label: o.label, ...consequence(o, [...path, 'options', j]) }))),
-      timeoutMs: ms(spec.timeout, path, 'timeout'),
-      default: spec.default,
-      hint: spec.hint,
-      role: spec.role,
-    });
-  }));
-  const actions = Object.freeze(file.actions.map((spec, i): Action => {
-    const path = ['actions', i];
-    return compact({
-      id: spec.id,
-      label: spec.label,
-      available: condition(spec.available, path, 'available'),
-      takesMs: ms(spec.takes, path, 'takes') ?? 0,
-      once: spec.once ?? false,
-      ...consequence(spec, path),
-    });
-  }));
+/** The compiled lists of a scenario. */
+export interface CompiledLists {
+  readonly injects: readonly Inject[];
+  readonly decisions: readonly Decision[];
+  readonly actions: readonly Action[];
+}
+
+/** The rest of the file compiled around its already compiled lists. */
+export function finishScenario(
+  file: Omit<ScenarioFile, 'injects' | 'decisions' | 'actions'>,
+  { injects, decisions, actions }: CompiledLists,
+  compiler: ItemCompiler,
+  yaml: YamlFile,
+): { scenario: Scenario; conditions: ConditionSite[]; problems: Problem[] } {
+  const ms = compiler.ms.bind(compiler);
+  const condition = compiler.condition.bind(compiler);
   ms(file.duration, [], 'duration');
   const milestones: Scenario['milestones'] = compact(
     Object.fromEntries(Object.entries(file.milestones ?? {}).map(([name, source]) => [name, condition(source, ['milestones'], name)])),
   );
   // The lists stay out of `file`: the compiled ones above are what the drill reads, and keeping
   // the zod copy of 100,000 injects alive for the whole drill cost tens of megabytes.
-  const { injects: _i, decisions: _d, actions: _a, ...header } = file;
+  const { injects: _i, decisions: _d, actions: _a, ...header } = file as ScenarioFile;
   const scenario: Scenario = {
     file: header,
     source: { path: yaml.file, hash: createHash('sha256').update(yaml.bytes).digest('hex') },
@@ -190,42 +168,12 @@ export function compileScenario(
     factors: file.debrief.factors,
     questions: file.debrief.questions,
   };
-  return { scenario: deepFreeze(scenario), conditions, problems };
+  return { scenario: deepFreeze(scenario), conditions: compiler.allConditions(), problems: compiler.allProblems() };
 }
-
-type ConsequenceSpec = Pick<ScenarioFile['injects'][number], 'effects' | 'fire' | 'cancel' | 'open' | 'milestone'>;
 
 /** Indexes by id; with duplicate ids (an error reported by the checks) the first one wins. */
 function firstById<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
   const map = new Map<string, T>();
   for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
   return map;
-}
-
-/** Shared by every consequence with nothing in a list: 100,000 injects need not own 300,000 empty arrays. */
-const NONE: readonly never[] = Object.freeze([]);
-
-function frozenList(list: readonly string[] | undefined): readonly string[] {
-  return list === undefined || list.length === 0 ? NONE : Object.freeze(list);
-}
-
-/**
- * A frozen copy of `value` without its `undefined` fields (their order kept), so that snapshots
- * and serialised scenarios never show `"x": undefined` and `'x' in obj` means what it says. Its
- * keys are drill's own field names and milestone names, never `__proto__`.
- */
-function compact<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const key in value) {
-    const v = value[key];
-    if (v !== undefined) out[key] = v;
-  }
-  return Object.freeze(out) as T;
-}
-
-/** Freezes plain objects and arrays all the way down (maps stay as built; their types are readonly). */
-function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || value instanceof Map) return value;
-  for (const v of Object.values(value)) deepFreeze(v);
-  return Object.freeze(value);
 }

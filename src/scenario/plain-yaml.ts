@@ -11,67 +11,27 @@
  * hundreds of megabytes just to parse (issue 7). Positions are only needed to report a problem,
  * so `yaml-source.ts` parses fully only when one is asked for.
  */
-/** Deeper than this goes to the full parser, which checks nesting against `MAX_NESTING_DEPTH` exactly. */
-const MAX_DEPTH = 24;
+import { Flow } from './plain-yaml-flow.js';
+import { checkWordKey, give, INDICATOR, KEY_COLON, KEY_COLON_AT, MAX_DEPTH, NotPlain, quoted, resolvePlain, SharedStrings } from './plain-yaml-scalars.js';
 
-/** Thrown (and caught below) to give up on the fast path. */
-class NotPlain extends Error {}
-const give = (): never => {
-  throw new NotPlain();
-};
+export { resolvePlain } from './plain-yaml-scalars.js';
 
-// The YAML 1.2 core schema, as the `yaml` library resolves plain scalars, in its order.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/**
+ * Where the items of a top-level block list go instead of into the value: for `key`, a function
+ * given each item as it is read (the list's value is then left empty), or undefined to keep it.
+ */
+export type ListSinks = (key: string) => ((item: unknown, index: number) => void) | undefined;
 
-/** The first characters of the core schema's null, bool, int and float forms (see `resolvePlain`). */
-const MAY_NOT_BE_STRING = new Set(['~', 'n', 'N', 't', 'T', 'f', 'F', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.']);
-
-/** A key this reader accepts: a plain word that resolves to a string. */
-const KEY = /^[A-Za-z_$][\w$.\/-]*$/;
-/** `key:` at the start of a block entry, followed by a space or the end of the line. */
-const KEY_COLON = /^([A-Za-z_$][\w$.\/-]*):(?= |$)/;
-/** `KEY_COLON` matched in place at `lastIndex` of a whole line (no slice of the line per entry). */
-const KEY_COLON_AT = /([A-Za-z_$][\w$.\/-]*):(?= |$)/y;
-/** Characters a plain scalar may not start with (YAML indicators), and quotes. */
-const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
-const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', '"': '"', '/': '/', '\\': '\\' };
-
-export function resolvePlain(s: string): unknown {
-  // Most scalars are words: only these first characters can start anything but a string.
-  if (s !== '' && !MAY_NOT_BE_STRING.has(s[0]!)) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
-  if (INT.test(s)) return parseInt(s, 10);
-  if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
-  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
-  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
-  return s;
-}
-
-function checkKey(key: string, into: Record<string, unknown>): string {
-  if (!KEY.test(key)) give();
-  return checkWordKey(key, into);
-}
-
-/** `checkKey` for a key already known to match `KEY`. */
-function checkWordKey(key: string, into: Record<string, unknown>): string {
-  if (typeof resolvePlain(key) !== 'string' || key === '__proto__' || Object.hasOwn(into, key)) give();
-  return key;
-}
-
-/** The root mapping of `text` as plain data, or undefined if the text is not in the plain subset. */
-export function readPlainYaml(text: string): Record<string, unknown> | undefined {
+/**
+ * The root mapping of `text` as plain data, or undefined if the text is not in the plain subset.
+ * With `sinks`, the items of the top-level lists they take are handed over one at a time, so that
+ * a 100,000-item list is never all alive at once as plain data (the sinks may already have been
+ * given items when the text turns out not to be plain).
+ */
+export function readPlainYaml(text: string, sinks?: ListSinks): Record<string, unknown> | undefined {
   if (text.includes('\t') || text.includes('\r') || !text.endsWith('\n')) return undefined;
   try {
-    return new Reader(text).root();
+    return new Reader(text, sinks).root();
   } catch (error) {
     if (error instanceof NotPlain || error instanceof RangeError) return undefined;
     throw error;
@@ -82,8 +42,13 @@ class Reader {
   private readonly lines: Lines;
   private readonly strings = new SharedStrings();
   private i = 0;
+  /** The sink for the value of the top-level key being read, if it is a list that one takes. */
+  private sink: ((item: unknown, index: number) => void) | undefined;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly sinks?: ListSinks,
+  ) {
     this.lines = new Lines(text);
   }
 
@@ -124,10 +89,12 @@ class Reader {
     for (;;) {
       const line = this.lines.at(this.i)!;
       KEY_COLON_AT.lastIndex = col;
-      const m = KEY_COLON_AT.exec(line);
-      if (!m) give();
-      const key = checkWordKey(m![1]!, out);
+      // `test` then a cut, not `exec`: a match array per key was a tenth of what reading allocated.
+      if (!KEY_COLON_AT.test(line)) give();
+      const key = checkWordKey(line.slice(col, KEY_COLON_AT.lastIndex - 1), out);
+      this.sink = depth === 1 ? this.sinks?.(key) : undefined;
       out[key] = this.entryValue(line.slice(KEY_COLON_AT.lastIndex), indent, depth);
+      this.sink = undefined;
       const next = this.peekIndent();
       if (next < indent) return out;
       if (next > indent) give();
@@ -141,6 +108,11 @@ class Reader {
   private list(indent: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) give();
     const out: unknown[] = [];
+    // Only a list that is the value of a top-level key (depth 2) goes to that key's sink.
+    const sink = depth === 2 ? this.sink : undefined;
+    this.sink = undefined;
+    const push = sink === undefined ? (item: unknown) => void out.push(item) : (item: unknown) => sink(item, index++);
+    let index = 0;
     for (;;) {
       const line = this.lines.at(this.i)!;
       if (line[indent] !== '-' || (line.length > indent + 1 && line[indent + 1] !== ' ')) give();
@@ -149,13 +121,13 @@ class Reader {
       const rest = line.slice(col);
       if (rest === '' || rest[0] === '#') {
         this.i++;
-        out.push(this.nestedValue(indent, depth, false));
+        push(this.nestedValue(indent, depth, false));
       } else if (rest[0] === '-' && (rest[1] === ' ' || rest.length === 1)) {
         give(); // a list in a list on one line
       } else if (KEY_COLON.test(rest)) {
-        out.push(this.map(col, col, depth + 1));
+        push(this.map(col, col, depth + 1));
       } else {
-        out.push(this.inlineValue(rest, indent, depth));
+        push(this.inlineValue(rest, indent, depth));
       }
       const next = this.peekIndent();
       if (next < indent) return out;
@@ -279,197 +251,39 @@ class Reader {
 }
 
 /**
- * The lines of a text (which ends with a line break), each cut out when first asked for. Not
- * `split('\n')`: an array of every line of a 25 MB file, all alive at once, was a good part of
- * the memory that reading it took.
+ * The lines of a text (which ends with a line break), each cut out when first asked for, going
+ * forward: the reader never goes back a line. Not `split('\n')`, nor even a table of where each
+ * line starts: for a 25 MB file of a million lines either was tens of megabytes, grown by copies.
  */
 class Lines {
   readonly length: number;
-  /** Where each line starts, and (last) where the line after the last would. */
-  private readonly starts: number[] = [0];
   private cachedIndex = -1;
   private cached = '';
+  /** Where the line after the cached one starts. */
+  private nextStart = 0;
 
   constructor(private readonly text: string) {
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
-    this.length = this.starts.length - 1;
+    let count = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    this.length = count;
   }
 
   /** Line `i` without its line break; undefined past the end. */
   at(i: number): string | undefined {
     if (i === this.cachedIndex) return this.cached;
     if (i < 0 || i >= this.length) return undefined;
+    if (i < this.cachedIndex) {
+      // Not done by the reader; kept correct all the same.
+      this.cachedIndex = -1;
+      this.nextStart = 0;
+    }
+    let start = this.nextStart;
+    for (let k = this.cachedIndex + 1; k < i; k++) start = this.text.indexOf('\n', start) + 1;
+    const end = this.text.indexOf('\n', start);
     this.cachedIndex = i;
-    return (this.cached = this.text.slice(this.starts[i], this.starts[i + 1]! - 1));
+    this.nextStart = end + 1;
+    return (this.cached = this.text.slice(start, end));
   }
-}
-
-/**
- * One copy of each short string value. A generated scenario repeats the same channels, senders,
- * variable names and ids (an `after:` or `fire:` names an id written before) hundreds of
- * thousands of times, and V8 copies every string under 13 characters that is cut from the text.
- */
-class SharedStrings {
-  private readonly seen = new Map<string, string>();
-
-  share<T>(value: T): T {
-    if (typeof value !== 'string') return value;
-    if (value.length > MAX_SHARED_LENGTH) return ownCopy(value) as T;
-    const known = this.seen.get(value);
-    if (known !== undefined) return known as T;
-    const own = ownCopy(value);
-    this.seen.set(own, own);
-    return own as T;
-  }
-}
-
-/**
- * A string that owns its characters. V8 cuts strings of 13 characters or more out of the text
- * without copying them, so any one of them kept the whole text (25 MB for 100,000 injects)
- * alive for the whole drill; a copy of each costs less, and the text is garbage once read.
- */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-/** Longer strings are mostly texts written once: looking them up would cost more than it saves. */
-const MAX_SHARED_LENGTH = 32;
-
-/** A one-line flow collection: `{a: 1, b: [x, "y"]}`. */
-class Flow {
-  pos = 0;
-
-  constructor(
-    private readonly s: string,
-    private readonly depth: number,
-    private readonly strings: SharedStrings,
-  ) {}
-
-  value(): unknown {
-    return this.node(this.depth + 1);
-  }
-
-  private node(depth: number): unknown {
-    if (depth > MAX_DEPTH) give();
-    const c = this.s[this.pos];
-    if (c === '[') return this.seq(depth);
-    if (c === '{') return this.map(depth);
-    if (c === '"' || c === "'") {
-      const [value, rest] = quoted(this.s, this.pos);
-      this.pos = this.s.length - rest.length;
-      return this.strings.share(value);
-    }
-    return this.strings.share(resolvePlain(this.plain()));
-  }
-
-  private plain(): string {
-    const start = this.pos;
-    const c = this.s[start];
-    if (c === undefined || (INDICATOR.has(c) && !(c === '-' && /[0-9.]/.test(this.s[start + 1] ?? '')))) give();
-    while (this.pos < this.s.length && !',[]{}#:'.includes(this.s[this.pos]!)) this.pos++;
-    return this.s.slice(start, this.pos).trimEnd();
-  }
-
-  private spaces(): void {
-    while (this.s[this.pos] === ' ') this.pos++;
-  }
-
-  private seq(depth: number): unknown[] {
-    const out: unknown[] = [];
-    this.pos++;
-    this.spaces();
-    if (this.s[this.pos] === ']') {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      out.push(this.node(depth + 1));
-      this.spaces();
-      const c = this.s[this.pos++];
-      if (c === ']') return out;
-      if (c !== ',') give();
-      this.spaces();
-      if (this.s[this.pos] === ']') give(); // a trailing comma: leave it to the full parser
-    }
-  }
-
-  private map(depth: number): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    this.pos++;
-    this.spaces();
-    if (this.s[this.pos] === '}') {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      const key = checkKey(this.plain(), out);
-      if (this.s[this.pos] !== ':' || this.s[this.pos + 1] !== ' ') give();
-      this.pos += 2;
-      this.spaces();
-      out[key] = this.node(depth + 1);
-      this.spaces();
-      const c = this.s[this.pos++];
-      if (c === '}') return out;
-      if (c !== ',') give();
-      this.spaces();
-      if (this.s[this.pos] === '}') give();
-    }
-  }
-}
-
-/** A quoted scalar starting at `s[start]`, on one line; returns its value and the text after it. */
-function quoted(s: string, start: number): [string, string] {
-  const q = s[start];
-  let out = '';
-  let i = start + 1;
-  if (q === "'") {
-    for (;;) {
-      const end = s.indexOf("'", i);
-      if (end < 0) give();
-      out += s.slice(i, end);
-      if (s[end + 1] === "'") {
-        out += "'";
-        i = end + 2;
-      } else {
-        i = end + 1;
-        break;
-      }
-    }
-  } else {
-    // Copied in runs between escapes, not a character at a time: `out += c` per character
-    // left each text as a tree of thousands of cons-string nodes, kept alive with the scenario.
-    let run = i;
-    for (;;) {
-      const code = s.charCodeAt(i);
-      if (code !== 34 && code !== 92) {
-        if (Number.isNaN(code)) give(); // no closing quote on this line
-        i++;
-        continue;
-      }
-      out += s.slice(run, i);
-      if (code === 34) {
-        i++;
-        break;
-      }
-      const e = s[i + 1]!;
-      const simple = ESCAPES[e];
-      if (simple !== undefined) {
-        out += simple;
-        i += 2;
-        run = i;
-        continue;
-      }
-      const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-      const hex = s.slice(i + 2, i + 2 + len);
-      if (len === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) give();
-      const code2 = parseInt(hex, 16);
-      if (code2 > 0x10ffff || (code2 >= 0xd800 && code2 <= 0xdfff)) give();
-      out += String.fromCodePoint(code2);
-      i += 2 + len;
-      run = i;
-    }
-  }
-  return [out, s.slice(i)];
 }
 
 function indentOf(line: string): number {

@@ -9,7 +9,7 @@ import { formatYamlError } from './yaml-errors.js';
 import { nodeAt, offsetOfPath, scalarSourceOffset } from './yaml-positions.js';
 import { decodeSourceText, findExcessiveNesting, lineColAt, MAX_NESTING_DEPTH } from './source-text.js';
 import type { Problem } from './problems.js';
-import { readPlainYaml } from './plain-yaml.js';
+import { readPlainYaml, type ListSinks } from './plain-yaml.js';
 import type { Pos } from './types.js';
 
 export { MAX_SCENARIO_BYTES, MAX_NESTING_DEPTH } from './source-text.js';
@@ -37,13 +37,22 @@ export interface YamlFile {
   problemAt(path: YamlPath, message: string, options?: { severity?: 'error' | 'warning'; part?: 'key' | 'value'; offset?: number }): Problem;
 }
 
-export type YamlReadResult = { ok: true; yaml: YamlFile; warnings: Problem[] } | { ok: false; problems: Problem[] };
+/**
+ * `streamed`: the file was read by the fast path with the sinks given to `parseYamlFile`, so the
+ * lists they took are empty in `value` and their items went to the sinks.
+ */
+export type YamlReadResult = { ok: true; yaml: YamlFile; warnings: Problem[]; streamed?: true } | { ok: false; problems: Problem[] };
 
 /**
  * Reads YAML text (or bytes) into a `YamlFile` whose root is a mapping. `expected` describes the
  * file for messages, e.g. "a scenario (id:, title:, injects: …)".
  */
-export function parseYamlFile(input: Uint8Array | string, file: string, expected = 'a YAML mapping'): YamlReadResult {
+export function parseYamlFile(
+  input: Uint8Array | string,
+  file: string,
+  expected = 'a YAML mapping',
+  sinksFor?: (yaml: YamlFile) => ListSinks,
+): YamlReadResult {
   const fail = (message: string, line: number, col: number): YamlReadResult => ({
     ok: false,
     problems: [{ file, line, col, message, severity: 'error' }],
@@ -57,8 +66,13 @@ export function parseYamlFile(input: Uint8Array | string, file: string, expected
     const { text, bytes } = decoded;
     // Most files are plain YAML, read several times faster (and smaller) without positions; the
     // full parse runs only if a position is asked for, that is, when there is a problem to report.
-    const plain = readPlainYaml(text);
-    if (plain !== undefined) return { ok: true, yaml: lazyYamlFile(file, bytes, text, plain, () => parseFully(text, bytes, file, expected)), warnings: [] };
+    // The sinks get the file before its value exists: positions are only looked up on a problem.
+    const yaml = lazyYamlFile(file, bytes, text, () => parseFully(text, bytes, file, expected));
+    const plain = readPlainYaml(text, sinksFor?.(yaml));
+    if (plain !== undefined) {
+      yaml.value = plain;
+      return sinksFor === undefined ? { ok: true, yaml, warnings: [] } : { ok: true, yaml, warnings: [], streamed: true };
+    }
     return parseFully(text, bytes, file, expected);
   } catch (error) {
     return parserCrashed(error, fail);
@@ -127,7 +141,7 @@ function parseFully(text: string, bytes: Uint8Array, file: string, expected: str
  * A `YamlFile` read by the fast path: the value is there at once, and the first question about a
  * position parses the text fully (it is plain YAML, so that parse succeeds and agrees).
  */
-function lazyYamlFile(file: string, bytes: Uint8Array, text: string, value: Record<string, unknown>, parse: () => YamlReadResult): YamlFile {
+function lazyYamlFile(file: string, bytes: Uint8Array, text: string, parse: () => YamlReadResult): YamlFile & { value: Record<string, unknown> } {
   let full: YamlFile | undefined;
   const located = (): YamlFile => {
     if (full) return full;
@@ -139,7 +153,7 @@ function lazyYamlFile(file: string, bytes: Uint8Array, text: string, value: Reco
     file,
     bytes,
     text,
-    value,
+    value: {},
     positionOf: (path, part) => located().positionOf(path, part),
     positionInScalar: (path, offset) => located().positionInScalar(path, offset),
     problemAt: (path, message, options) => located().problemAt(path, message, options),
