@@ -26,7 +26,7 @@ afterEach(() => cleanup());
 const ENTER = '\r';
 const TAB = '\t';
 
-function setup() {
+function setup(initialSpeed?: number) {
   const scenario = fixture('ui-mini.yaml');
   const dir = mkdtempSync(join(tmpdir(), 'drill-ui-'));
   const journal = join(dir, 'journal.jsonl');
@@ -34,7 +34,7 @@ function setup() {
   let session: DrillSession | undefined;
   const startSession = (team: TeamMember[]) =>
     (session = DrillSession.start({ scenario, seed: 'ui', team, mode: 'play', wall: time.wallNow() }, journal, { durable: true }));
-  const ui = render(<PlayApp scenario={scenario} theme={{ color: false }} time={time} startSession={startSession} writeReports={writeReports} />);
+  const ui = render(<PlayApp scenario={scenario} theme={{ color: false }} time={time} startSession={startSession} writeReports={writeReports} initialSpeed={initialSpeed} />);
   const frame = () => plain(ui.lastFrame());
   const shows = (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? frame().includes(text) : text.test(frame())), frame);
   const press = async (...keys: string[]) => {
@@ -172,6 +172,22 @@ describe('drill play, driven by keys', () => {
     const shown = d.frame().split('\n').map((l) => l.trim()).filter((l) => l.startsWith(d.dir));
     expect(shown).toContain(d.journal);
     for (const path of shown) expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('--speed', () => {
+  it('shows in the briefing the speed the clock will start at, and applies it when it starts', async () => {
+    const d = setup(8);
+    await d.shows('Who is playing?');
+    await d.press('Alex: ic', ENTER, ENTER);
+    await d.shows('Enter start the clock');
+    expect(d.frame().split('\n')[0]).toMatch(/T\+00:00 BRIEFING ×8 /);
+    await d.press(ENTER);
+    await d.shows('RUNNING');
+    await d.advance(1000);
+    // One real second at ×8 is eight seconds of scenario time.
+    await d.shows(/T\+00:08 ▶ RUNNING ×8 /);
+    expect(d.session().actor.getSnapshot().context.core.speed).toBe(8);
   });
 });
 

@@ -187,7 +187,7 @@ function Live(props: PlayProps & { store: DrillStore }) {
   useFollowDrill(controller.current);
   useFlashExpiry(controller.current, ui, props.time);
   return (
-    <DrillProvider value={{ store, scenario: props.scenario, team, theme: props.theme }}>
+    <DrillProvider value={{ store, scenario: props.scenario, team, theme: props.theme, startSpeed: props.initialSpeed }}>
       <Screen ui={ui} size={size} notices={notices} controller={controller.current} feedRows={feedRows} onFeedRows={onFeedRows} />
     </DrillProvider>
   );
