@@ -12,7 +12,7 @@
  * so the next played moment sees exactly the values it would have. Anything this cannot reason
  * about (a ramping variable in arithmetic, `==`, the clock) means: play the next second.
  */
-import { evaluate, type BinOp, type Expr, type ExprEnv } from '../scenario/expr.js';
+import { evaluate, numericOp, type BinOp, type Expr, type ExprEnv } from '../scenario/expr.js';
 import type { RampingNames, World } from './world.js';
 
 const ORDER_OPS: ReadonlySet<BinOp> = new Set<BinOp>(['<', '<=', '>', '>=']);
@@ -45,7 +45,7 @@ export function firstEventfulStep(
   for (const c of comparisons) {
     const other = evaluate(c.other, env);
     if (typeof other !== 'number') continue; // compares false whatever the ramp does
-    const holds = (v: number): boolean => compare(c.variableLeft ? v : other, c.op, c.variableLeft ? other : v);
+    const holds = (v: number): boolean => numericOp(c.op, c.variableLeft ? v : other, c.variableLeft ? other : v) === true;
     const valueAt = (i: number): number => world.rampValueAt(c.variable, first + i * stepMs)!;
     const now = world.get(c.variable);
     if (typeof now !== 'number') return undefined;
@@ -107,19 +107,5 @@ function mentions(e: Expr, ramping: RampingNames): boolean {
       return mentions(e.left, ramping) || mentions(e.right, ramping);
     default:
       return false;
-  }
-}
-
-/** As the condition language compares two numbers (`evaluateBinary`). */
-function compare(a: number, op: BinOp, b: number): boolean {
-  switch (op) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    default:
-      return a >= b;
   }
 }

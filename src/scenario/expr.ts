@@ -106,6 +106,11 @@ function evaluateBinary(op: BinOp, leftExpr: Expr, rightExpr: Expr, env: ExprEnv
   if (typeof left !== 'number' || typeof right !== 'number') {
     return op === '+' || op === '-' || op === '*' || op === '/' ? 0 : false;
   }
+  return numericOp(op, left, right);
+}
+
+/** An arithmetic or comparison operator on two numbers, as conditions evaluate it (`x / 0` is 0). */
+export function numericOp(op: BinOp, left: number, right: number): number | boolean {
   switch (op) {
     case '+':
       return left + right;
@@ -124,6 +129,7 @@ function evaluateBinary(op: BinOp, leftExpr: Expr, rightExpr: Expr, env: ExprEnv
     case '>=':
       return left >= right;
   }
+  return false; // `==`, `!=`, `and`, `or` are evaluated before a numeric operator is reached
 }
 
 /** Binding strength of each construct, loosest first; parentheses are added below these. */
