@@ -1,5 +1,5 @@
 /**
- * A binary min-heap of scheduled items, ordered by time and then by the order they were
+ * Binary min-heaps. `Schedule` orders scheduled items by time and then by the order they were
  * scheduled, so that items due at the same moment run in a stable, reproducible order.
  */
 export interface Scheduled<T> {
@@ -8,72 +8,58 @@ export interface Scheduled<T> {
   readonly item: T;
 }
 
-export class Schedule<T> {
-  private readonly heap: Scheduled<T>[] = [];
-  private counter = 0;
+/**
+ * A binary min-heap under `before`: the one heap the engine uses, for its schedule (by time, then
+ * order) and for the `when` conditions due in a pass (by scenario order, see watchlist.ts).
+ */
+export class MinHeap<T> {
+  private readonly items: T[] = [];
+
+  constructor(private readonly before: (a: T, b: T) => boolean) {}
 
   get size(): number {
-    return this.heap.length;
+    return this.items.length;
   }
 
-  push(at: number, item: T): void {
-    this.heap.push({ at, order: this.counter++, item });
-    this.siftUp(this.heap.length - 1);
+  /** The least item, or undefined when empty. */
+  peek(): T | undefined {
+    return this.items[0];
   }
 
-  /** Time of the earliest item, or Infinity when nothing is scheduled. */
-  peekTime(): number {
-    return this.heap[0]?.at ?? Infinity;
-  }
-
-  pop(): Scheduled<T> | undefined {
-    const top = this.heap[0];
-    const last = this.heap.pop();
-    if (top && last && this.heap.length > 0) {
-      this.heap[0] = last;
-      this.siftDown(0);
-    }
-    return top;
-  }
-
-  /** Items in time order (a copy). */
-  sorted(): Scheduled<T>[] {
-    return [...this.heap].sort(compare);
-  }
-
-  /** The earliest item that `matches`, in one linear scan (no sort: the heap can hold 100,000 items). */
-  earliest(matches: (item: T) => boolean): Scheduled<T> | undefined {
-    let best: Scheduled<T> | undefined;
-    for (const s of this.heap) if (matches(s.item) && (best === undefined || compare(s, best) < 0)) best = s;
-    return best;
+  /** Every item, in no particular order. */
+  values(): readonly T[] {
+    return this.items;
   }
 
   // Sifts move a hole instead of swapping pairs: a destructuring swap allocates in hot loops.
-  private siftUp(i: number): void {
-    const h = this.heap;
-    const moving = h[i]!;
+  push(item: T): void {
+    const h = this.items;
+    let i = h.push(item) - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (compare(moving, h[parent]!) >= 0) break;
+      if (!this.before(item, h[parent]!)) break;
       h[i] = h[parent]!;
       i = parent;
     }
-    h[i] = moving;
+    h[i] = item;
   }
 
-  private siftDown(i: number): void {
-    const h = this.heap;
-    const moving = h[i]!;
+  pop(): T | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (top === undefined || last === undefined || h.length === 0) return top;
+    let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
-      let m = moving;
+      let m = last;
       let at = i;
-      if (l < h.length && compare(h[l]!, m) < 0) {
+      if (l < h.length && this.before(h[l]!, m)) {
         m = h[l]!;
         at = l;
       }
-      if (r < h.length && compare(h[r]!, m) < 0) {
+      if (r < h.length && this.before(h[r]!, m)) {
         m = h[r]!;
         at = r;
       }
@@ -81,7 +67,42 @@ export class Schedule<T> {
       h[i] = m;
       i = at;
     }
-    h[i] = moving;
+    h[i] = last;
+    return top;
+  }
+}
+
+export class Schedule<T> {
+  private readonly heap = new MinHeap<Scheduled<T>>((a, b) => compare(a, b) < 0);
+  private counter = 0;
+
+  get size(): number {
+    return this.heap.size;
+  }
+
+  push(at: number, item: T): void {
+    this.heap.push({ at, order: this.counter++, item });
+  }
+
+  /** Time of the earliest item, or Infinity when nothing is scheduled. */
+  peekTime(): number {
+    return this.heap.peek()?.at ?? Infinity;
+  }
+
+  pop(): Scheduled<T> | undefined {
+    return this.heap.pop();
+  }
+
+  /** Items in time order (a copy). */
+  sorted(): Scheduled<T>[] {
+    return [...this.heap.values()].sort(compare);
+  }
+
+  /** The earliest item that `matches`, in one linear scan (no sort: the heap can hold 100,000 items). */
+  earliest(matches: (item: T) => boolean): Scheduled<T> | undefined {
+    let best: Scheduled<T> | undefined;
+    for (const s of this.heap.values()) if (matches(s.item) && (best === undefined || compare(s, best) < 0)) best = s;
+    return best;
   }
 }
 

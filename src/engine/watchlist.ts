@@ -18,6 +18,7 @@
  */
 import { isTrue, type Expr, type ExprEnv } from '../scenario/expr.js';
 import { readsOf, type Reads } from './reads.js';
+import { MinHeap } from './heap.js';
 
 interface Part {
   readonly expr: Expr;
@@ -53,7 +54,7 @@ export class Watchlist<T> {
   /** Conditions that read something unnamed: woken at the start of every pass. */
   private readonly always: Watcher<T>[] = [];
   /** Woken, to be checked in the current pass, by index (a binary min-heap). */
-  private readonly thisPass: Watcher<T>[] = [];
+  private readonly thisPass = new MinHeap<Watcher<T>>((a, b) => a.index < b.index);
   /** Woken, to be checked in the next pass (or the next settle). */
   private nextPass: Watcher<T>[] = [];
   /** The other half of a double buffer with `nextPass`: a pass starts thousands of times a second. */
@@ -133,7 +134,7 @@ export class Watchlist<T> {
 
   /** Whether every condition is asleep: none woken and waiting for a pass, none that reads the unnamed. */
   get allAsleep(): boolean {
-    return this.nextPass.length === 0 && this.thisPass.length === 0 && this.always.length === 0;
+    return this.nextPass.length === 0 && this.thisPass.size === 0 && this.always.length === 0;
   }
 
   /** What the conditions asleep on variable `name` wait to become true. */
@@ -183,42 +184,11 @@ export class Watchlist<T> {
 
   private pushThisPass(w: Watcher<T>): void {
     w.state = THIS_PASS;
-    const h = this.thisPass;
-    let i = h.push(w) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (h[parent]!.index <= w.index) break;
-      h[i] = h[parent]!;
-      i = parent;
-    }
-    h[i] = w;
+    this.thisPass.push(w);
   }
 
   private popThisPass(): Watcher<T> | undefined {
-    const h = this.thisPass;
-    const top = h[0];
-    const last = h.pop();
-    if (top === undefined || last === undefined || h.length === 0) return top;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = last;
-      let at = i;
-      if (l < h.length && h[l]!.index < m.index) {
-        m = h[l]!;
-        at = l;
-      }
-      if (r < h.length && h[r]!.index < m.index) {
-        m = h[r]!;
-        at = r;
-      }
-      if (at === i) break;
-      h[i] = m;
-      i = at;
-    }
-    h[i] = last;
-    return top;
+    return this.thisPass.pop();
   }
 }
 
