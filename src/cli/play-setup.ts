@@ -6,15 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadScenarioFile } from '../scenario/compile.js';
+import { loadScenarioFile } from '../scenario/compile/compile.js';
 import { formatProblem } from '../scenario/problems.js';
 import { problemLines } from './problem-lines.js';
 import { JournalInUse } from '../journal/lock.js';
 import type { Scenario } from '../scenario/types.js';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import type { TeamMember } from '../engine/records.js';
 import { replayJournal } from '../engine/replay.js';
-import { DrillSession } from '../journal/session.js';
+import { DrillSession } from '../session/session.js';
 import { JournalWriter, JOURNAL_FILE } from '../journal/writer.js';
 import { readJournalFile } from '../journal/reader.js';
 import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';

@@ -12,8 +12,8 @@ import { prepareNewDrill, prepareResume } from './play-setup.js';
 import { PlayApp, type PlayResult } from '../ui/App.js';
 import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
-import { formatClock } from '../scenario/duration.js';
-import type { DrillSession } from '../journal/session.js';
+import { formatClock } from '../conditions/duration.js';
+import type { DrillSession } from '../session/session.js';
 import type { ReportWriter } from '../ui/controller.js';
 
 /** The process's terminal, injected so that tests can give a fake one (or none). */

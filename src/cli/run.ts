@@ -1,14 +1,14 @@
 /** `drill run`: a headless drill from an answers file, for testing scenarios in CI. */
 import { join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
-import { loadScenarioFile } from '../scenario/compile.js';
+import { loadScenarioFile } from '../scenario/compile/compile.js';
 import { problemLines } from './problem-lines.js';
-import { checkAnswersAgainst, loadAnswersFile, type Answers } from '../scenario/answers.js';
-import { formatClock } from '../scenario/duration.js';
-import { DrillSession } from '../journal/session.js';
+import { checkAnswersAgainst, loadAnswersFile, type Answers } from '../session/answers/answers.js';
+import { formatClock } from '../conditions/duration.js';
+import { DrillSession } from '../session/session.js';
 import { JOURNAL_FILE } from '../journal/writer.js';
 import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';
-import { playHeadless } from './headless.js';
+import { playHeadless } from '../session/headless.js';
 import { writeReports } from '../report/write.js';
 import { newSeed } from './seed.js';
 

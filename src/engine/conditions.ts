@@ -3,12 +3,12 @@
  * conditions asked at every settle (milestones, impact, the end; `standing.ts`). The core tells
  * it of every change to what conditions can read, through the four `touch*` methods.
  */
-import type { Expr, ExprEnv } from '../scenario/expr.js';
+import type { Expr, ExprEnv } from '../conditions/expr.js';
 import type { Decision, Inject, Scenario } from '../scenario/types.js';
 import type { MilestoneName } from './records.js';
 import { Watchlist } from './watchlist.js';
 import { StandingConditions, type StandingCondition } from './standing.js';
-import { scenarioReadsTime } from './reads-time.js';
+import { scenarioReadsTime } from '../conditions/reads-time.js';
 import type { RampingNames } from './world.js';
 
 export type Impact = 'down' | 'degraded' | 'ok';

@@ -7,7 +7,7 @@
  * it, decides which inputs are allowed in which phase, and bumps a revision so that views re-read.
  */
 import type { Consequence, Decision, Inject, Scenario } from '../scenario/types.js';
-import { isTrue, type ExprEnv } from '../scenario/expr.js';
+import { isTrue, type ExprEnv } from '../conditions/expr.js';
 import type { DrillRecord, MilestoneName, RecordBody, TeamMember } from './records.js';
 import { Timetable, dueFor, type Due } from './timetable.js';
 import { World } from './world.js';

@@ -3,7 +3,7 @@
  * `chose('d', 'o')`, `count('a')`… Kept apart from the core so that the list of functions and
  * their meaning sit in one small place, next to nothing else.
  */
-import type { ExprValue } from '../scenario/expr.js';
+import type { ExprValue } from '../conditions/expr.js';
 import type { MilestoneName } from './records.js';
 
 /** What the functions read: the core's record of the drill so far. */

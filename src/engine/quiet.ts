@@ -12,7 +12,7 @@
  * so the next played moment sees exactly the values it would have. Anything this cannot reason
  * about (a ramping variable in arithmetic, `==`, the clock) means: play the next second.
  */
-import { evaluate, numericOp, type BinOp, type Expr, type ExprEnv } from '../scenario/expr.js';
+import { evaluate, numericOp, type BinOp, type Expr, type ExprEnv } from '../conditions/expr.js';
 import type { RampingNames, World } from './world.js';
 
 const ORDER_OPS: ReadonlySet<BinOp> = new Set<BinOp>(['<', '<=', '>', '>=']);

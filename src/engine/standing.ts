@@ -4,8 +4,8 @@
  * second of scenario time while a ramp moves (about 90,000 times for the 10,000-inject bench);
  * re-evaluating `fired('last-inject')` each time was most of the cost of a quiet second.
  */
-import { isTrue, type Expr, type ExprEnv } from '../scenario/expr.js';
-import { readsOf } from './reads.js';
+import { isTrue, type Expr, type ExprEnv } from '../conditions/expr.js';
+import { readsOf } from '../conditions/reads.js';
 
 /** One condition and its last value; `stale` once something it reads has changed. */
 export class StandingCondition {

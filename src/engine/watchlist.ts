@@ -16,8 +16,8 @@
  * the conditions that sleep skips only checks that would have said false, so the journal is the
  * same, byte for byte.
  */
-import { isTrue, type Expr, type ExprEnv } from '../scenario/expr.js';
-import { readsOf, type Reads } from './reads.js';
+import { isTrue, type Expr, type ExprEnv } from '../conditions/expr.js';
+import { readsOf, type Reads } from '../conditions/reads.js';
 import { MinHeap } from './heap.js';
 
 interface Part {

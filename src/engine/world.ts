@@ -5,7 +5,7 @@
  * time and its replay see exactly the same values.
  */
 import type { Effect, Value } from '../scenario/types.js';
-import type { VariableSpec } from '../scenario/schema.js';
+import type { VariableSpec } from '../scenario/validate/schema.js';
 
 /** Names of ramping variables, in the order their ramps started (a Set or a Map's keys). */
 export interface RampingNames {

@@ -9,7 +9,7 @@ import { bullets, capitalise, clock, durationOr, minutes, plural, q, table, with
 import { timelineParts } from './md-timeline.js';
 import { renderAnalysis } from './md-analysis.js';
 import { renderAppendix } from './md-appendix.js';
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../conditions/duration.js';
 import { firstLine, quoted, shorten } from './timeline.js';
 
 /** The whole report as Markdown, ending with a newline. */

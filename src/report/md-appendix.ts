@@ -5,7 +5,7 @@
 import type { Report, ReportStats } from './report-schema.js';
 import { code, inline } from './escape.js';
 import { clock, table, withUnit } from './md-format.js';
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../conditions/duration.js';
 
 /** Section 10: the appendix. */
 export function renderAppendix(report: Report): string {

@@ -2,7 +2,7 @@
  * Small building blocks of the Markdown report: tables, lists, numbers with units, minutes.
  * Callers pass text that is already escaped (see escape.ts); these only arrange it.
  */
-import { formatClock, formatDuration } from '../scenario/duration.js';
+import { formatClock, formatDuration } from '../conditions/duration.js';
 import { inline } from './escape.js';
 
 /** A GitHub table. Cells must already be escaped; a header row and a separator row come first. */

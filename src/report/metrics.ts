@@ -5,7 +5,7 @@
  * All times are scenario time: T+00:00 is when the facilitator started the clock.
  */
 import type { DrillRecord, MilestoneName } from '../engine/records.js';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import type { ReportMetric, ReportMilestone } from './report-schema.js';
 import type { ImpactHistory } from './impact.js';
 

@@ -5,7 +5,7 @@
  */
 import type { DrillRecord, RecordOf } from '../engine/records.js';
 import type { Scenario } from '../scenario/types.js';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import { REPORT_FORMAT, REPORT_VERSION, type Report, type ReportStats } from './report-schema.js';
 import { impactHistory, worldExtremes } from './impact.js';
 import { responseMetrics } from './metrics.js';

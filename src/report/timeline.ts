@@ -5,7 +5,7 @@
  */
 import type { DrillRecord } from '../engine/records.js';
 import type { Scenario } from '../scenario/types.js';
-import { formatClock, formatDuration } from '../scenario/duration.js';
+import { formatClock, formatDuration } from '../conditions/duration.js';
 import type { TimelineEntry } from './report-schema.js';
 
 /** Short, human names for scenario items, used by the timeline, metrics and resolution. */

@@ -9,7 +9,7 @@ import { useSelector } from '@xstate/react';
 import type { Key } from 'ink';
 import type { Scenario } from '../scenario/types.js';
 import type { TeamMember } from '../engine/records.js';
-import type { DrillSession } from '../journal/session.js';
+import type { DrillSession } from '../session/session.js';
 import { DrillStore } from './store.js';
 import { DrillProvider } from './context.js';
 import type { TimeSource } from './clock.js';

@@ -8,7 +8,7 @@ import { Line } from './Line.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TeamMember } from '../engine/records.js';
 import { visibleControls, visibleLine } from '../text/sanitize.js';
-import { formatDuration, parseDuration } from '../scenario/duration.js';
+import { formatDuration, parseDuration } from '../conditions/duration.js';
 import { hue, type Theme } from './theme.js';
 import { joinHardWraps, wrapText } from './wrap.js';
 

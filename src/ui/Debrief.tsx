@@ -5,7 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import { Line } from './Line.js';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';

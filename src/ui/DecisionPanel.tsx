@@ -3,7 +3,7 @@
  * out (and to which option), who is speaking for the team, and its hint once revealed.
  */
 import { Box, Text } from 'ink';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import type { TeamMember } from '../engine/records.js';
 import { useDrill, useDrillContext } from './context.js';

@@ -7,7 +7,7 @@
  */
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, measureElement, useStdout, type DOMElement } from 'ink';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import type { FeedEntry, InjectEntry, LineEntry } from './feed-model.js';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';

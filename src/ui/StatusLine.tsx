@@ -3,7 +3,7 @@
  * the team, the actions under way (and when they land) and the milestones reached.
  */
 import { Box, Text } from 'ink';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';

@@ -4,7 +4,7 @@
  */
 import { Box, Text } from 'ink';
 import { Line } from './Line.js';
-import { formatClock } from '../scenario/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { terminalLines } from './feed-layout.js';
 import type { InjectEntry } from './feed-model.js';

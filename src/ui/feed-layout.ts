@@ -4,8 +4,8 @@
  * fill the screen. Drawing text Ink then clips away still costs Ink a full measure and layout,
  * and a two-hour drill must not draw two hours of feed every second.
  */
-import { formatClock } from '../scenario/duration.js';
-import type { Channel } from '../scenario/schema.js';
+import { formatClock } from '../conditions/duration.js';
+import type { Channel } from '../scenario/validate/schema.js';
 import { visibleControls } from '../text/sanitize.js';
 import type { FeedEntry } from './feed-model.js';
 import { joinHardWraps, wrapText } from './wrap.js';

@@ -6,7 +6,7 @@
  */
 import type { DrillRecord } from '../engine/records.js';
 import type { Inject, Scenario } from '../scenario/types.js';
-import { formatClock, formatDuration } from '../scenario/duration.js';
+import { formatClock, formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 
 /** What kind of thing a line is about; views pick a colour from it, never meaning alone. */

@@ -14,10 +14,10 @@
 import type { Observer, SnapshotFrom, Subscription } from 'xstate';
 import type { drillMachine, DrillEvent } from '../engine/machine.js';
 import type { DrillCore } from '../engine/core.js';
-import type { DrillSession } from '../journal/session.js';
+import type { DrillSession } from '../session/session.js';
 import { ClockDriver, type TimeSource } from './clock.js';
 import { FeedLog } from './feed-model.js';
-import { formatDuration } from '../scenario/duration.js';
+import { formatDuration } from '../conditions/duration.js';
 
 export type DrillSnapshot = SnapshotFrom<typeof drillMachine>;
 

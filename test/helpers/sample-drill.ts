@@ -1,5 +1,5 @@
 import type { Scenario } from '../../src/scenario/types.js';
-import { DrillSession } from '../../src/journal/session.js';
+import { DrillSession } from '../../src/session/session.js';
 
 /**
  * Plays a drill with every kind of input (ticks, a pause, a note, a speed change, a hint, an

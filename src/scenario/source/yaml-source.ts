@@ -1,0 +1,293 @@
+/**
+ * YAML text → plain JS value, keeping the parsed document so that any later problem (a schema
+ * issue, an unknown id, a bad condition) can be reported at the line and column it came from.
+ * Used for scenario files and answers files alike. Hostile input is refused with one line each
+ * (see `source-text.ts`); nothing here throws.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { formatYamlError } from './yaml-errors.js';
+import { nodeAt, offsetOfPath, scalarSourceOffset } from './yaml-positions.js';
+import { decodeSourceText, findExcessiveNesting, lineColAt, MAX_NESTING_DEPTH } from './source-text.js';
+import type { Problem } from '../problems.js';
+import { readPlainYaml, type ListSinks } from './plain-yaml.js';
+import type { Pos } from '../types.js';
+
+export { MAX_SCENARIO_BYTES, MAX_NESTING_DEPTH } from './source-text.js';
+export { validateWith } from '../validate/zod-problems.js';
+
+/** Aliases may repeat data, but not multiply it: this caps the nodes that aliases expand to. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A path into the document, as zod reports it: keys and list indexes. */
+export type YamlPath = readonly PropertyKey[];
+
+/** A parsed YAML file: its value, and where each part of it was written. */
+export interface YamlFile {
+  readonly file: string;
+  /** The exact bytes read (for hashing). */
+  readonly bytes: Uint8Array;
+  readonly text: string;
+  /** The root mapping as plain data. `__proto__` keys are own properties, never prototypes. */
+  readonly value: Record<string, unknown>;
+  /** Where the node at `path` starts (`part: 'key'`: its key). A missing path gives its nearest existing parent. */
+  positionOf(path: YamlPath, part?: 'key' | 'value'): Pos;
+  /** Where character `offset` of the string at `path` was written (for errors inside conditions). */
+  positionInScalar(path: YamlPath, offset: number): Pos;
+  /** A problem at `path` (or at `offset` inside the string there). */
+  problemAt(path: YamlPath, message: string, options?: { severity?: 'error' | 'warning'; part?: 'key' | 'value'; offset?: number }): Problem;
+}
+
+/**
+ * `streamed`: the file was read by the fast path with the sinks given to `parseYamlFile`, so the
+ * lists they took are empty in `value` and their items went to the sinks.
+ */
+export type YamlReadResult = { ok: true; yaml: YamlFile; warnings: Problem[]; streamed?: true } | { ok: false; problems: Problem[] };
+
+/**
+ * Reads YAML text (or bytes) into a `YamlFile` whose root is a mapping. `expected` describes the
+ * file for messages, e.g. "a scenario (id:, title:, injects: …)".
+ */
+export function parseYamlFile(
+  input: Uint8Array | string,
+  file: string,
+  expected = 'a YAML mapping',
+  sinksFor?: (yaml: YamlFile) => ListSinks,
+): YamlReadResult {
+  const fail = (message: string, line: number, col: number): YamlReadResult => ({
+    ok: false,
+    problems: [{ file, line, col, message, severity: 'error' }],
+  });
+  try {
+    const decoded = decodeSourceText(input);
+    if (!decoded.ok) {
+      const { message, line, col, empty } = decoded.problem;
+      return fail(empty ? `${message}; expected ${expected}` : message, line, col);
+    }
+    const { text, bytes } = decoded;
+    // Most files are plain YAML, read several times faster (and smaller) without positions; the
+    // full parse runs only if a position is asked for, that is, when there is a problem to report.
+    // The sinks get the file before its value exists: positions are only looked up on a problem.
+    const yaml = lazyYamlFile(file, bytes, text, () => parseFully(text, bytes, file, expected));
+    const plain = readPlainYaml(text, sinksFor?.(yaml));
+    if (plain !== undefined) {
+      yaml.value = plain;
+      return sinksFor === undefined ? { ok: true, yaml, warnings: [] } : { ok: true, yaml, warnings: [], streamed: true };
+    }
+    return parseFully(text, bytes, file, expected);
+  } catch (error) {
+    return parserCrashed(error, fail);
+  }
+}
+
+/** The full parse, with positions, of decoded text: every YAML problem found and placed. */
+function parseFully(text: string, bytes: Uint8Array, file: string, expected: string): YamlReadResult {
+  const fail = (message: string, line: number, col: number): YamlReadResult => ({
+    ok: false,
+    problems: [{ file, line, col, message, severity: 'error' }],
+  });
+  try {
+    const tooDeep = findExcessiveNesting(text);
+    if (tooDeep !== undefined) return fail(nestingMessage(), ...lineCol(lineColAt(text, tooDeep)));
+
+    const lineCounter = new LineCounter();
+    // logLevel 'error': no console output for warnings (they are returned), but unlike 'silent'
+    // it keeps the "several documents in one file" error.
+    // uniqueKeys off: the library compares every key with every other (minutes for 100k keys);
+    // inspectTree finds duplicates in linear time and they are reported below.
+    const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+    const at = (offset: number): [number, number] => lineCol(lineCounter.linePos(offset));
+    const facts = inspectTree(doc.contents);
+    if (facts.tooDeepAt !== undefined) return fail(nestingMessage(), ...at(facts.tooDeepAt));
+
+    // Every syntax error at once; the data is not trusted, so nothing is checked beyond them.
+    const keyProblem = (message: string) => (offset: number): Problem => {
+      const [line, col] = at(offset);
+      return { file, line, col, message, severity: 'error' };
+    };
+    const errors = [
+      ...yamlProblems(doc.errors, file, text, facts, at, 'error'),
+      ...facts.protoKeys.map(keyProblem('`__proto__` cannot be used as a key (it is special to JavaScript); rename it')),
+      ...facts.complexKeys.map(keyProblem('a key must be a plain name, not a list or a mapping; write `name: value`')),
+      ...[...facts.duplicates].map(([offset, { key, firstAt }]) =>
+        keyProblem(`duplicate key \`${key}\` (already set on line ${at(firstAt)[0]}); keep only one of them`)(offset),
+      ),
+    ];
+    if (errors.length > 0) return { ok: false, problems: errors };
+    const root = doc.contents;
+    if (root === null || (isScalar(root) && root.value === null)) return fail(`the file has no content; expected ${expected}`, 1, 1);
+    if (!isMap(root)) {
+      const what = isSeq(root) ? 'a list' : isScalar(root) ? `a single ${typeof root.value === 'number' ? 'number' : 'value'}` : 'an alias';
+      return fail(`the top level is ${what}; expected ${expected} as \`key: value\` lines`, ...at(root.range?.[0] ?? 0));
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      // Thrown for alias bombs ("billion laughs"): a few anchors referring to each other
+      // that would expand to millions of nodes.
+      return fail(
+        'aliases (`*name`) expand to too much data; write the values out instead of nesting anchors',
+        ...at(facts.firstAliasAt ?? 0),
+      );
+    }
+    const warnings = yamlProblems(doc.warnings, file, text, facts, at, 'warning');
+    return { ok: true, yaml: makeYamlFile(file, bytes, text, value as Record<string, unknown>, doc, at), warnings };
+  } catch (error) {
+    return parserCrashed(error, fail);
+  }
+}
+
+/**
+ * A `YamlFile` read by the fast path: the value is there at once, and the first question about a
+ * position parses the text fully (it is plain YAML, so that parse succeeds and agrees).
+ */
+function lazyYamlFile(file: string, bytes: Uint8Array, text: string, parse: () => YamlReadResult): YamlFile & { value: Record<string, unknown> } {
+  let full: YamlFile | undefined;
+  const located = (): YamlFile => {
+    if (full) return full;
+    const read = parse();
+    if (!read.ok) throw new Error(`the full YAML parse disagrees with the fast one: ${read.problems[0]?.message}`);
+    return (full = read.yaml);
+  };
+  return {
+    file,
+    bytes,
+    text,
+    value: {},
+    positionOf: (path, part) => located().positionOf(path, part),
+    positionInScalar: (path, offset) => located().positionInScalar(path, offset),
+    problemAt: (path, message, options) => located().problemAt(path, message, options),
+  };
+}
+
+function parserCrashed(error: unknown, fail: (message: string, line: number, col: number) => YamlReadResult): YamlReadResult {
+  // A stack overflow in the parser on nesting the pre-scan under-estimated, or a parser bug:
+  // still one line, never a stack trace.
+  const detail = error instanceof RangeError ? nestingMessage() : `could not parse this file as YAML (${String(error)})`;
+  return fail(detail, 1, 1);
+}
+
+function nestingMessage(): string {
+  return `nesting is deeper than ${MAX_NESTING_DEPTH} levels; a scenario needs only a few — flatten the structure`;
+}
+
+function lineCol(p: { line: number; col: number }): [number, number] {
+  return [Math.max(1, p.line), Math.max(1, p.col)];
+}
+
+/** What a walk over the parsed tree found: facts the parser does not report itself. */
+export interface TreeFacts {
+  tooDeepAt?: number;
+  /** Offsets of keys that are lists or mappings (`? [a, b]`). */
+  readonly complexKeys: number[];
+  firstAliasAt?: number;
+  /**
+   * Offsets of `__proto__` keys. `toJS` makes it an own property (no pollution), but zod then
+   * drops it silently from records, so a variable or answer would vanish without a word: refuse it.
+   */
+  readonly protoKeys: number[];
+  /** Duplicate key offset → the key and the offset of its first occurrence. */
+  readonly duplicates: Map<number, { key: string; firstAt: number }>;
+  /** [start, end] of quoted scalars, to place "missing closing quote" at the opening quote. */
+  readonly quoted: [number, number][];
+}
+
+function inspectTree(root: unknown): TreeFacts {
+  const facts: TreeFacts = { duplicates: new Map(), quoted: [], complexKeys: [], protoKeys: [] };
+  const visit = (node: unknown, depth: number): void => {
+    if (facts.tooDeepAt !== undefined) return;
+    if (isAlias(node)) {
+      // Aliases are not followed: that is what makes alias bombs exponential.
+      facts.firstAliasAt ??= node.range?.[0];
+    } else if (isScalar(node)) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) facts.quoted.push([node.range[0], node.range[1]]);
+    } else if (isMap(node) || isSeq(node)) {
+      if (depth > MAX_NESTING_DEPTH) {
+        facts.tooDeepAt = node.range?.[0] ?? 0;
+        return;
+      }
+      if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
+      const seen = new Map<string, number>();
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const key = pair.key as Node | null;
+          if (isScalar(key)) {
+            const name = String(key.value);
+            const start = key.range?.[0] ?? 0;
+            if (name === '__proto__') facts.protoKeys.push(start);
+            const first = seen.get(name);
+            if (first === undefined) seen.set(name, start);
+            else facts.duplicates.set(start, { key: name, firstAt: first });
+          } else if (key !== null && !isAlias(key)) {
+            facts.complexKeys.push(key.range?.[0] ?? 0);
+          }
+          visit(pair.value, depth + 1);
+        }
+      }
+    }
+  };
+  visit(root, 1);
+  return facts;
+}
+
+function yamlProblems(
+  list: readonly YAMLError[],
+  file: string,
+  text: string,
+  facts: TreeFacts,
+  at: (offset: number) => [number, number],
+  severity: 'error' | 'warning',
+): Problem[] {
+  // Tabs break every line they indent; one line saying so beats a cascade of parser complaints.
+  const tabs = list.filter((e) => e.code === 'TAB_AS_INDENT');
+  // After one stray token the parser reports every following line "in YAML stream": keep the first.
+  const stray = (e: YAMLError) => e.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(e.message);
+  const firstStray = list.findIndex(stray);
+  const shown = tabs.length > 0 ? [tabs[0]!] : list.filter((e, i) => !stray(e) || i === firstStray);
+  const lines = new Set<number>();
+  const offsets = new Set<number>();
+  const problems: Problem[] = [];
+  for (const error of shown) {
+    if (offsets.has(error.pos[0])) continue; // two errors raised at one place are one mistake
+    offsets.add(error.pos[0]);
+    const { message, offset } = formatYamlError(error, text, facts);
+    const [line, col] = at(offset);
+    if (lines.has(line)) continue; // later errors on a line are echoes of the first
+    lines.add(line);
+    const more = tabs.length > 1 ? ` (${tabs.length} lines use tabs)` : '';
+    problems.push({ file, line, col, message: message + more, severity });
+  }
+  return problems;
+}
+
+function makeYamlFile(
+  file: string,
+  bytes: Uint8Array,
+  text: string,
+  value: Record<string, unknown>,
+  doc: Document.Parsed,
+  at: (offset: number) => [number, number],
+): YamlFile {
+  const pos = (offset: number): Pos => {
+    const [line, col] = at(offset);
+    return { line, col };
+  };
+  const positionOf = (path: YamlPath, part: 'key' | 'value' = 'value'): Pos => pos(offsetOfPath(doc, path, part));
+  const positionInScalar = (path: YamlPath, offset: number): Pos => {
+    const node = nodeAt(doc, path).node;
+    if (!isScalar(node) || !node.range) return positionOf(path);
+    return pos(scalarSourceOffset(text, node.range, node.type, String(node.value), offset));
+  };
+  return {
+    file,
+    bytes,
+    text,
+    value,
+    positionOf,
+    positionInScalar,
+    problemAt(path, message, options = {}) {
+      const p = options.offset === undefined ? positionOf(path, options.part) : positionInScalar(path, options.offset);
+      return { file, line: p.line, col: p.col, message, severity: options.severity ?? 'error' };
+    },
+  };
+}

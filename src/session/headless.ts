@@ -1,0 +1,166 @@
+/**
+ * Plays a drill without a screen, as fast as possible, taking the team's part from an answers
+ * file: decisions after their thinking time, actions, notes, hints and milestones at their
+ * scenario times, then the debrief. Wall time is derived from the given start, so the same
+ * inputs give a byte-identical journal.
+ */
+import type { Scenario } from '../scenario/types.js';
+import type { Answers, DecisionAnswer } from './answers/answers.js';
+import { parseDuration, formatClock } from '../conditions/duration.js';
+import type { DrillEvent, DebriefSection } from '../engine/machine.js';
+import type { DrillSession } from './session.js';
+import type { OpenDecision } from '../engine/core.js';
+
+export interface HeadlessOutcome {
+  /** Problems that make the run fail: an unanswerable decision, a refused input. */
+  errors: string[];
+  /** Things worth saying that do not fail the run: answers for decisions that never opened. */
+  warnings: string[];
+}
+
+type Timed = { at: number; order: number; make: (wall: number) => DrillEvent; describe: string };
+/** An open decision at the start of a round, with its answer and when that is due (Infinity: none). */
+type OpenAtRound = { o: OpenDecision; answer: DecisionAnswer | undefined; at: number };
+
+/** Hoisted: the state is asked once per round, and a round can be a few scenario seconds. */
+const RUNNING = { live: 'running' } as const;
+
+export function playHeadless(session: DrillSession, scenario: Scenario, answers: Answers, startWall: number): HeadlessOutcome {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const core = () => session.actor.getSnapshot().context.core;
+  const wallAt = (t: number) => startWall + t;
+  const send = (event: DrillEvent, what: string): void => {
+    if (session.writeError) return; // nothing more can be recorded; the loop stops with the error
+    const before = core().records.length;
+    session.send(event);
+    if (core().records.length === before) errors.push(`${formatClock(core().t)}: ${what} was refused at this point of the drill`);
+  };
+
+  const timed = scheduledInputs(answers);
+  let nextTimed = 0; // an index, not shift(): shifting a long list of inputs is quadratic
+  const answered = new Set<string>();
+  send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
+  /**
+   * Asked by the engine right after a moment at which a decision opened, in the middle of a
+   * RUN_TO: the target the next round would choose, when that round would send nothing (no
+   * answer or input due now, no error to report), so the engine plays on without one; otherwise
+   * -Infinity: stop, and the round does it. Saves a round and an event per decision.
+   */
+  const replan = (): number => {
+    const now = core().t;
+    if (nextTimed < timed.length && timed[nextTimed]!.at <= now) return -Infinity;
+    let target = Math.min(timed[nextTimed]?.at ?? Infinity, scenario.end.limitMs);
+    for (const o of core().open.values()) {
+      const answer = answers.decisions?.[o.decision.id];
+      if (!answer) {
+        if (o.decision.timeoutMs === undefined) return -Infinity;
+        continue;
+      }
+      const at = o.openedAt + (parseDuration(answer.after ?? 0) ?? 0);
+      if (at <= now) return -Infinity;
+      target = Math.min(target, at);
+    }
+    return Math.min(core().nextDueTime(), target) <= now ? -Infinity : target;
+  };
+
+  while (!core().ended && errors.length === 0) {
+    const now = core().t;
+    if (session.writeError || !session.actor.getSnapshot().matches(RUNNING)) {
+      // A failed journal write pauses the drill (the only way a headless drill pauses): nothing
+      // more can be recorded, so it stops here instead of waiting for a resume that never comes.
+      const why = session.writeError?.message ?? 'it was paused';
+      errors.push(`${formatClock(now)}: the journal could not be written (${why}); the drill stopped`);
+      break;
+    }
+    // Answer every open decision whose thinking time is over. Rounds are many (two per decision
+    // in the bench) and open decisions few: plain loops, no spread or Set per round.
+    const openDue: OpenAtRound[] = [];
+    for (const o of core().open.values()) {
+      const answer = answers.decisions?.[o.decision.id];
+      if (!answer && o.decision.timeoutMs === undefined) {
+        errors.push(`${formatClock(o.openedAt)}: decision \`${o.decision.id}\` opened, but the answers file does not answer it and it has no timeout; add \`${o.decision.id}: {choose: <option>}\` under decisions:`);
+      }
+      openDue.push({ o, answer, at: answer ? o.openedAt + (parseDuration(answer.after ?? 0) ?? 0) : Infinity });
+    }
+    if (errors.length) break;
+    let nextAnswerAt = Infinity;
+    for (const d of openDue) {
+      if (!d.answer) continue;
+      if (d.at > now) {
+        nextAnswerAt = Math.min(nextAnswerAt, d.at);
+        continue;
+      }
+      answered.add(d.o.decision.id);
+      const a = d.answer;
+      send(
+        { type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, rationale: a.note, wall: wallAt(now) },
+        `answering decision \`${d.o.decision.id}\``,
+      );
+    }
+    while (nextTimed < timed.length && timed[nextTimed]!.at <= now) {
+      const input = timed[nextTimed++]!;
+      send(input.make(wallAt(now)), input.describe);
+    }
+    if (core().ended || errors.length) break;
+    // The team's next input is due at `target`. The engine plays every moment before it by
+    // itself (one event, not one per moment) and stops early when a decision opens, so that the
+    // next round can answer it. A decision that an input of this round opened is seen by the
+    // next round, after one moment, as it always was.
+    let openedByInput = false;
+    for (const id of core().open.keys()) if (!openDue.some((d) => d.o.decision.id === id)) openedByInput = true;
+    const target = Math.min(timed[nextTimed]?.at ?? Infinity, nextAnswerAt, scenario.end.limitMs, openedByInput ? core().nextDueTime() : Infinity);
+    if (Math.min(core().nextDueTime(), target) <= now) {
+      errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
+      break;
+    }
+    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target), replan });
+  }
+
+  // After an error these would only repeat it: the run stopped, the drill did not end.
+  if (errors.length === 0) {
+    for (const id of Object.keys(answers.decisions ?? {})) {
+      if (!answered.has(id)) warnings.push(`the answers file answers decision \`${id}\`, but it was not open when its answer was due in this run`);
+    }
+    for (const input of timed.slice(nextTimed)) warnings.push(`${input.describe} at ${formatClock(input.at)} never happened: the drill had ended`);
+  }
+  if (errors.length === 0) debrief(session, answers, wallAt(core().t));
+  return { errors, warnings };
+}
+
+function scheduledInputs(answers: Answers): Timed[] {
+  const list: Omit<Timed, 'order'>[] = [];
+  const at = (d: string | number | undefined) => parseDuration(d ?? 0) ?? 0;
+  for (const a of answers.actions ?? []) {
+    list.push({ at: at(a.at), make: (wall) => ({ type: 'TAKE_ACTION', id: a.do, by: a.by, wall }), describe: `action \`${a.do}\`` });
+  }
+  for (const n of answers.notes ?? []) {
+    list.push({ at: at(n.at), make: (wall) => ({ type: 'NOTE', text: n.text, by: n.by, wall }), describe: 'a note' });
+  }
+  for (const h of answers.hints ?? []) {
+    list.push({ at: at(h.at), make: (wall) => ({ type: 'SHOW_HINT', for: h.for, wall }), describe: `the hint for \`${h.for}\`` });
+  }
+  for (const m of answers.milestones ?? []) {
+    list.push({ at: at(m.at), make: (wall) => ({ type: 'MARK_MILESTONE', name: m.mark, by: m.by, wall }), describe: `milestone ${m.mark}` });
+  }
+  for (const f of answers.followups ?? []) {
+    list.push({
+      at: at(f.at),
+      make: (wall) => ({ type: 'FOLLOWUP', text: f.text, owner: f.owner, kind: f.type ?? 'process', wall }),
+      describe: 'a follow-up',
+    });
+  }
+  return list.map((t, order) => ({ ...t, order })).sort((a, b) => a.at - b.at || a.order - b.order);
+}
+
+function debrief(session: DrillSession, answers: Answers, wall: number): void {
+  const d = answers.debrief;
+  const entry = (section: DebriefSection, text: string, extra: Partial<Extract<DrillEvent, { type: 'DEBRIEF' }>> = {}) =>
+    session.send({ type: 'DEBRIEF', section, text, ...extra, wall });
+  for (const c of d?.causes ?? []) entry('cause', c.text, { factor: c.factor });
+  for (const t of d?.went_well ?? []) entry('went-well', t);
+  for (const t of d?.went_poorly ?? []) entry('went-poorly', t);
+  for (const t of d?.lucky ?? []) entry('lucky', t);
+  for (const a of d?.actions ?? []) entry('action', a.text, { owner: a.owner, kind: a.type ?? 'process' });
+  session.send({ type: 'FINISH', wall });
+}

@@ -1,0 +1,130 @@
+/**
+ * A drill being recorded: the engine's actor plus the journal it writes to. Every event goes
+ * through `send`, which hands it to the machine and then writes the records it produced before
+ * returning, so nothing is shown as recorded that is not already on disk. A failed write (disk
+ * full, folder removed) pauses the drill and keeps the unwritten records in memory until the
+ * facilitator points the journal somewhere else.
+ */
+import { createActor } from 'xstate';
+import { drillMachine, type DrillEvent, type DrillInput } from '../engine/machine.js';
+import type { DrillActor } from '../engine/replay.js';
+import type { DrillRecord } from '../engine/records.js';
+import { JournalWriter } from '../journal/writer.js';
+
+/** Real time between checkpoints in a quiet drill. */
+export const CHECKPOINT_EVERY_MS = 10_000;
+
+export class DrillSession {
+  private written: number;
+  private listeners = new Set<() => void>();
+  /** The last write error, until a write succeeds again. */
+  writeError: Error | undefined;
+
+  constructor(
+    readonly actor: DrillActor,
+    private writer: JournalWriter,
+    alreadyWritten = 0,
+  ) {
+    this.written = alreadyWritten;
+    this.flush();
+  }
+
+  /** A new drill writing a new journal at `journalPath`. */
+  static start(input: DrillInput, journalPath: string, options: { durable: boolean }): DrillSession {
+    const writer = JournalWriter.create(journalPath, options);
+    return new DrillSession(createActor(drillMachine, { input }).start(), writer);
+  }
+
+  get journalPath(): string {
+    return this.writer.path;
+  }
+
+  get records(): readonly DrillRecord[] {
+    return this.actor.getSnapshot().context.core.records;
+  }
+
+  send(event: DrillEvent): void {
+    this.actor.send(event);
+    if (event.type === 'TICK') this.checkpoint(event.wall);
+    this.flush();
+  }
+
+  /**
+   * Quiet stretches produce no records, and a resume after `kill -9` starts at the last record;
+   * a checkpoint every few seconds of real time bounds what such a crash can lose.
+   */
+  private checkpoint(wall: number): void {
+    const last = this.records.at(-1);
+    if (last && wall - last.wall >= CHECKPOINT_EVERY_MS) this.actor.send({ type: 'CHECKPOINT', wall });
+  }
+
+  /** Called when the write-error state changes, so the screen can say so at once. */
+  onWriteError(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Moves the journal to a new file holding everything recorded so far, then carries on there. */
+  relocate(journalPath: string, options: { durable: boolean }): void {
+    const next = JournalWriter.create(journalPath, options);
+    try {
+      next.write(this.records);
+    } catch (error) {
+      // Not moved after all: close the new file again, which also gives back its lock.
+      try {
+        next.close();
+      } catch {
+        // the write error below is the one to report
+      }
+      throw error;
+    }
+    try {
+      this.writer.close();
+    } catch {
+      // the old file is the broken one; what matters is now in the new file
+    }
+    this.writer = next;
+    this.written = this.records.length;
+    this.setError(undefined);
+  }
+
+  close(): void {
+    this.flush();
+    try {
+      // A non-durable journal writes in batches: the last one is written here, and its failure
+      // is a write error like any other (`writeError`), not a crash.
+      this.writer.flush();
+    } catch (error) {
+      this.setError(asError(error));
+    }
+    try {
+      this.writer.close();
+    } catch (error) {
+      this.setError(asError(error));
+    }
+  }
+
+  private flush(): void {
+    const records = this.records;
+    if (this.written >= records.length) return;
+    try {
+      this.writer.write(records, this.written);
+      this.written = records.length;
+      if (this.writeError) this.setError(undefined);
+    } catch (error) {
+      const first = !this.writeError;
+      this.setError(asError(error));
+      if (first && this.actor.getSnapshot().matches({ live: 'running' })) this.actor.send({ type: 'PAUSE', wall: records.at(-1)?.wall ?? 0 });
+    }
+  }
+
+  private setError(error: Error | undefined): void {
+    this.writeError = error;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** What a `catch` caught, as an Error (fs throws Errors, but a catch clause promises nothing). */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,95 @@
+/**
+ * The key table: what a key does depends on the moment, asked of the machine, and the help line
+ * and the overlay are drawn from the same rows, so the help never offers a key that does nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import type { Key } from 'ink';
+import { drillMachine } from '../../src/engine/machine.js';
+import { bindingFor, KEY_TABLE } from '../../src/ui/keys.js';
+import { helpLine, helpRows } from '../../src/ui/help.js';
+import { initialUi, makeEnv, type KeyEnv } from '../../src/ui/ui-state.js';
+import type { ShownDrill } from '../../src/ui/store.js';
+import { fixture } from '../helpers/load.js';
+
+const NONE = { return: false, tab: false, ctrl: false, meta: false, upArrow: false, downArrow: false } as unknown as Key;
+
+function drill() {
+  const scenario = fixture('ui-mini.yaml');
+  const actor = createActor(drillMachine, { input: { scenario, seed: 'k', team: [{ name: 'Alex', role: 'ic' }], mode: 'play', wall: 0 } }).start();
+  const env = (): KeyEnv => {
+    const snapshot = actor.getSnapshot();
+    const shown: ShownDrill = { snapshot, core: snapshot.context.core, version: 0, savedCount: 0, writeError: undefined, notice: undefined };
+    return makeEnv(shown, initialUi(), { team: [{ name: 'Alex', role: 'ic' }], feed: [], feedRows: 10, journalPath: 'j.jsonl' });
+  };
+  return { actor, env };
+}
+
+const available = (env: KeyEnv) => KEY_TABLE.filter((b) => b.phases.includes(env.phase) && b.available(env)).map((b) => b.keys);
+
+describe('the key table', () => {
+  it('offers only what the machine would take at each moment', () => {
+    const { actor, env } = drill();
+    expect(available(env())).toEqual(['Enter', '↑ ↓', '?', 'q', 'Ctrl-C']);
+
+    actor.send({ type: 'START', wall: 0 });
+    expect(available(env())).not.toContain('1-9'); // no decision open yet
+    expect(available(env())).toContain('space');
+    expect(helpLine(env(), 200)).toContain('space pause');
+
+    actor.send({ type: 'ADVANCE', to: 16_000, wall: 0 });
+    expect(available(env())).toEqual(expect.arrayContaining(['1-9', 'o', 'h', 's']));
+
+    actor.send({ type: 'PAUSE', wall: 0 });
+    expect(helpLine(env(), 200)).toContain('space resume');
+    expect(available(env())).not.toContain('s'); // skipping needs running time
+
+    actor.send({ type: 'END', wall: 0 });
+    expect(env().phase).toBe('debrief');
+    expect(available(env())).toContain('Enter');
+    expect(helpLine(env(), 200)).toMatch(/^Enter begin the debrief/);
+  });
+
+  it('keeps `? help` in the help line however narrow, and never exceeds the width', () => {
+    const { actor, env } = drill();
+    actor.send({ type: 'START', wall: 0 });
+    actor.send({ type: 'ADVANCE', to: 16_000, wall: 0 });
+    for (const width of [20, 40, 80, 120]) {
+      const line = helpLine(env(), width);
+      expect(line.length).toBeLessThanOrEqual(width);
+      expect(line.endsWith('? help')).toBe(true);
+    }
+  });
+
+  it('lists every key of the phase in the overlay, marking those that do nothing now', () => {
+    const { actor, env } = drill();
+    actor.send({ type: 'START', wall: 0 });
+    const rows = helpRows(env());
+    expect(rows.map((r) => r.keys)).toEqual(expect.arrayContaining(['1-9', 'o', 'Tab', 'a', 'space', 'h', 'n', 'f', 'm', 's', '+ -', 'e', '?', 'q', 'Ctrl-C']));
+    expect(rows.find((r) => r.keys === '1-9')?.available).toBe(false);
+    expect(rows.find((r) => r.keys === 'n')?.available).toBe(true);
+  });
+
+  it('maps keys to rows by phase: Enter starts in the briefing and means nothing live', () => {
+    const enter = { ...NONE, return: true } as Key;
+    expect(bindingFor('briefing', '', enter)?.name).toBe('start the clock');
+    expect(bindingFor('live', '', enter)).toBeUndefined();
+    expect(bindingFor('live', '3', NONE)?.keys).toBe('1-9');
+    expect(bindingFor('live', 'c', { ...NONE, ctrl: true } as Key)?.keys).toBe('Ctrl-C');
+  });
+
+  it('answers a decision through a form that records the option, the speaker and the rationale', () => {
+    const { actor, env } = drill();
+    actor.send({ type: 'START', wall: 0 });
+    actor.send({ type: 'ADVANCE', to: 16_000, wall: 0 });
+    const e = { ...env(), ui: { ...initialUi(), speaker: 0 } };
+    const command = bindingFor('live', '1', NONE)!.command(e, '1', NONE);
+    expect(command.kind).toBe('form');
+    if (command.kind !== 'form') return;
+    expect(command.form.submit({ rationale: 'fastest' })).toMatchObject({
+      kind: 'send',
+      event: { type: 'DECIDE', id: 'first-call', option: 'rollback', by: 'Alex', rationale: 'fastest' },
+    });
+    expect(bindingFor('live', '7', NONE)!.command(e, '7', NONE)).toMatchObject({ kind: 'ui' }); // no option 7: a message
+  });
+});
