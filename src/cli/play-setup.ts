@@ -106,8 +106,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     const line = replay.seq === undefined ? '' : `:${replay.seq + 2}:1`;
     return { ok: false, code: EXIT.badInput, lines: [`${journal}${line}: ${replay.message}`] };
   }
-  const core = replay.actor.getSnapshot().context.core;
-  if (core.finished) {
+  if (replay.actor.getSnapshot().matches('done')) {
     replay.actor.stop();
     return { ok: false, code: EXIT.badInput, lines: [`${journal}: this drill is finished, so there is nothing to continue; drill report ${journal} writes its report`] };
   }
@@ -120,7 +119,12 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
   }
   session.send({ type: 'SESSION_RESUMED', wall: wallNow() });
   if (session.actor.getSnapshot().matches({ live: 'running' })) session.send({ type: 'PAUSE', wall: wallNow() });
-  const where = !core.started ? 'in the briefing' : core.ended ? 'in the debrief' : `at ${formatClock(core.t)}, paused. Press space to go on`;
+  const resumed = session.actor.getSnapshot();
+  const where = resumed.matches('briefing')
+    ? 'in the briefing'
+    : resumed.matches('debrief')
+      ? 'in the debrief'
+      : `at ${formatClock(resumed.context.core.t)}, paused. Press space to go on`;
   notices.push(`Resumed ${journal} ${where}.`);
   return {
     ok: true,

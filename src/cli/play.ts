@@ -14,6 +14,7 @@ import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
 import { formatClock } from '../conditions/duration.js';
 import type { DrillSession } from '../session/session.js';
+import { MAX_SPEED, MIN_SPEED } from '../engine/speed.js';
 import type { ReportWriter } from '../ui/controller.js';
 
 /** The process's terminal, injected so that tests can give a fake one (or none). */
@@ -27,8 +28,6 @@ export interface Terminal {
 
 const processTerminal = (): Terminal => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, time: realTime });
 
-const MIN_SPEED = 0.25;
-const MAX_SPEED = 64;
 // The alternate screen keeps the shell's scrollback intact and is left on every exit path.
 // Bracketed paste marks pasted text, so that line breaks in it are not taken for Enter.
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[2J\u001B[H\u001B[?2004h';
@@ -132,9 +131,10 @@ export async function playCommand(
     io.out(`${prepared.scenario.id}: the drill did not start; nothing was recorded.`);
     return signalled ? SIGNAL_CODES[signalled] : EXIT.ok;
   }
-  const core = session.actor.getSnapshot().context.core;
+  const snapshot = session.actor.getSnapshot();
+  const core = snapshot.context.core;
   const journal = session.journalPath;
-  if (result?.reason === 'finished' || core.finished) {
+  if (result?.reason === 'finished' || snapshot.matches('done')) {
     io.out(`${prepared.scenario.id}: drill finished at ${formatClock(core.ended?.t ?? core.t)}; journal and report in ${journal.replace(/[/\\][^/\\]*$/, '')}`);
     return EXIT.ok;
   }

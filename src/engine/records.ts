@@ -76,6 +76,7 @@ export type RecordBody = DrillRecord extends infer R ? (R extends DrillRecord ? 
 export type TeamMember = z.infer<typeof member>;
 export type FollowupType = z.infer<typeof followupTypeSchema>;
 export type MilestoneName = z.infer<typeof milestoneNameSchema>;
+export type DebriefSection = RecordOf<'debrief'>['section'];
 
 /**
  * Records that come from outside the engine (the facilitator, an answers file). Replay feeds

@@ -29,22 +29,34 @@ export function replayJournal(scenario: Scenario, records: readonly DrillRecord[
       wall: first.wall,
     },
   }).start();
-  for (const record of records.slice(1)) {
-    if (!isInputRecord(record)) continue;
+  for (const event of replayEvents(records)) {
     // A finished drill (done) takes no more events; XState would warn about each one.
     if (actor.getSnapshot().status !== 'active') break;
-    actor.send({ type: 'ADVANCE', to: record.t, wall: record.wall });
-    const event = eventFor(record);
-    if (event) actor.send(event);
+    actor.send(event);
   }
-  const last = records[records.length - 1]!;
-  if (actor.getSnapshot().status === 'active') actor.send({ type: 'ADVANCE', to: last.t, wall: last.wall });
   const mismatch = firstDifference(actor.getSnapshot().context.core.records, records);
   if (mismatch) {
     actor.stop();
     return { ok: false, ...mismatch };
   }
   return { ok: true, actor };
+}
+
+/**
+ * The events that rebuild a drill from its journal (the header's drill-started aside): each
+ * recorded input, after a move of scenario time to the moment it was made, then a last move to
+ * where the journal stops.
+ */
+export function* replayEvents(records: readonly DrillRecord[]): Generator<DrillEvent> {
+  for (let i = 1; i < records.length; i++) {
+    const record = records[i]!;
+    if (!isInputRecord(record)) continue;
+    yield { type: 'ADVANCE', to: record.t, wall: record.wall };
+    const event = eventFor(record);
+    if (event) yield event;
+  }
+  const last = records.at(-1);
+  if (last) yield { type: 'ADVANCE', to: last.t, wall: last.wall };
 }
 
 /** The machine event that recorded input `r` came from. */

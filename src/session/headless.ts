@@ -25,10 +25,16 @@ type OpenAtRound = { o: OpenDecision; answer: DecisionAnswer | undefined; at: nu
 /** Hoisted: the state is asked once per round, and a round can be a few scenario seconds. */
 const RUNNING = { live: 'running' } as const;
 
+/**
+ * The driver loops itself: each round it asks the snapshot and the core what is open and what is
+ * due, sends the team's inputs due now, then one RUN_TO to the next moment it has something to
+ * do. The engine stops that early when a decision opens, and the next round answers it.
+ */
 export function playHeadless(session: DrillSession, scenario: Scenario, answers: Answers, startWall: number): HeadlessOutcome {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const core = () => session.actor.getSnapshot().context.core;
+  const snapshot = () => session.actor.getSnapshot();
+  const core = () => snapshot().context.core;
   const wallAt = (t: number) => startWall + t;
   const send = (event: DrillEvent, what: string): void => {
     if (session.writeError) return; // nothing more can be recorded; the loop stops with the error
@@ -41,32 +47,9 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
   let nextTimed = 0; // an index, not shift(): shifting a long list of inputs is quadratic
   const answered = new Set<string>();
   send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
-  /**
-   * Asked by the engine right after a moment at which a decision opened, in the middle of a
-   * RUN_TO: the target the next round would choose, when that round would send nothing (no
-   * answer or input due now, no error to report), so the engine plays on without one; otherwise
-   * -Infinity: stop, and the round does it. Saves a round and an event per decision.
-   */
-  const replan = (): number => {
+  while (snapshot().matches('live') && errors.length === 0) {
     const now = core().t;
-    if (nextTimed < timed.length && timed[nextTimed]!.at <= now) return -Infinity;
-    let target = Math.min(timed[nextTimed]?.at ?? Infinity, scenario.end.limitMs);
-    for (const o of core().open.values()) {
-      const answer = answers.decisions?.[o.decision.id];
-      if (!answer) {
-        if (o.decision.timeoutMs === undefined) return -Infinity;
-        continue;
-      }
-      const at = o.openedAt + (parseDuration(answer.after ?? 0) ?? 0);
-      if (at <= now) return -Infinity;
-      target = Math.min(target, at);
-    }
-    return Math.min(core().nextDueTime(), target) <= now ? -Infinity : target;
-  };
-
-  while (!core().ended && errors.length === 0) {
-    const now = core().t;
-    if (session.writeError || !session.actor.getSnapshot().matches(RUNNING)) {
+    if (session.writeError || !snapshot().matches(RUNNING)) {
       // A failed journal write pauses the drill (the only way a headless drill pauses): nothing
       // more can be recorded, so it stops here instead of waiting for a resume that never comes.
       const why = session.writeError?.message ?? 'it was paused';
@@ -102,7 +85,7 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       const input = timed[nextTimed++]!;
       send(input.make(wallAt(now)), input.describe);
     }
-    if (core().ended || errors.length) break;
+    if (!snapshot().matches('live') || errors.length) break;
     // The team's next input is due at `target`. The engine plays every moment before it by
     // itself (one event, not one per moment) and stops early when a decision opens, so that the
     // next round can answer it. A decision that an input of this round opened is seen by the
@@ -114,7 +97,7 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
       break;
     }
-    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target), replan });
+    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target) });
   }
 
   // After an error these would only repeat it: the run stopped, the drill did not end.

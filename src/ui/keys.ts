@@ -7,6 +7,7 @@
  */
 import type { Key } from 'ink';
 import type { DrillEvent } from '../engine/machine.js';
+import { clampSpeed, MAX_SPEED } from '../engine/speed.js';
 import { actionForm, decideForm, followupForm, milestoneForm, noteForm, offScriptForm, relocateForm } from './flows.js';
 import type { Command, KeyEnv, Phase } from './ui-state.js';
 import { speakerName } from './ui-state.js';
@@ -192,7 +193,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     available: (env) => can(env, { type: 'SET_SPEED', speed: 1 }),
     command: (env, input) => {
       const speed = env.shown.core.speed;
-      const next = input === '+' || input === '=' ? speed * SPEED_STEP : speed / SPEED_STEP;
+      const next = clampSpeed(input === '+' || input === '=' ? speed * SPEED_STEP : speed / SPEED_STEP);
+      if (next === speed) return flash(`Already at ×${speed}, the ${speed === MAX_SPEED ? 'fastest' : 'slowest'} speed.`);
       return { kind: 'send', event: { type: 'SET_SPEED', speed: next } };
     },
   },

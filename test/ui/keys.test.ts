@@ -92,4 +92,17 @@ describe('the key table', () => {
     });
     expect(bindingFor('live', '7', NONE)!.command(e, '7', NONE)).toMatchObject({ kind: 'ui' }); // no option 7: a message
   });
+
+  it('changes the speed by steps within the engine’s limits, and says so at either end instead of recording a change', () => {
+    const { actor, env } = drill();
+    actor.send({ type: 'START', wall: 0 });
+    const key = (input: string) => bindingFor('live', input, NONE)!.command(env(), input, NONE);
+    expect(key('+')).toMatchObject({ kind: 'send', event: { type: 'SET_SPEED', speed: 2 } });
+    actor.send({ type: 'SET_SPEED', speed: 64, wall: 0 });
+    expect(key('+')).toMatchObject({ kind: 'ui' });
+    expect(key('-')).toMatchObject({ kind: 'send', event: { type: 'SET_SPEED', speed: 32 } });
+    actor.send({ type: 'SET_SPEED', speed: 0.25, wall: 0 });
+    expect(key('-')).toMatchObject({ kind: 'ui' });
+    expect(key('+')).toMatchObject({ kind: 'send', event: { type: 'SET_SPEED', speed: 0.5 } });
+  });
 });
