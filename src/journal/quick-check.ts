@@ -96,7 +96,7 @@ function discriminated(def: ZodDef): QuickCheck {
   for (const option of def.options ?? []) {
     const tag = (option as unknown as { _zod: { def: ZodDef } })._zod.def.shape?.[key];
     const values = tag ? (tag as unknown as { _zod: { def: ZodDef } })._zod.def.values : undefined;
-    if (!values || values.length !== 1) return never;
+    if (values?.length !== 1) return never;
     byTag.set(values[0], compileQuickCheck(option));
   }
   return (v) => isObject(v) && (byTag.get(v[key]) ?? never)(v);

@@ -5,7 +5,7 @@
  */
 import type { Report, ReportDecision } from './report-schema.js';
 import { cell, code, inline, shellWord } from './escape.js';
-import { bullets, capitalise, clock, durationOr, minutes, plural, q, table, withUnit } from './md-format.js';
+import { bullets, capitalise, clock, minutes, plural, q, table, withUnit } from './md-format.js';
 import { timelineParts } from './md-timeline.js';
 import { renderAnalysis } from './md-analysis.js';
 import { renderAppendix } from './md-appendix.js';

@@ -175,7 +175,8 @@ export function debriefForm(step: number, scenario: Scenario, team: readonly Tea
     footer: 'Enter records it · an empty line moves on to the next question · Esc goes back',
     submit: (v) =>
       v.text
-        ? { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factor: v.factor || undefined }, done: 'Recorded.', then: again }
+        ? // biome-ignore lint/suspicious/noThenProperty: a command's `then` is the command after it; commands are never awaited.
+          { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factor: v.factor || undefined }, done: 'Recorded.', then: again }
         : next,
   };
 }
