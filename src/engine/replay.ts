@@ -48,7 +48,7 @@ export function replayJournal(scenario: Scenario, records: readonly DrillRecord[
 }
 
 /** The machine event that recorded input `r` came from. */
-export function eventFor(r: DrillRecord): DrillEvent | undefined {
+function eventFor(r: DrillRecord): DrillEvent | undefined {
   const wall = r.wall;
   switch (r.type) {
     case 'clock-started':

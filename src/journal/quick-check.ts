@@ -69,7 +69,6 @@ interface ZodDef {
   discriminator?: string;
   keyType?: z.ZodType;
   valueType?: z.ZodType;
-  mode?: string;
   shape?: Record<string, z.ZodType>;
   catchall?: z.ZodType;
   innerType?: z.ZodType;

@@ -139,7 +139,7 @@ export const vagueAction: SentenceRule = (sentence, entry) => {
 };
 
 /** Every sentence-level rule, in the order the review lists them. */
-export const SENTENCE_RULES: readonly { readonly rule: BlamelessRule; readonly check: SentenceRule }[] = [
+const SENTENCE_RULES: readonly { readonly rule: BlamelessRule; readonly check: SentenceRule }[] = [
   { rule: 'human-error', check: humanErrorAsCause },
   { rule: 'root-cause', check: singleRootCause },
   { rule: 'counterfactual', check: counterfactual },

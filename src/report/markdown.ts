@@ -222,7 +222,7 @@ function decisionOutcome(d: ReportDecision): string {
 }
 
 /** A prompt's first sentence or line, shortened for tables and lists. */
-export function shortPrompt(prompt: string): string {
+function shortPrompt(prompt: string): string {
   return shorten(firstLine(prompt) || prompt, 90);
 }
 

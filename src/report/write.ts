@@ -8,17 +8,11 @@ import { join } from 'node:path';
 import type { Scenario } from '../scenario/types.js';
 import type { DrillRecord } from '../engine/records.js';
 import { buildReport } from './model.js';
-import { markdownParts, renderMarkdown } from './markdown.js';
-import { jsonParts, renderJson } from './json.js';
+import { markdownParts } from './markdown.js';
+import { jsonParts } from './json.js';
 
-export const REPORT_MD = 'report.md';
-export const REPORT_JSON = 'report.json';
-
-/** Renders both documents; the same scenario and records always give the same bytes. */
-export function renderReports(scenario: Scenario, records: readonly DrillRecord[]): { md: string; json: string } {
-  const report = buildReport(scenario, records);
-  return { md: renderMarkdown(report), json: renderJson(report) };
-}
+const REPORT_MD = 'report.md';
+const REPORT_JSON = 'report.json';
 
 /**
  * Writes report.md and report.json into `dir`; returns the paths written. Each document is

@@ -20,11 +20,6 @@ export function metricNames(world: Readonly<Record<string, { metric?: boolean }>
     .map(([name]) => name);
 }
 
-/** How many rows the metrics take at this width (the layout reserves them). */
-export function metricRows(count: number, width: number): number {
-  return count === 0 ? 0 : Math.ceil(count / columnsFor(width));
-}
-
 function columnsFor(width: number): number {
   return Math.max(1, Math.floor(width / CELL_WIDTH));
 }

@@ -120,7 +120,7 @@ function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Probl
  * that can happen, and everything fired or opened by something that can happen. Actions can
  * always happen: the facilitator may take any of them; so can the `assumed` ids.
  */
-export function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iterable<string> = []): Set<string> {
+function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iterable<string> = []): Set<string> {
   const all = items ?? [
     ...scenario.injects.map((x, index) => ({ id: x.id, kind: 'inject' as const, index, trigger: x.trigger })),
     ...scenario.decisions.map((x, index) => ({ id: x.id, kind: 'decision' as const, index, trigger: x.trigger })),
