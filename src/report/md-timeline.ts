@@ -22,7 +22,7 @@ const ROWS_PER_PART = 2000;
 
 /**
  * `## Timeline` (the table, then the gantt chart in a ```mermaid block), in pieces: a big drill's
- * table is tens of MB, so report.md is written a few thousand rows at a time instead of as one string.
+ * table is large, so report.md is written a few thousand rows at a time instead of as one string.
  */
 export function* timelineParts(report: Report): Generator<string> {
   const day = (report.drill.clockStartedAt ?? report.drill.startedAt).slice(0, 10);
