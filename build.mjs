@@ -4,16 +4,16 @@
 // - dist/drill.js: the command line and every command but `play` (no Ink, no React).
 // - dist/play.js: `drill play` with Ink, React and the screen, loaded only by `drill play`.
 //
-// Why this shape (issue 7: the first frame of `drill play` in well under half the time of a bare
-// Ink app; measured by `npm run bench`):
+// Why this shape (the first frame of `drill play` well before a bare Ink app's; the targets and
+// the numbers are in docs/performance.md, measured by `npm run bench`):
 // - One file per command family: Node reads and compiles one file, not dozens of modules.
 // - Scripts, not ES modules: Node 20 can reuse V8's compiled code only for scripts
 //   (`vm.Script` with `cachedData`; `module.enableCompileCache` needs Node 22). Skipping the
-//   compile of ~1 MB of JavaScript is most of what is left to win once the code is bundled. The
-//   bundle is ESM-shaped code wrapped in an async function, so top-level `await` (Ink's reconciler,
-//   Yoga's WebAssembly) still works; Node's built-in modules come through `require`.
-// - zod: `import { z } from 'zod'` makes esbuild keep all of zod (every locale, ~450 KB), because
-//   `z` is a namespace re-exported as a value; `import * as z` lets it keep only what is used.
+//   compile is most of what is left to win once the code is bundled. The bundle is ESM-shaped
+//   code wrapped in an async function, so top-level `await` (Ink's reconciler, Yoga's
+//   WebAssembly) still works; Node's built-in modules come through `require`.
+// - zod: `import { z } from 'zod'` makes esbuild keep all of zod (every locale), because `z` is
+//   a namespace re-exported as a value; `import * as z` lets it keep only what is used.
 //   The sources are rewritten that way while bundling.
 // - Ink's React DevTools bridge (only with DEV=true) is left out, with the `ws` package it needs.
 import { build } from 'esbuild';
@@ -59,11 +59,11 @@ const withoutInkDevtools = {
 
 /**
  * Yoga (Ink's layout engine) ships its WebAssembly as base64 inside its JavaScript and compiles it
- * while Ink's modules load, so every `drill play` start waited for that compile (20–30 ms) with
- * nothing else to do. The bytes go to dist/yoga.wasm instead: bin/drill.js starts compiling them
+ * while Ink's modules load, so every `drill play` start waited for that compile with nothing else
+ * to do. The bytes go to dist/yoga.wasm instead: bin/drill.js starts compiling them
  * (off the main thread) before it even reads the bundle, and Yoga instantiates the compiled module
- * it is handed (`instantiateWasm` is Emscripten's hook for that). The bundle is also ~100 KB
- * smaller, and Yoga's `fetch` path (which would load undici) is never taken.
+ * it is handed (`instantiateWasm` is Emscripten's hook for that). The bundle is also smaller
+ * without the base64, and Yoga's `fetch` path (which would load undici) is never taken.
  */
 const YOGA_BASE64 = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/;
 const yogaFromLoader = {
@@ -104,7 +104,7 @@ const playFromItsOwnBundle = {
  * Non-ASCII characters left in the output (esbuild escapes them in strings and names, not in
  * regular expression literals) become `\uXXXX` escapes, which mean the same there. An ASCII-only
  * bundle is read as latin1 into a one-byte string: half the memory of the two-byte string a single
- * `“` would force, and decoded several times faster (bin/drill.js).
+ * `“` would force, and decoded faster (bin/drill.js).
  */
 function asciiOnly(code) {
   return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -144,7 +144,7 @@ mkdirSync('dist', { recursive: true });
 for (const file of readdirSync('dist')) if (/^(chunk-.*|.*\.cache(\.\d+)?|[a-z-]+-[A-Z0-9]{8}\.js)$/.test(file)) rmSync(`dist/${file}`, { force: true });
 await bundle('drill', "import { main } from './src/cli.tsx'; __drill_exports.main = main;", [playFromItsOwnBundle]);
 // `drill play` runs from this bundle alone (bin/drill.js picks it): reading, compiling and running
-// the main bundle first cost the first frame ~30 ms. It holds the whole command line too (the other
+// the main bundle first delayed the first frame. It holds the whole command line too (the other
 // commands stay lazily initialised and are never run from here); play.ts is imported statically
 // because Ink's modules wait for Yoga with a top-level await, which a lazily initialised module
 // cannot have.

@@ -145,9 +145,9 @@ export async function playCommand(
 }
 
 /**
- * The report code, loaded once the first frame is drawn rather than before it (issue 7): a drill
- * cannot reach its report in the moment that takes. Should it ever, the screen says the report
- * could not be written and that `drill report` writes it from the journal.
+ * The report code, loaded once the first frame is drawn rather than before it, so that the screen
+ * comes up sooner: a drill cannot reach its report in the moment that takes. Should it ever, the
+ * screen says the report could not be written and that `drill report` writes it from the journal.
  */
 export function lazyReportWriter(): { write: ReportWriter; load: () => void } {
   let writer: ReportWriter | undefined;

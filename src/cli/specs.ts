@@ -7,7 +7,7 @@ import type { CommandIO } from './io.js';
 
 export type CommandRun = (values: Record<string, string | boolean | undefined>, positionals: string[], io: CommandIO) => Promise<number>;
 
-export const playSpec: CommandSpec = {
+const playSpec: CommandSpec = {
   name: 'play',
   summary: 'Run a drill live in the terminal: the facilitator’s screen, from briefing to debrief and report.',
   usage: 'drill play <scenario.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] | drill play --resume JOURNAL',
@@ -30,7 +30,7 @@ export const playSpec: CommandSpec = {
   positionals: { min: 0, max: 1, names: 'the scenario file' },
 };
 
-export const runSpec: CommandSpec = {
+const runSpec: CommandSpec = {
   name: 'run',
   summary: 'Play a scenario headlessly, as fast as possible, taking the team’s part from an answers file.',
   usage: 'drill run <scenario.yaml> [--answers FILE] [--seed S] [--start ISO-TIME] [--out DIR]',
@@ -49,7 +49,7 @@ export const runSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the scenario file' },
 };
 
-export const listSpec: CommandSpec = {
+const listSpec: CommandSpec = {
   name: 'list',
   summary: 'List the scenarios in a folder: id, title, duration, difficulty.',
   usage: 'drill list [dir]   (default: scenarios/)',
@@ -58,7 +58,7 @@ export const listSpec: CommandSpec = {
   positionals: { min: 0, max: 1, names: 'a folder' },
 };
 
-export const schemaSpec: CommandSpec = {
+const schemaSpec: CommandSpec = {
   name: 'schema',
   summary: 'Print the JSON Schema of the scenario format (for the YAML language server in editors).',
   usage: 'drill schema > docs/scenario.schema.json',
@@ -67,7 +67,7 @@ export const schemaSpec: CommandSpec = {
   positionals: { min: 0, max: 0, names: '' },
 };
 
-export const validateSpec: CommandSpec = {
+const validateSpec: CommandSpec = {
   name: 'validate',
   summary: 'Check scenario files: YAML, format and meaning; every problem with file:line:col.',
   usage: 'drill validate <scenario.yaml…>',
@@ -76,7 +76,7 @@ export const validateSpec: CommandSpec = {
   positionals: { min: 1, max: Infinity, names: 'one or more scenario files' },
 };
 
-export const reportSpec: CommandSpec = {
+const reportSpec: CommandSpec = {
   name: 'report',
   summary: 'Rebuild a drill’s practice post-mortem (Markdown or JSON) from its journal.',
   usage: 'drill report <journal.jsonl> [--format md|json] [--output FILE] [--scenario FILE] [--force]',
@@ -95,7 +95,7 @@ export const reportSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the journal file' },
 };
 
-export const newSpec: CommandSpec = {
+const newSpec: CommandSpec = {
   name: 'new',
   summary: 'Write a commented starter scenario that validates and plays, to make your own drill from.',
   usage: 'drill new <id> [--out FILE]   (default: scenarios/<id>.yaml; never overwrites)',

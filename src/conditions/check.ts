@@ -169,7 +169,7 @@ class Checker {
       const count = `${spec.args.length} argument${spec.args.length === 1 ? '' : 's'}`;
       this.report(call, `${call.fn}() takes ${count}, got ${call.args.length}; write ${example(call.fn, spec.args)}`);
     } else {
-      call.args.forEach((arg, i) => this.checkArgument(call, i, spec.args[i]!));
+      call.args.forEach((_arg, i) => this.checkArgument(call, i, spec.args[i]!));
     }
     return spec.returns;
   }

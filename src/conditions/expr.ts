@@ -152,7 +152,7 @@ function precedenceOf(expr: Expr): number {
 }
 
 /** How tightly a binary operator binds (higher binds tighter). */
-export function binaryPrecedence(op: BinOp): number {
+function binaryPrecedence(op: BinOp): number {
   switch (op) {
     case 'or':
       return PRECEDENCE.or;

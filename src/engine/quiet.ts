@@ -1,6 +1,6 @@
 /**
  * Looking ahead over quiet seconds. While a ramp moves, scenario time has a moment every second;
- * the 10,000-inject bench has ~89,000 of them, and at almost all of them nothing happens: every
+ * a generated scenario has tens of thousands, and at almost all of them nothing happens: every
  * condition that reads the ramping variable keeps its value. A comparison such as
  * `error_rate > 5` of a variable on a straight-line ramp changes at most once over the ramp
  * (the stepped values are monotonic), so the first second at which it changes can be found by

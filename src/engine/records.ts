@@ -9,8 +9,8 @@ export const JOURNAL_FORMAT = 'drill-journal';
 export const JOURNAL_VERSION = 1;
 
 const member = z.strictObject({ name: z.string(), role: z.string().optional() });
-export const followupTypeSchema = z.enum(['prevent', 'detect', 'mitigate', 'process']);
-export const milestoneNameSchema = z.enum(['detected', 'acknowledged', 'mitigated', 'resolved']);
+const followupTypeSchema = z.enum(['prevent', 'detect', 'mitigate', 'process']);
+const milestoneNameSchema = z.enum(['detected', 'acknowledged', 'mitigated', 'resolved']);
 const value = z.union([z.number(), z.boolean()]);
 
 const base = { seq: z.number().int().nonnegative(), t: z.number().nonnegative(), wall: z.number() };
@@ -82,7 +82,7 @@ export type DebriefSection = RecordOf<'debrief'>['section'];
  * Records that come from outside the engine (the facilitator, an answers file). Replay feeds
  * exactly these back; every other record is an outcome the engine must reproduce by itself.
  */
-export const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
+const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'drill-started',
   'clock-started',
   'decision-made',

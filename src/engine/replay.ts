@@ -18,7 +18,7 @@ export type ReplayResult =
 /** Replays `records` (the journal without its header line) into a new, started actor. */
 export function replayJournal(scenario: Scenario, records: readonly DrillRecord[]): ReplayResult {
   const first = records[0];
-  if (!first || first.type !== 'drill-started') return { ok: false, message: 'the journal does not begin with drill-started' };
+  if (first?.type !== 'drill-started') return { ok: false, message: 'the journal does not begin with drill-started' };
   const actor = createActor(drillMachine, {
     input: {
       scenario,
@@ -60,7 +60,7 @@ export function* replayEvents(records: readonly DrillRecord[]): Generator<DrillE
 }
 
 /** The machine event that recorded input `r` came from. */
-export function eventFor(r: DrillRecord): DrillEvent | undefined {
+function eventFor(r: DrillRecord): DrillEvent | undefined {
   const wall = r.wall;
   switch (r.type) {
     case 'clock-started':

@@ -1,8 +1,8 @@
 /**
  * The conditions the engine asks at every settle — milestone conditions, impact levels, the end
  * condition — each remembered between changes of what it reads. `drill run` settles once per
- * second of scenario time while a ramp moves (about 90,000 times for the 10,000-inject bench);
- * re-evaluating `fired('last-inject')` each time was most of the cost of a quiet second.
+ * second of scenario time while a ramp moves, and re-evaluating `fired('last-inject')` each time
+ * was most of the cost of a quiet second.
  */
 import { isTrue, type Expr, type ExprEnv } from '../conditions/expr.js';
 import { readsOf } from '../conditions/reads.js';

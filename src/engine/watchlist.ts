@@ -1,7 +1,7 @@
 /**
  * The `when` conditions still waiting to come true, re-checked only when something they read has
- * changed. A generated scenario can have thousands of them; checking every one after every event
- * made a 10,000-inject drill quadratic (minutes instead of a second).
+ * changed. A generated scenario can have thousands of them, and checking every one after every
+ * event made a drill quadratic in its size.
  *
  * A condition that is false stays false until one of the things it reads changes, because
  * evaluation is pure. So a false condition "sleeps" on what it reads and is woken by `touch*`

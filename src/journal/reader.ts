@@ -9,7 +9,7 @@ import { visibleLine } from '../text/sanitize.js';
 import { JOURNAL_FORMAT, JOURNAL_VERSION, recordSchema, type DrillRecord } from '../engine/records.js';
 import { compileQuickCheck } from './quick-check.js';
 
-/** Journals above this size are refused before reading (a 100,000-inject drill writes ~40 MB). */
+/** Journals above this size are refused before reading: far more than any drill writes. */
 export const MAX_JOURNAL_BYTES = 512 * 1024 * 1024;
 
 /**
@@ -46,7 +46,7 @@ export function readJournalFile(path: string): JournalRead {
   } catch (error) {
     return { ok: false, message: `${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
-  // isUtf8 + toString (simdutf) is several times faster than a fatal TextDecoder on a big journal.
+  // isUtf8 + toString (simdutf) is faster than a fatal TextDecoder on a big journal.
   if (isUtf8(bytes)) {
     // TextDecoder, which this replaced, drops a leading byte-order mark; so does this.
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -67,8 +67,8 @@ export const humanErrorAsCause: SentenceRule = (sentence) =>
 const SHOULD_HAVE = new RegExp(`\\b(?:should|could|would|might|ought to)(?:n't| not)?\\s+have\\s+${ADVERB}${PARTICIPLE}\\b|\\b(?:should|could|would|might)'ve\\b`, 'i');
 const IF_HAD = new RegExp(`\\bif\\b(?:\\s+[\\w'-]+){1,4}?\\s+(?:had|hadn't|had not)\\s+(?:not\\s+)?${ADVERB}${PARTICIPLE}\\b|\\bhad (?:we|they|I|he|she|you|\\w+) (?:not )?${ADVERB}${PARTICIPLE}\\b|\\bif only\\b`, 'i');
 
-// Words one of the two patterns needs. Compiling those patterns costs ~30 ms, and most sentences
-// have none of these words, so this cheap test skips both (and their compilation) for them.
+// Words one of the two patterns needs. Compiling those patterns is slow next to a whole report, and
+// most sentences have none of these words, so this cheap test skips both (and their compilation).
 const COUNTERFACTUAL_WORD = /have|'ve|had|if only/i;
 
 export const counterfactual: SentenceRule = (sentence) =>
@@ -139,7 +139,7 @@ export const vagueAction: SentenceRule = (sentence, entry) => {
 };
 
 /** Every sentence-level rule, in the order the review lists them. */
-export const SENTENCE_RULES: readonly { readonly rule: BlamelessRule; readonly check: SentenceRule }[] = [
+const SENTENCE_RULES: readonly { readonly rule: BlamelessRule; readonly check: SentenceRule }[] = [
   { rule: 'human-error', check: humanErrorAsCause },
   { rule: 'root-cause', check: singleRootCause },
   { rule: 'counterfactual', check: counterfactual },

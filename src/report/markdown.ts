@@ -5,7 +5,7 @@
  */
 import type { Report, ReportDecision } from './report-schema.js';
 import { cell, code, inline, shellWord } from './escape.js';
-import { bullets, capitalise, clock, durationOr, minutes, plural, q, table, withUnit } from './md-format.js';
+import { bullets, capitalise, clock, minutes, plural, q, table, withUnit } from './md-format.js';
 import { timelineParts } from './md-timeline.js';
 import { renderAnalysis } from './md-analysis.js';
 import { renderAppendix } from './md-appendix.js';
@@ -222,7 +222,7 @@ function decisionOutcome(d: ReportDecision): string {
 }
 
 /** A prompt's first sentence or line, shortened for tables and lists. */
-export function shortPrompt(prompt: string): string {
+function shortPrompt(prompt: string): string {
   return shorten(firstLine(prompt) || prompt, 90);
 }
 

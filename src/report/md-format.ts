@@ -2,7 +2,7 @@
  * Small building blocks of the Markdown report: tables, lists, numbers with units, minutes.
  * Callers pass text that is already escaped (see escape.ts); these only arrange it.
  */
-import { formatClock, formatDuration } from '../conditions/duration.js';
+import { formatClock } from '../conditions/duration.js';
 import { inline } from './escape.js';
 
 /** A GitHub table. Cells must already be escaped; a header row and a separator row come first. */
@@ -32,11 +32,6 @@ export function minutes(ms: number): string {
   if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
   const m = Math.round(ms / 6_000) / 10;
   return `${Number.isInteger(m) ? m.toFixed(0) : m.toFixed(1)} min`;
-}
-
-/** A duration for a metrics table: `2m25s`, or the reason there is none. */
-export function durationOr(ms: number | null, none: string): string {
-  return ms === null ? none : formatDuration(ms);
 }
 
 /** A world value with its unit: `20 nodes`, `64%`, `true`. Numbers keep at most one decimal. */

@@ -17,17 +17,12 @@ const SOURCE_LABEL: Record<TimelineEntry['source'], string> = {
   drill: 'drill',
 };
 
-/** `## Timeline`: the table, then the gantt chart in a ```mermaid block. */
-export function renderTimeline(report: Report): string {
-  return [...timelineParts(report)].join('');
-}
-
 /** Rows per piece of the timeline table. */
 const ROWS_PER_PART = 2000;
 
 /**
- * The timeline section in pieces that join to `renderTimeline`'s text: a big drill's table is
- * tens of MB, so report.md is written a few thousand rows at a time instead of as one string.
+ * `## Timeline` (the table, then the gantt chart in a ```mermaid block), in pieces: a big drill's
+ * table is large, so report.md is written a few thousand rows at a time instead of as one string.
  */
 export function* timelineParts(report: Report): Generator<string> {
   const day = (report.drill.clockStartedAt ?? report.drill.startedAt).slice(0, 10);

@@ -30,7 +30,7 @@ const MILESTONE_METRICS: readonly { id: ReportMetric['id']; milestone: Milestone
 ];
 
 /** Records that show the team reacting: what they decided, did, wrote down or declared. */
-export function isTeamReaction(r: DrillRecord): boolean {
+function isTeamReaction(r: DrillRecord): boolean {
   return r.type === 'decision-made' || r.type === 'action-started' || r.type === 'note' || (r.type === 'milestone' && r.source === 'facilitator');
 }
 

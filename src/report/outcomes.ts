@@ -77,7 +77,7 @@ export function milestoneOutcomes(scenario: Scenario, records: readonly DrillRec
   return MILESTONES.map((name) => {
     const index = records.findIndex((r) => r.type === 'milestone' && r.name === name);
     const r = records[index];
-    if (!r || r.type !== 'milestone') return { name, reachedMs: null, source: null };
+    if (r?.type !== 'milestone') return { name, reachedMs: null, source: null };
     if (r.source === 'facilitator') return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), how: 'marked by the facilitator' };
     return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), ...markedBy(name, records, index, scenario, names, starters) };
   });

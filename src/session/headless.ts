@@ -56,8 +56,8 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       errors.push(`${formatClock(now)}: the journal could not be written (${why}); the drill stopped`);
       break;
     }
-    // Answer every open decision whose thinking time is over. Rounds are many (two per decision
-    // in the bench) and open decisions few: plain loops, no spread or Set per round.
+    // Answer every open decision whose thinking time is over. Rounds are many (about two per
+    // decision) and open decisions few: plain loops, no spread or Set per round.
     const openDue: OpenAtRound[] = [];
     for (const o of core().open.values()) {
       const answer = answers.decisions?.[o.decision.id];

@@ -12,7 +12,7 @@ import type { DrillRecord } from '../engine/records.js';
 import { JournalWriter } from '../journal/writer.js';
 
 /** Real time between checkpoints in a quiet drill. */
-export const CHECKPOINT_EVERY_MS = 10_000;
+const CHECKPOINT_EVERY_MS = 10_000;
 
 export class DrillSession {
   private written: number;

@@ -199,6 +199,7 @@ const FLASH_MS = 6_000;
 /** Clears the flash after a while, so an old "Recorded" does not read as news. */
 function useFlashExpiry(c: Controller, ui: UiState, time: TimeSource): void {
   const flash = ui.flash;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `c` is rebuilt on every render but reads the same refs; the timer follows the flash only.
   useEffect(() => {
     if (!flash) return;
     const handle = time.setTimeout(() => {
@@ -206,8 +207,6 @@ function useFlashExpiry(c: Controller, ui: UiState, time: TimeSource): void {
       if (now.flash === flash) c.setUi({ ...now, flash: undefined });
     }, FLASH_MS);
     return () => time.clearTimeout(handle);
-    // `c` is rebuilt on every render but reads the same refs; the timer follows the flash only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flash, time]);
 }
 
@@ -219,6 +218,7 @@ function useFollowDrill(c: Controller): void {
   // Selects only what this follows, so that clock ticks do not re-render the whole screen.
   const watched = useSelector(c.store, (s) => `${phaseOf(s)}|${s.core.open.size}|${s.core.open.keys().next().value ?? ''}`);
   const lastDecision = useRef<string | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `watched` is the trigger; the effect reads the store itself.
   useEffect(() => {
     const ui = c.getUi();
     let next = settle(c, ui);

@@ -20,11 +20,6 @@ export function metricNames(world: Readonly<Record<string, { metric?: boolean }>
     .map(([name]) => name);
 }
 
-/** How many rows the metrics take at this width (the layout reserves them). */
-export function metricRows(count: number, width: number): number {
-  return count === 0 ? 0 : Math.ceil(count / columnsFor(width));
-}
-
 function columnsFor(width: number): number {
   return Math.max(1, Math.floor(width / CELL_WIDTH));
 }
@@ -53,8 +48,10 @@ export function Metrics({ width, stacked = false }: { width: number; stacked?: b
             const value = formatValue(core.world.get(name));
             const unit = spec.unit ? ` ${visibleLine(spec.unit)}` : '';
             const spark = sparkline(core.history.of(name), sparkWidth(cell));
+            // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
             const label = <Text wrap="truncate-end">{shortLabel(spec.label ?? name)}</Text>;
             const reading = (
+              // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
               <Box flexShrink={0} flexDirection="row">
                 <Box flexShrink={0} width={VALUE_WIDTH} justifyContent="flex-end" marginRight={1}>
                   <Text bold wrap="truncate-end">

@@ -2,7 +2,7 @@
  * A terminal inject in full, for output longer or wider than the feed can show: scrolled with the
  * arrow keys, closed with Esc. Lines are cut, never reflowed, as a terminal would show them.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { Line } from './Line.js';
 import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';

@@ -20,7 +20,7 @@ const FOLLOWUP_TYPES: readonly { value: FollowupType; label: string }[] = [
 ];
 
 /** `1`…`9`, then `a`…`z`: enough keys for any list a form offers. */
-export function choiceKeys(n: number): string[] {
+function choiceKeys(n: number): string[] {
   const keys = '123456789abcdefghijklmnopqrstuvwxyz';
   return [...keys.slice(0, Math.min(n, keys.length))];
 }
@@ -175,7 +175,8 @@ export function debriefForm(step: number, scenario: Scenario, team: readonly Tea
     footer: 'Enter records it · an empty line moves on to the next question · Esc goes back',
     submit: (v) =>
       v.text
-        ? { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factor: v.factor || undefined }, done: 'Recorded.', then: again }
+        ? // biome-ignore lint/suspicious/noThenProperty: a command's `then` is the command after it; commands are never awaited.
+          { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factor: v.factor || undefined }, done: 'Recorded.', then: again }
         : next,
   };
 }

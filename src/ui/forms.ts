@@ -63,7 +63,7 @@ export type FormResult<R> =
   | { readonly kind: 'cancelled' };
 
 /** One-line fields are capped, so a stuck key cannot write a megabyte into the journal. */
-export const MAX_FIELD_LENGTH = 2000;
+const MAX_FIELD_LENGTH = 2000;
 
 export function openForm<R>(form: Form<R>): FormState<R> {
   return enterField({ form, index: 0, values: {}, text: '', cursor: 0, tab: -1 }, 0);

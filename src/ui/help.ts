@@ -5,7 +5,7 @@
 import { KEY_TABLE, type KeyBinding } from './keys.js';
 import type { KeyEnv } from './ui-state.js';
 
-export function bindingName(b: KeyBinding, env: KeyEnv): string {
+function bindingName(b: KeyBinding, env: KeyEnv): string {
   return typeof b.name === 'function' ? b.name(env) : b.name;
 }
 

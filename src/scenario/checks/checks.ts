@@ -263,7 +263,7 @@ function checkTriggers(scenario: Scenario, specProblems: readonly Problem[], yam
 }
 
 /** The names a condition may use, for `checkExpr`, including those of parts dropped for schema errors. */
-export function exprNames(scenario: Scenario, unread: Unread = NOTHING_UNREAD): ExprNames {
+function exprNames(scenario: Scenario, unread: Unread = NOTHING_UNREAD): ExprNames {
   const variables = new Map<string, 'number' | 'boolean' | 'unknown'>([...unread.ids.variable].map((name) => [name, unread.variableTypes.get(name) ?? 'unknown']));
   for (const [name, v] of Object.entries(scenario.world)) variables.set(name, typeof v.initial === 'boolean' ? 'boolean' : 'number');
   return {

@@ -20,8 +20,8 @@ import type { YamlFile, YamlPath } from '../source/yaml-source.js';
  * item being visited, so it must be called during the visit, never kept for later.
  */
 export function forEachConsequence(scenario: Scenario, visit: (consequence: Consequence, source: string, path: () => YamlPath) => void): void {
-  // One path function per list, told the index through these, not a closure per item: 100,000
-  // closures per walk (and there are three walks) were tens of megabytes of garbage.
+  // One path function per list, told the index through these, not a closure per item: a closure
+  // per item per walk (and there are three walks) was garbage the heap grew for.
   let i = 0;
   let j = 0;
   const injectPath = (): YamlPath => ['injects', i];
@@ -120,7 +120,7 @@ function findAfterCycles(items: readonly Item[], yaml: YamlFile, problems: Probl
  * that can happen, and everything fired or opened by something that can happen. Actions can
  * always happen: the facilitator may take any of them; so can the `assumed` ids.
  */
-export function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iterable<string> = []): Set<string> {
+function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iterable<string> = []): Set<string> {
   const all = items ?? [
     ...scenario.injects.map((x, index) => ({ id: x.id, kind: 'inject' as const, index, trigger: x.trigger })),
     ...scenario.decisions.map((x, index) => ({ id: x.id, kind: 'decision' as const, index, trigger: x.trigger })),

@@ -13,7 +13,7 @@ import { ListStream, type StreamedScenario } from './stream.js';
 import { hasErrors, sortProblems, type Problem } from '../problems.js';
 import { scenarioSchema, type ScenarioFile } from '../validate/schema.js';
 import { readSourceFile } from '../source/source-text.js';
-import { parseYamlFile, validateWith, type YamlFile, type YamlPath } from '../source/yaml-source.js';
+import { parseYamlFile, validateWith, type YamlFile } from '../source/yaml-source.js';
 import type { Action, Decision, Inject, Scenario } from '../types.js';
 
 export type LoadResult = { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };

@@ -28,7 +28,7 @@ export const conditionSchema = z
     "A condition over world variables and the drill's history, e.g. `nodes < 50 and not chose('first-response', 'rollback')`.",
   );
 
-export const idSchema = z
+const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - and _ (e.g. first-response)')
   .describe('An identifier: letters, digits, - and _.');
@@ -46,7 +46,7 @@ export const milestoneSchema = z
 const valueSchema = z.union([z.number(), z.boolean()]);
 
 /** One change to the world. Exactly one of set / add / ramp. */
-export const effectSchema = z.union([
+const effectSchema = z.union([
   z
     .strictObject({ set: variableNameSchema, to: valueSchema })
     .describe('Set a variable: `{set: autoscaling, to: false}`.'),
@@ -77,7 +77,7 @@ const triggerFields = {
   chance: z.number().min(0).max(1).optional().describe('Probability (0–1) that it happens at all, drawn when it is due.'),
 };
 
-export const channelSchema = z
+const channelSchema = z
   .enum(['page', 'alert', 'dashboard', 'chat', 'terminal', 'email', 'phone', 'ticket', 'news', 'note'])
   .describe('How the inject reaches the team. `terminal` text is shown as a block, never reflowed.');
 
@@ -93,7 +93,7 @@ export const injectSchema = z.strictObject({
   audience: z.string().optional().describe('A role that alone is meant to see this inject.'),
 });
 
-export const optionSchema = z.strictObject({
+const optionSchema = z.strictObject({
   id: idSchema,
   label: z.string().describe('What the facilitator reads out.'),
   ...consequenceFields,
@@ -152,7 +152,7 @@ export const endSchema = z.strictObject({
   limit: durationSchema.describe('The drill ends at this scenario time at the latest.'),
 });
 
-export const debriefSchema = z.strictObject({
+const debriefSchema = z.strictObject({
   factors: z.array(factorSchema).default([]),
   questions: z.array(z.string()).default([]),
 });
@@ -183,11 +183,6 @@ export const scenarioSchema = z
   .describe('A drill scenario.');
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
-export type InjectSpec = z.infer<typeof injectSchema>;
-export type DecisionSpec = z.infer<typeof decisionSchema>;
-export type OptionSpec = z.infer<typeof optionSchema>;
-export type ActionSpec = z.infer<typeof actionSchema>;
-export type EffectSpec = z.infer<typeof effectSchema>;
 export type VariableSpec = z.infer<typeof variableSchema>;
 export type FactorSpec = z.infer<typeof factorSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
