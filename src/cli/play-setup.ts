@@ -5,7 +5,7 @@
  * terminal.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { loadScenarioFile } from '../scenario/compile/compile.js';
 import { formatProblem } from '../scenario/problems.js';
 import { problemLines } from './problem-lines.js';
@@ -20,6 +20,7 @@ import { readJournalFile } from '../journal/reader.js';
 import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';
 import { parseTeam } from '../ui/team.js';
 import { newSeed } from './seed.js';
+import { findRecordedScenario } from './scenario-arg.js';
 import { EXIT } from './io.js';
 
 export type Prepared =
@@ -86,7 +87,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
   if (!read.ok) return { ok: false, code: EXIT.badInput, lines: [read.message] };
   const started = read.records[0]!;
   if (started.type !== 'drill-started') return { ok: false, code: EXIT.badInput, lines: [`${journal}:2:1: the journal does not begin with drill-started`] };
-  const file = scenarioArg ?? findScenario(started.scenario.path, journal);
+  const file = scenarioArg ?? findRecordedScenario(started.scenario, journal);
   if (!file) {
     return {
       ok: false,
@@ -129,10 +130,4 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     startSession: () => session,
     notices,
   };
-}
-
-/** The recorded scenario path, as given (relative to here), or relative to the journal's folder. */
-function findScenario(recorded: string, journal: string): string | undefined {
-  const candidates = [recorded, join(dirname(journal), recorded)];
-  return candidates.find((p) => existsSync(p));
 }
