@@ -5,7 +5,7 @@
  * terminal.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadScenarioFile } from '../scenario/compile/compile.js';
 import { formatProblem } from '../scenario/problems.js';
 import { problemLines } from './problem-lines.js';
@@ -31,8 +31,8 @@ export type Prepared =
       session?: DrillSession;
       startSession: (team: TeamMember[]) => DrillSession;
       notices: string[];
-      /** The folder made for a new drill, so that an unused one can be removed on quit. */
-      madeDir?: string;
+      /** The folders made for a new drill, deepest first, so that unused ones can be removed on quit. */
+      madeDirs?: readonly string[];
     }
   | { ok: false; code: number; lines: string[] };
 
@@ -57,7 +57,7 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
   }
   const startWall = o.wallNow();
   const out = o.out ?? defaultOutDir(scenario.id, startWall);
-  const existed = existsSync(out);
+  const missing = missingFolders(out);
   const problem = prepareOutDir(out);
   if (problem) return { ok: false, code: EXIT.badInput, lines: [problem] };
   const seed = o.seed ?? newSeed();
@@ -73,8 +73,15 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
     session: team ? startSession(team) : undefined,
     startSession,
     notices: loaded.warnings.map(formatProblem),
-    madeDir: existed ? undefined : out,
+    madeDirs: missing,
   };
+}
+
+/** The folders `out` needs that do not exist yet, deepest first (`drills/x/`, then `drills/`). */
+function missingFolders(out: string): string[] {
+  const missing: string[] = [];
+  for (let dir = resolve(out); !existsSync(dir); dir = dirname(dir)) missing.push(dir);
+  return missing;
 }
 
 /**

@@ -135,7 +135,7 @@ export async function playCommand(
   }
 
   if (!session) {
-    removeIfEmpty(prepared.madeDir);
+    removeUnusedFolders(prepared.madeDirs ?? []);
     io.out(`${prepared.scenario.id}: the drill did not start; nothing was recorded.`);
     return signalled ? SIGNAL_CODES[signalled] : EXIT.ok;
   }
@@ -193,11 +193,17 @@ function closeQuietly(session: DrillSession | undefined): void {
   }
 }
 
-function removeIfEmpty(dir: string | undefined): void {
-  if (!dir) return;
-  try {
-    if (readdirSync(dir).length === 0) rmdirSync(dir);
-  } catch {
-    // Leaving an empty folder behind is harmless.
+/**
+ * A drill that never started leaves no trace: the folders made for it (deepest first) go, each
+ * only if it is empty, so a `drills/` that holds other drills stays.
+ */
+export function removeUnusedFolders(dirs: readonly string[]): void {
+  for (const dir of dirs) {
+    try {
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    } catch {
+      return; // leaving an empty folder behind is harmless
+    }
   }
 }
