@@ -15,8 +15,8 @@ export function starterScenario(id: string, schemaPath: string): string {
 #   drill validate <this file>                 every problem, with line and column
 #   drill run <this file> --seed 1             headless, every decision times out
 #   drill play <this file>                     the real thing, with a team
-# The guide is docs/scenario-format.md: every field, timing and chance, testing with answers
-# files, and what makes a drill worth an hour of a team's time.
+# The guide is docs/scenario-format.md in drill's package (drill new printed its path): every
+# field, timing and chance, testing with answers files, and what makes a drill worth an hour.
 
 id: ${id}                       # used in journals and reports; keep it once people have played it
 title: "${title}"

@@ -5,7 +5,7 @@
  * terminal.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadScenarioFile } from '../scenario/compile/compile.js';
 import { formatProblem } from '../scenario/problems.js';
 import { problemLines } from './problem-lines.js';
@@ -20,6 +20,7 @@ import { readJournalFile } from '../journal/reader.js';
 import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';
 import { parseTeam } from '../ui/team.js';
 import { newSeed } from './seed.js';
+import { findRecordedScenario } from './scenario-arg.js';
 import { EXIT } from './io.js';
 
 export type Prepared =
@@ -30,8 +31,8 @@ export type Prepared =
       session?: DrillSession;
       startSession: (team: TeamMember[]) => DrillSession;
       notices: string[];
-      /** The folder made for a new drill, so that an unused one can be removed on quit. */
-      madeDir?: string;
+      /** The folders made for a new drill, deepest first, so that unused ones can be removed on quit. */
+      madeDirs?: readonly string[];
     }
   | { ok: false; code: number; lines: string[] };
 
@@ -56,7 +57,7 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
   }
   const startWall = o.wallNow();
   const out = o.out ?? defaultOutDir(scenario.id, startWall);
-  const existed = existsSync(out);
+  const missing = missingFolders(out);
   const problem = prepareOutDir(out);
   if (problem) return { ok: false, code: EXIT.badInput, lines: [problem] };
   const seed = o.seed ?? newSeed();
@@ -72,8 +73,15 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
     session: team ? startSession(team) : undefined,
     startSession,
     notices: loaded.warnings.map(formatProblem),
-    madeDir: existed ? undefined : out,
+    madeDirs: missing,
   };
+}
+
+/** The folders `out` needs that do not exist yet, deepest first (`drills/x/`, then `drills/`). */
+function missingFolders(out: string): string[] {
+  const missing: string[] = [];
+  for (let dir = resolve(out); !existsSync(dir); dir = dirname(dir)) missing.push(dir);
+  return missing;
 }
 
 /**
@@ -86,7 +94,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
   if (!read.ok) return { ok: false, code: EXIT.badInput, lines: [read.message] };
   const started = read.records[0]!;
   if (started.type !== 'drill-started') return { ok: false, code: EXIT.badInput, lines: [`${journal}:2:1: the journal does not begin with drill-started`] };
-  const file = scenarioArg ?? findScenario(started.scenario.path, journal);
+  const file = scenarioArg ?? findRecordedScenario(started.scenario, journal);
   if (!file) {
     return {
       ok: false,
@@ -133,10 +141,4 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     startSession: () => session,
     notices,
   };
-}
-
-/** The recorded scenario path, as given (relative to here), or relative to the journal's folder. */
-function findScenario(recorded: string, journal: string): string | undefined {
-  const candidates = [recorded, join(dirname(journal), recorded)];
-  return candidates.find((p) => existsSync(p));
 }

@@ -9,6 +9,7 @@ import { createElement } from 'react';
 import { render } from 'ink';
 import { EXIT, type CommandIO } from './io.js';
 import { prepareNewDrill, prepareResume } from './play-setup.js';
+import { resolveScenarioArg } from './scenario-arg.js';
 import { PlayApp, type PlayResult } from '../ui/App.js';
 import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
@@ -55,9 +56,15 @@ export async function playCommand(
       return EXIT.usage;
     }
   } else if (file === undefined) {
-    io.err('drill play: missing the scenario file; write drill play <scenario.yaml>, or drill play --resume <journal> to continue a drill');
+    io.err('drill play: missing the scenario file; write drill play <scenario.yaml> (or an id from drill list, e.g. drill play k8s-shrink), or drill play --resume <journal> to continue a drill');
     return EXIT.usage;
   }
+  const scenarioArg = file === undefined ? undefined : resolveScenarioArg(file);
+  if (scenarioArg?.ok === false) {
+    io.err(scenarioArg.message);
+    return EXIT.badInput;
+  }
+  const scenarioFile = scenarioArg?.file;
   const { stdin, stdout } = terminal;
   // Checked before anything is created: Ink would otherwise fail on raw mode with a stack trace.
   if (!stdin.isTTY || typeof stdin.setRawMode !== 'function' || !stdout.isTTY) {
@@ -69,8 +76,8 @@ export async function playCommand(
   }
 
   const prepared = resume
-    ? prepareResume(resume, file, terminal.time.wallNow)
-    : prepareNewDrill({ file: file!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
+    ? prepareResume(resume, scenarioFile, terminal.time.wallNow)
+    : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
   if (!prepared.ok) {
     for (const line of prepared.lines) io.err(line);
     return prepared.code;
@@ -127,7 +134,7 @@ export async function playCommand(
   }
 
   if (!session) {
-    removeIfEmpty(prepared.madeDir);
+    removeUnusedFolders(prepared.madeDirs ?? []);
     io.out(`${prepared.scenario.id}: the drill did not start; nothing was recorded.`);
     return signalled ? SIGNAL_CODES[signalled] : EXIT.ok;
   }
@@ -186,11 +193,17 @@ function closeQuietly(session: DrillSession | undefined): void {
   }
 }
 
-function removeIfEmpty(dir: string | undefined): void {
-  if (!dir) return;
-  try {
-    if (readdirSync(dir).length === 0) rmdirSync(dir);
-  } catch {
-    // Leaving an empty folder behind is harmless.
+/**
+ * A drill that never started leaves no trace: the folders made for it (deepest first) go, each
+ * only if it is empty, so a `drills/` that holds other drills stays.
+ */
+export function removeUnusedFolders(dirs: readonly string[]): void {
+  for (const dir of dirs) {
+    try {
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    } catch {
+      return; // leaving an empty folder behind is harmless
+    }
   }
 }

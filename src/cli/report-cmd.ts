@@ -1,15 +1,15 @@
 /**
  * `drill report <journal>`: rebuilds a drill's report from its journal alone, byte for byte the
  * same as the one written at the end of the drill. The scenario is found by the path the journal
- * recorded (from the current folder, then from the journal's folder) or given with --scenario;
- * a scenario file that changed since the drill is a warning, never a silent difference.
+ * recorded (from the current folder, then from the journal's folder, then by its id) or given
+ * with --scenario (a path or an id); a scenario file that changed since the drill is a warning,
+ * never a silent difference.
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
 import { readJournalFile } from '../journal/reader.js';
 import { loadScenarioFile } from '../scenario/compile/compile.js';
 import { problemLines } from './problem-lines.js';
+import { findRecordedScenario, resolveScenarioArg } from './scenario-arg.js';
 import { buildReport } from '../report/model.js';
 import { markdownParts, renderMarkdown } from '../report/markdown.js';
 import { jsonParts, renderJson } from '../report/json.js';
@@ -32,10 +32,16 @@ export async function reportCommand(values: Values, [journal]: string[], io: Com
   }
   for (const w of read.warnings) io.err(`${w} (warning)`);
   const started = read.records[0] as RecordOf<'drill-started'>;
-  const scenarioPath = (values.scenario as string | undefined) ?? findScenario(started.scenario.path, journal!);
+  const given = values.scenario as string | undefined;
+  const scenarioArg = given === undefined ? undefined : resolveScenarioArg(given);
+  if (scenarioArg?.ok === false) {
+    io.err(scenarioArg.message);
+    return EXIT.badInput;
+  }
+  const scenarioPath = scenarioArg?.file ?? findRecordedScenario(started.scenario, journal!);
   if (scenarioPath === undefined) {
     io.err(
-      `${journal}: the drill's scenario '${started.scenario.path}' is not in the current folder or next to the journal; pass --scenario FILE`,
+      `${journal}: the drill's scenario '${started.scenario.path}' is not in the current folder or next to the journal, and no scenario has its id '${started.scenario.id}'; pass --scenario FILE`,
     );
     return EXIT.badInput;
   }
@@ -70,10 +76,4 @@ export async function reportCommand(values: Values, [journal]: string[], io: Com
   }
   io.out(`wrote ${output}`);
   return EXIT.ok;
-}
-
-/** The recorded scenario path, from the current folder, then from the journal's folder. */
-function findScenario(recorded: string, journal: string): string | undefined {
-  if (isAbsolute(recorded)) return existsSync(recorded) ? recorded : undefined;
-  return [recorded, join(dirname(journal), recorded)].find((p) => existsSync(p));
 }

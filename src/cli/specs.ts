@@ -10,7 +10,7 @@ export type CommandRun = (values: Record<string, string | boolean | undefined>, 
 const playSpec: CommandSpec = {
   name: 'play',
   summary: 'Run a drill live in the terminal: the facilitator’s screen, from briefing to debrief and report.',
-  usage: 'drill play <scenario.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] | drill play --resume JOURNAL',
+  usage: 'drill play <scenario-id|file.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] | drill play --resume JOURNAL',
   flags: [
     '--seed S             seed for chance injects (default: a new random seed, recorded in the journal)',
     '--speed X            scenario time per real second, 0.25 to 64 (default 1); + and - change it live',
@@ -27,13 +27,13 @@ const playSpec: CommandSpec = {
     out: { type: 'string' },
     resume: { type: 'string' },
   },
-  positionals: { min: 0, max: 1, names: 'the scenario file' },
+  positionals: { min: 0, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };
 
 const runSpec: CommandSpec = {
   name: 'run',
   summary: 'Play a scenario headlessly, as fast as possible, taking the team’s part from an answers file.',
-  usage: 'drill run <scenario.yaml> [--answers FILE] [--seed S] [--start ISO-TIME] [--out DIR]',
+  usage: 'drill run <scenario-id|file.yaml> [--answers FILE] [--seed S] [--start ISO-TIME] [--out DIR]',
   flags: [
     '--answers FILE   decisions, actions, notes and debrief to play (YAML); without it every decision times out',
     '--seed S         seed for chance injects (default: a new random seed, printed)',
@@ -46,13 +46,13 @@ const runSpec: CommandSpec = {
     start: { type: 'string' },
     out: { type: 'string' },
   },
-  positionals: { min: 1, max: 1, names: 'the scenario file' },
+  positionals: { min: 1, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };
 
 const listSpec: CommandSpec = {
   name: 'list',
-  summary: 'List the scenarios in a folder: id, title, duration, difficulty.',
-  usage: 'drill list [dir]   (default: scenarios/)',
+  summary: 'List the scenarios: id, title, duration, difficulty; the built-in ones and yours in scenarios/.',
+  usage: 'drill list [dir]   (default: the built-in scenarios, and yours in scenarios/ if there is one; a folder: only its scenarios)',
   flags: [],
   options: {},
   positionals: { min: 0, max: 1, names: 'a folder' },
@@ -70,20 +70,20 @@ const schemaSpec: CommandSpec = {
 const validateSpec: CommandSpec = {
   name: 'validate',
   summary: 'Check scenario files: YAML, format and meaning; every problem with file:line:col.',
-  usage: 'drill validate <scenario.yaml…>',
+  usage: 'drill validate <scenario-id|file.yaml…>',
   flags: [],
   options: {},
-  positionals: { min: 1, max: Infinity, names: 'one or more scenario files' },
+  positionals: { min: 1, max: Infinity, names: 'one or more scenarios (ids or files)' },
 };
 
 const reportSpec: CommandSpec = {
   name: 'report',
   summary: 'Rebuild a drill’s practice post-mortem (Markdown or JSON) from its journal.',
-  usage: 'drill report <journal.jsonl> [--format md|json] [--output FILE] [--scenario FILE] [--force]',
+  usage: 'drill report <journal.jsonl> [--format md|json] [--output FILE] [--scenario ID|FILE] [--force]',
   flags: [
     '--format F       md (default) or json; --output FILE.json implies json',
     '--output FILE    write to FILE instead of printing (never over an existing file without --force)',
-    '--scenario FILE  the scenario file (default: the path the journal recorded, from here or from the journal’s folder)',
+    '--scenario S     the scenario, an id or a file (default: the path the journal recorded, from here or from the journal’s folder, else its id)',
     '--force          overwrite FILE if it exists',
   ],
   options: {

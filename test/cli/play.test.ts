@@ -3,12 +3,12 @@
  * run`, never Ink's raw-mode error), and resuming a drill from a journal left by a kill: the cut
  * last line dropped, the drill replayed, paused, and appended to the same journal.
  */
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { playCommand, type Terminal } from '../../src/cli/play.js';
-import { prepareResume } from '../../src/cli/play-setup.js';
+import { playCommand, removeUnusedFolders, type Terminal } from '../../src/cli/play.js';
+import { prepareNewDrill, prepareResume } from '../../src/cli/play-setup.js';
 import { DrillSession } from '../../src/session/session.js';
 import { readJournalFile } from '../../src/journal/reader.js';
 import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
@@ -59,6 +59,20 @@ describe('drill play: before the screen', () => {
     const { sink, err } = io();
     expect(await playCommand({ out: join(dir, 'out') }, [file], sink, terminal(true))).toBe(1);
     expect(err[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: `));
+  });
+
+  it('removes the folders made for a drill that never started, and only those', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drill-play-'));
+    mkdirSync(join(dir, 'drills', 'earlier'), { recursive: true });
+    const fresh = prepareNewDrill({ file: FIXTURE, out: join(dir, 'new', 'drill'), wallNow: () => 0 });
+    const beside = prepareNewDrill({ file: FIXTURE, out: join(dir, 'drills', 'this'), wallNow: () => 0 });
+    if (!fresh.ok || !beside.ok) throw new Error('prepare failed');
+    expect(fresh.madeDirs).toEqual([join(dir, 'new', 'drill'), join(dir, 'new')]);
+    expect(beside.madeDirs).toEqual([join(dir, 'drills', 'this')]);
+    removeUnusedFolders(fresh.madeDirs!);
+    removeUnusedFolders(beside.madeDirs!);
+    expect(readdirSync(dir).sort()).toEqual(['drills']);
+    expect(readdirSync(join(dir, 'drills'))).toEqual(['earlier']);
   });
 
   it('refuses a --team with a role the scenario does not have', async () => {

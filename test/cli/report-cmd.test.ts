@@ -74,7 +74,7 @@ describe('drill report', () => {
     const io = capture();
     expect(await main(['report', journal], io)).toBe(1);
     expect(io.stderr).toEqual([
-      `${journal}: the drill's scenario 'gone/nowhere.yaml' is not in the current folder or next to the journal; pass --scenario FILE`,
+      `${journal}: the drill's scenario 'gone/nowhere.yaml' is not in the current folder or next to the journal, and no scenario has its id 'report-mini'; pass --scenario FILE`,
     ]);
   });
 
