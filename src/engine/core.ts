@@ -7,13 +7,12 @@
  * it, decides which inputs are allowed in which phase, and bumps a revision so that views re-read.
  */
 import type { Consequence, Decision, Inject, Scenario } from '../scenario/types.js';
-import { isTrue, type ExprEnv } from '../conditions/expr.js';
+import { isTrue, type ExprEnv } from '../conditions/index.js';
 import type { DrillRecord, MilestoneName, RecordBody, TeamMember } from './records.js';
 import { Timetable, dueFor, type Due } from './timetable.js';
 import { World } from './world.js';
 import { History } from './history.js';
 import { withoutEmpty } from './without-empty.js';
-import { callHistoryFunction } from './history-functions.js';
 import { DrillConditions, type Impact } from './conditions.js';
 import { firstEventfulStep } from './quiet.js';
 
@@ -80,7 +79,7 @@ export class DrillCore {
         return core.t;
       },
       variable: (name) => this.world.get(name),
-      call: (fn, args) => callHistoryFunction(this, fn, args),
+      history: this,
     };
     const s = this.scenario;
     this.emit({
