@@ -4,11 +4,11 @@
  * nothing from either: what it needs of a scenario comes in as `ExprNames`, what it needs of a
  * drill as `ExprEnv` and its `DrillHistory`.
  */
-export { TIME_VARIABLE, type BinOp, type Expr, type ExprValue, type ParseResult } from './ast.js';
+export { type BinOp, type Expr, type ExprValue, type ParseResult } from './ast.js';
 export { parseExpr, MAX_EXPR_LENGTH, MAX_EXPR_DEPTH } from './parse.js';
-export { checkExpr, type ExprNames, type ExprProblem } from './check.js';
+export { checkExpr, type ExprNames } from './check.js';
 export { evaluate, isTrue, numericOp, type ExprEnv } from './evaluate.js';
 export { printExpr } from './print.js';
 export { someRead, readsOf, type Read, type ReadKind, type Reads } from './reads.js';
-export { CONDITION_FUNCTIONS, EMPTY_HISTORY, type ArgKind, type ConditionFunction, type DrillHistory, type IdKind } from './functions.js';
-export { parseDuration, formatDuration, formatClock } from './duration.js';
+export { CONDITION_FUNCTIONS, EMPTY_HISTORY, type ArgKind, type DrillHistory, type IdKind } from './functions.js';
+export { parseDuration, formatDuration } from './duration.js';
