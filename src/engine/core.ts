@@ -9,7 +9,7 @@
  * state (`core-state.ts`), what happens by itself (`outcomes.ts`) and how scenario time moves
  * (`scenario-time.ts`).
  */
-import { isTrue } from '../conditions/expr.js';
+import { isTrue } from '../conditions/index.js';
 import type { DebriefSection, FollowupType, MilestoneName } from './records.js';
 import { withoutEmpty } from './without-empty.js';
 import { clampSpeed } from './speed.js';

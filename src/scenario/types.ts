@@ -3,7 +3,7 @@
  * `ScenarioFile` by `compile.ts`: durations are milliseconds, conditions are parsed expressions,
  * lists are indexed by id. Immutable once built.
  */
-import type { Expr } from '../conditions/expr.js';
+import type { Expr } from '../conditions/index.js';
 import type { Channel, FactorSpec, Milestone, ScenarioFile, VariableSpec } from './validate/schema.js';
 
 /** A 1-based line and column in a scenario file. */

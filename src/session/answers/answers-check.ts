@@ -3,7 +3,8 @@
  * hint target and factor it names must exist, and everyone it says did something must be on
  * the team. Found before the run starts, each at its line and column.
  */
-import { closest, suggestion, type Problem } from '../../scenario/problems.js';
+import { suggestion, type Problem } from '../../scenario/problems.js';
+import { closest } from '../../text/closest.js';
 import type { Answers } from './answers.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { YamlFile, YamlPath } from '../../scenario/source/yaml-source.js';
