@@ -14,7 +14,7 @@ import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
 import { formatClock } from '../conditions/duration.js';
 import type { DrillSession } from '../session/session.js';
-import type { ReportWriter } from '../ui/controller.js';
+import type { ReportWriter } from '../ui/effects.js';
 
 /** The process's terminal, injected so that tests can give a fake one (or none). */
 export interface Terminal {
