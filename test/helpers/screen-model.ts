@@ -33,11 +33,17 @@ const SPECIAL: Record<string, Partial<Key>> = {
   PgDn: { pageDown: true },
 };
 
-/** A key as a message: `key('n')`, `key('fastest way back')` (typed text), `key('Enter')`, `key('Ctrl-C')`. */
-export function key(name: string): Message {
-  if (name === 'Ctrl-C') return { type: 'key', input: 'c', key: { ...NO_KEY, ctrl: true } };
+/** A key as Ink reports it: `inkKey('n')`, `inkKey('some text')` (typed text), `inkKey('Enter')`, `inkKey('Ctrl-C')`. */
+export function inkKey(name: string): [string, Key] {
+  if (name === 'Ctrl-C') return ['c', { ...NO_KEY, ctrl: true }];
   const special = SPECIAL[name];
-  return special ? { type: 'key', input: '', key: { ...NO_KEY, ...special } } : { type: 'key', input: name, key: NO_KEY };
+  return special ? ['', { ...NO_KEY, ...special }] : [name, NO_KEY];
+}
+
+/** A key as a message for `update`. */
+export function key(name: string): Message {
+  const [input, k] = inkKey(name);
+  return { type: 'key', input, key: k };
 }
 
 export const JOURNAL = 'drills/ui-mini/journal.jsonl';
