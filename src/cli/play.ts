@@ -134,7 +134,7 @@ export async function playCommand(
   }
   const core = session.actor.getSnapshot().context.core;
   const journal = session.journalPath;
-  if (result?.reason === 'finished' || core.finished) {
+  if (result?.reason === 'finished' || session.actor.getSnapshot().matches('done')) {
     io.out(`${prepared.scenario.id}: drill finished at ${formatClock(core.ended?.t ?? core.t)}; journal and report in ${journal.replace(/[/\\][^/\\]*$/, '')}`);
     return EXIT.ok;
   }

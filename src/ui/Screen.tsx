@@ -25,7 +25,7 @@ import type { FormState } from './forms.js';
 import { hue, type Theme } from './theme.js';
 import { MIN_SIZE, type TerminalSize } from './use-terminal-size.js';
 import { envOf, phaseOf, type Setup, type UiState } from './model.js';
-import { debriefForm, debriefStep } from './debrief.js';
+import { debriefForm, debriefStep } from './debrief-states.js';
 import type { RosterModel } from './roster.js';
 
 /** From this width on, the metrics stand in a column beside the feed instead of above it. */

@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { FormState } from './forms.js';
 import type { ShownDrill } from './store.js';
 import type { Flash, LivePurpose } from './messages.js';
-import { DEBRIEF_SUMMARY, type DebriefState } from './debrief.js';
+import { DEBRIEF_SUMMARY, type DebriefState } from './debrief-states.js';
 
 /** What does not change while the screen is open. */
 export interface Setup {

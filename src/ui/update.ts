@@ -12,7 +12,7 @@ import { submitted } from './flows.js';
 import { bindingFor } from './keys.js';
 import { terminalLines } from './feed-layout.js';
 import { viewerKey } from './Viewer.js';
-import { debriefForm, debriefKey, question } from './debrief.js';
+import { debriefForm, debriefKey, question } from './debrief-states.js';
 import { decisionInFront, envOf, IDLE, initialUi, phaseOf, withUi, type Model, type Setup } from './model.js';
 import type { ShownDrill } from './store.js';
 import type { Command, Effect, Flash, Message } from './messages.js';

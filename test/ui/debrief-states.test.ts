@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { update } from '../../src/ui/update.js';
-import { debriefKey, DEBRIEF_SUMMARY, debriefStep, question } from '../../src/ui/debrief.js';
+import { debriefKey, DEBRIEF_SUMMARY, debriefStep, question } from '../../src/ui/debrief-states.js';
 import { inkKey, JOURNAL, ScreenDriver } from '../helpers/screen-model.js';
 
 /** A drill ended by the facilitator: the screen shows the summary. */
