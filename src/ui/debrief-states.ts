@@ -14,7 +14,7 @@ import { formKey, openForm, type Field, type Form, type FormState } from './form
 import { choices, followupFields } from './flows.js';
 import type { Command, DebriefPurpose } from './messages.js';
 
-export const DEBRIEF_SECTIONS: readonly DebriefSection[] = ['cause', 'went-well', 'went-poorly', 'lucky', 'action'];
+const DEBRIEF_SECTIONS: readonly DebriefSection[] = ['cause', 'went-well', 'went-poorly', 'lucky', 'action'];
 /** The steps as the screen shows them, the report last. */
 export const DEBRIEF_STEPS: readonly (DebriefSection | 'finish')[] = [...DEBRIEF_SECTIONS, 'finish'];
 
@@ -28,7 +28,7 @@ export type DebriefState =
   | { readonly stage: 'written'; readonly paths: readonly string[]; readonly error?: string };
 
 /** What the questions need to know about the drill. */
-export interface DebriefContext {
+interface DebriefContext {
   readonly scenario: Scenario;
   readonly team: readonly TeamMember[];
 }
@@ -39,7 +39,7 @@ export function question(section: DebriefSection, ctx: DebriefContext): DebriefS
   return { stage: 'question', section, form: openForm(questionForm(section, ctx)) };
 }
 
-export function closing(): DebriefState {
+function closing(): DebriefState {
   return { stage: 'closing', form: openForm(CLOSING_FORM) };
 }
 

@@ -11,7 +11,7 @@ import type { Effect, ExitReason, Message } from './messages.js';
 
 export type ReportWriter = (dir: string, scenario: Scenario, records: readonly DrillRecord[]) => string[];
 
-export interface Shell {
+interface Shell {
   readonly store: DrillStore;
   readonly scenario: Scenario;
   readonly writeReports: ReportWriter;

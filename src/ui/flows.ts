@@ -25,7 +25,7 @@ const FOLLOWUP_TYPES: readonly { value: FollowupType; label: string }[] = [
 const NO_LONGER_OPEN = 'Not recorded: that decision is no longer open (it timed out or was closed).';
 
 /** `1`…`9`, then `a`…`z`: enough keys for any list a form offers. */
-export function choiceKeys(n: number): string[] {
+function choiceKeys(n: number): string[] {
   const keys = '123456789abcdefghijklmnopqrstuvwxyz';
   return [...keys.slice(0, Math.min(n, keys.length))];
 }

@@ -1,6 +1,6 @@
 /**
  * What a key acts on, when that depends on the screen: the hint `h` reveals, the terminal output
- * `v` opens, where the scroll keys move the feed and the briefing.
+ * `v` opens, where the scroll keys move the feed, the briefing and the output viewer.
  */
 import type { Key } from 'ink';
 import type { KeyEnv } from './model.js';
@@ -57,3 +57,23 @@ export function terminalInView(env: KeyEnv): number | undefined {
   return undefined;
 }
 
+/** Where the viewer goes after a key; undefined closes it. */
+export function viewerKey(
+  view: { top: number; left: number },
+  lineCount: number,
+  rows: number,
+  key: { upArrow: boolean; downArrow: boolean; leftArrow: boolean; rightArrow: boolean; pageUp: boolean; pageDown: boolean; escape: boolean; return: boolean },
+  input: string,
+): { top: number; left: number } | undefined {
+  if (key.escape || key.return || input === 'q' || input === 'v') return undefined;
+  const body = Math.max(1, rows - 2);
+  const maxTop = Math.max(0, lineCount - body);
+  let { top, left } = view;
+  if (key.upArrow) top -= 1;
+  if (key.downArrow) top += 1;
+  if (key.pageUp) top -= body;
+  if (key.pageDown) top += body;
+  if (key.leftArrow) left -= 8;
+  if (key.rightArrow) left += 8;
+  return { top: Math.min(maxTop, Math.max(0, top)), left: Math.max(0, left) };
+}

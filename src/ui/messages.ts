@@ -19,7 +19,7 @@ export interface Flash {
 }
 
 /** What to say once the drill has taken (or refused) an event; without it, nothing is said. */
-export interface Say {
+interface Say {
   readonly done?: string;
   readonly refused?: string;
 }

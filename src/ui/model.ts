@@ -21,7 +21,7 @@ export interface Setup {
 }
 
 /** What has the keys, apart from the debrief's own questions. */
-export type Mode =
+type Mode =
   | { readonly kind: 'idle' }
   | { readonly kind: 'help' }
   | { readonly kind: 'confirm'; readonly what: 'end' | 'quit' }
@@ -52,7 +52,7 @@ export interface UiState {
 }
 
 /** What the speaker follows: the drill's open decisions as last seen, and the one in front. */
-export interface Followed {
+interface Followed {
   readonly watched: string;
   readonly front?: string;
 }

@@ -10,14 +10,14 @@ import { visibleLine } from '../text/sanitize.js';
 import { formKey, openForm } from './forms.js';
 import { submitted } from './flows.js';
 import { bindingFor } from './keys.js';
+import { viewerKey } from './key-targets.js';
 import { terminalLines } from './feed-layout.js';
-import { viewerKey } from './Viewer.js';
 import { debriefForm, debriefKey, question } from './debrief-states.js';
 import { decisionInFront, envOf, IDLE, initialUi, phaseOf, withUi, type Model, type Setup } from './model.js';
 import type { ShownDrill } from './store.js';
 import type { Command, Effect, Flash, Message } from './messages.js';
 
-export type Step = readonly [Model, readonly Effect[]];
+type Step = readonly [Model, readonly Effect[]];
 
 const NOT_SAVED = 'Kept in memory but NOT saved yet: the journal cannot be written (see above).';
 const NOT_POSSIBLE = 'That was not possible at this point of the drill.';
@@ -103,7 +103,7 @@ function routeKey(model: Model, input: string, key: Key): Step {
 }
 
 /** What a command from a key or a form does to the model, and the work it leaves for the shell. */
-export function command(model: Model, cmd: Command): Step {
+function command(model: Model, cmd: Command): Step {
   switch (cmd.kind) {
     case 'send':
       return [model, [{ kind: 'send', event: cmd.event, say: { done: cmd.done, refused: cmd.refused } }]];

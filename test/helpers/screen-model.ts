@@ -17,7 +17,7 @@ import type { Effect, ExitReason, Message } from '../../src/ui/messages.js';
 import { initialModel, update } from '../../src/ui/update.js';
 import { fixture } from './load.js';
 
-export const NO_KEY: Key = {
+const NO_KEY: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
   return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
   super: false, hyper: false, capsLock: false, numLock: false,
