@@ -9,7 +9,7 @@ import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';
-import { DEBRIEF_STEPS } from './ui-state.js';
+import { DEBRIEF_STEPS } from './debrief-states.js';
 
 const STEP_NAMES: Record<(typeof DEBRIEF_STEPS)[number], string> = {
   cause: 'Causes',
