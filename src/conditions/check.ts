@@ -16,6 +16,8 @@ export interface ExprNames {
   /** Decision id -> its option ids; `undefined` for a decision whose options could not be read. */
   decisions: ReadonlyMap<string, ReadonlySet<string> | undefined>;
   actions: ReadonlySet<string>;
+  /** Lookup ids; none if absent. */
+  lookups?: ReadonlySet<string>;
   /** The milestones `reached()` can name. */
   milestones: ReadonlySet<string>;
   /**
@@ -189,7 +191,7 @@ class Checker {
       const hint = options.size === 0 ? 'it has no options' : idHint(arg.value, options);
       return this.report(arg, `${unknown} of decision '${decision}' in ${call.fn}(); ${hint}`);
     }
-    if (this.hasId(kind, arg.value) || (kind !== 'milestone' && this.names.unreadKinds?.has(kind))) return;
+    if (this.hasId(kind, arg.value) || (kind !== 'milestone' && kind !== 'lookup' && this.names.unreadKinds?.has(kind))) return;
     const known = [...this.idsOf(kind)];
     const hint = known.length === 0 ? `the scenario declares no ${kind}s` : idHint(arg.value, known);
     this.report(arg, `${unknown} in ${call.fn}(); ${hint}`);
@@ -199,6 +201,7 @@ class Checker {
     if (kind === 'inject') return this.names.injects;
     if (kind === 'decision') return this.names.decisions.keys();
     if (kind === 'action') return this.names.actions;
+    if (kind === 'lookup') return this.names.lookups ?? [];
     return this.names.milestones;
   }
 
@@ -207,6 +210,7 @@ class Checker {
     if (kind === 'inject') return this.names.injects.has(id);
     if (kind === 'decision') return this.names.decisions.has(id);
     if (kind === 'action') return this.names.actions.has(id);
+    if (kind === 'lookup') return this.names.lookups?.has(id) ?? false;
     return this.names.milestones.has(id);
   }
 

@@ -6,7 +6,7 @@
  */
 
 /** What a function's first argument can name: the thing whose history the call reads. */
-export type IdKind = 'inject' | 'decision' | 'action' | 'milestone';
+export type IdKind = 'inject' | 'decision' | 'action' | 'lookup' | 'milestone';
 
 /** What a function argument names in the scenario; an `option` follows its decision. */
 export type ArgKind = IdKind | 'option';
@@ -25,6 +25,8 @@ export interface DrillHistory {
   readonly startedActions: ReadonlySet<string>;
   /** Action id -> how many times it has landed. */
   readonly landed: ReadonlyMap<string, number>;
+  /** Lookup id -> when the team first made it. */
+  readonly looked: ReadonlyMap<string, number>;
   /** Milestone name -> when it was reached. */
   readonly milestones: ReadonlyMap<string, number>;
 }
@@ -59,6 +61,7 @@ const FUNCTIONS: readonly ConditionFunction[] = [
   { name: 'started', args: ['action'], returns: 'boolean', doc: 'the action was started at least once', evaluate: (h, id) => h.startedActions.has(id) },
   { name: 'done', args: ['action'], returns: 'boolean', forBareId: true, doc: 'it landed at least once', evaluate: (h, id) => h.landed.has(id) },
   { name: 'count', args: ['action'], returns: 'number', doc: 'how many times it landed (a number)', evaluate: (h, id) => h.landed.get(id) ?? 0 },
+  { name: 'looked', args: ['lookup'], returns: 'boolean', doc: 'the team made this lookup at least once', evaluate: (h, id) => h.looked.has(id) },
   {
     name: 'reached',
     args: ['milestone'],
@@ -80,5 +83,6 @@ export const EMPTY_HISTORY: DrillHistory = {
   timedOut: new Set(),
   startedActions: new Set(),
   landed: new Map(),
+  looked: new Map(),
   milestones: new Map(),
 };

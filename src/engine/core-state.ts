@@ -53,6 +53,10 @@ export abstract class CoreState {
   readonly landed = new Map<string, number>();
   readonly milestones = new Map<MilestoneName, number>();
   readonly hintsShown = new Set<string>();
+  /** Lookup id -> when its first answer arrived (what `looked()` reads). */
+  readonly looked = new Map<string, number>();
+  /** Answers on their way: the seq of the asking record -> what it asked. */
+  protected readonly pendingAnswers = new Map<number, { readonly id: string; readonly by?: string; readonly text: string }>();
   protected readonly timetable = new Timetable();
   /** How many times a decision has opened, so that running to a time can stop right after one does. */
   protected decisionsOpened = 0;

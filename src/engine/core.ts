@@ -14,6 +14,7 @@ import type { DebriefSection, FollowupType, MilestoneName } from './records.js';
 import { withoutEmpty } from './without-empty.js';
 import { clampSpeed } from './speed.js';
 import { ScenarioTime } from './scenario-time.js';
+import { LookupTexts } from './answers.js';
 
 export type { OpenDecision } from './core-state.js';
 
@@ -23,6 +24,14 @@ export interface DecisionAnswer {
   readonly text?: string;
   readonly by?: string;
   readonly rationale?: string;
+}
+
+/** An inject the facilitator makes up on the spot. */
+export interface ImprovisedInject {
+  readonly channel: string;
+  readonly from?: string;
+  readonly text: string;
+  readonly audience?: string;
 }
 
 /** One entry of the debrief. */
@@ -35,6 +44,8 @@ export interface DebriefEntry {
 }
 
 export class DrillCore extends ScenarioTime {
+  private readonly lookupTexts = new LookupTexts();
+
   // ---- scenario time -----------------------------------------------------------------------
 
   start(wall: number): void {
@@ -126,6 +137,36 @@ export class DrillCore extends ScenarioTime {
     this.timetable.push(this.t + action.takesMs, { kind: 'land', id });
     this.catchUp(); // an action that takes no time lands now; started(...) conditions hold now
     return true;
+  }
+
+  /** Whether the team can make lookup `id` now: it exists, the drill is live, and its `when` holds. */
+  canLook(id: string): boolean {
+    const lookup = this.scenario.lookupById.get(id);
+    if (!lookup || this.ended) return false;
+    return !lookup.when || isTrue(lookup.when, this.env);
+  }
+
+  /**
+   * The team asks the world: the answer is rendered from the world now, recorded with the
+   * question, and shown after the lookup's `takes`. A replay passes the recorded `text`, so a
+   * template edited since never changes what the team was shown.
+   */
+  lookup(wall: number, id: string, by: string | undefined, recorded?: string): boolean {
+    this.wall = wall;
+    const lookup = this.scenario.lookupById.get(id);
+    if (!lookup || !this.canLook(id)) return false;
+    const text = recorded ?? this.lookupTexts.render(lookup, this.world.entries());
+    const asked = this.emit({ type: 'lookup-asked', id, ...withoutEmpty({ by }), text });
+    this.pendingAnswers.set(asked.seq, withoutEmpty({ id, by, text }));
+    this.timetable.push(this.t + lookup.takesMs, { kind: 'answer', asked: asked.seq });
+    this.catchUp(); // a lookup that takes no time is answered now
+    return true;
+  }
+
+  /** An inject the script never planned, shown like any other and recorded as improvised. */
+  improvise(wall: number, inject: ImprovisedInject): void {
+    this.wall = wall;
+    this.emit(withoutEmpty({ type: 'inject-improvised', channel: inject.channel, from: inject.from?.trim(), text: inject.text.trim(), audience: inject.audience }));
   }
 
   markMilestone(wall: number, name: MilestoneName, by: string | undefined): boolean {

@@ -30,6 +30,8 @@ export type DrillEvent = Stamp &
     | { type: 'SET_SPEED'; speed: number }
     | { type: 'DECIDE'; id: string; option?: string; text?: string; by?: string; rationale?: string }
     | { type: 'TAKE_ACTION'; id: string; by?: string }
+    | { type: 'LOOKUP'; id: string; by?: string; text?: string }
+    | { type: 'IMPROVISE'; channel: string; from?: string; text: string; audience?: string }
     | { type: 'NOTE'; text: string; by?: string }
     | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType }
     | { type: 'MARK_MILESTONE'; name: MilestoneName; by?: string }
@@ -85,6 +87,10 @@ export const drillMachine = setup({
       assertEvent(event, 'TAKE_ACTION');
       return context.core.canTake(event.id);
     },
+    lookupIsAvailable: ({ context, event }) => {
+      assertEvent(event, 'LOOKUP');
+      return context.core.canLook(event.id);
+    },
     milestoneNotYetReached: ({ context, event }) => {
       assertEvent(event, 'MARK_MILESTONE');
       return !context.core.milestones.has(event.name);
@@ -100,7 +106,7 @@ export const drillMachine = setup({
     },
     timeMovedSinceLastRecord: ({ context }) => context.core.t > (context.core.records.at(-1)?.t ?? 0),
     textIsGiven: ({ event }) => {
-      assertEvent(event, ['NOTE', 'FOLLOWUP', 'DEBRIEF']);
+      assertEvent(event, ['NOTE', 'FOLLOWUP', 'DEBRIEF', 'IMPROVISE']);
       return event.text.trim() !== '';
     },
   },
@@ -116,6 +122,8 @@ export const drillMachine = setup({
     changeSpeed: drive('SET_SPEED', (core, e) => core.setSpeed(e.wall, e.speed)),
     recordDecision: drive('DECIDE', (core, e) => core.decide(e.wall, e.id, e)),
     startAction: drive('TAKE_ACTION', (core, e) => core.takeAction(e.wall, e.id, e.by)),
+    askLookup: drive('LOOKUP', (core, e) => core.lookup(e.wall, e.id, e.by, e.text)),
+    recordImprovisedInject: drive('IMPROVISE', (core, e) => core.improvise(e.wall, e)),
     recordNote: drive('NOTE', (core, e) => core.note(e.wall, e.text, e.by)),
     recordFollowup: drive('FOLLOWUP', (core, e) => core.followup(e.wall, e.text, e.owner, e.kind)),
     markMilestone: drive('MARK_MILESTONE', (core, e) => core.markMilestone(e.wall, e.name, e.by)),
@@ -160,6 +168,8 @@ export const drillMachine = setup({
         SET_SPEED: { actions: 'changeSpeed', description: 'Faster or slower scenario time, within the speed limits.' },
         DECIDE: { guard: 'decisionIsOpen', actions: 'recordDecision', description: 'Record the team’s answer to an open decision.' },
         TAKE_ACTION: { guard: 'actionIsAvailable', actions: 'startAction', description: 'The team does a standing action.' },
+        LOOKUP: { guard: 'lookupIsAvailable', actions: 'askLookup', description: 'The team looks at something; the answer arrives after the lookup’s time.' },
+        IMPROVISE: { guard: 'textIsGiven', actions: 'recordImprovisedInject', description: 'The facilitator hands the team an inject the script never planned.' },
         NOTE: { guard: 'textIsGiven', actions: 'recordNote', description: 'Record a note.' },
         FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup', description: 'Record a follow-up for after the drill.' },
         MARK_MILESTONE: { guard: 'milestoneNotYetReached', actions: 'markMilestone', description: 'The facilitator marks a milestone reached.' },

@@ -20,6 +20,8 @@ export abstract class DrillOutcomes extends CoreState {
         return this.timeout(due.id);
       case 'land':
         return this.land(due.id);
+      case 'answer':
+        return this.answer(due.asked);
       case 'ramp-end':
         return; // the ramp itself lands in moveTo
       case 'limit':
@@ -71,6 +73,15 @@ export abstract class DrillOutcomes extends CoreState {
     this.emit({ type: 'action-landed', id });
     this.consequences(action);
     this.happened(id);
+  }
+
+  private answer(asked: number): void {
+    const pending = this.pendingAnswers.get(asked);
+    if (!pending) return;
+    this.pendingAnswers.delete(asked);
+    if (!this.looked.has(pending.id)) this.looked.set(pending.id, this.t);
+    this.watching.touchId(pending.id);
+    this.emit({ type: 'lookup-answered', id: pending.id, asked, ...withoutEmpty({ by: pending.by }), text: pending.text });
   }
 
   /** A chance item that fails its draw never happens, and says so in the journal. */

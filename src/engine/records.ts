@@ -41,6 +41,17 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('inject-cancelled', { id: z.string() }),
   rec('action-started', { id: z.string(), by: z.string().optional() }),
   rec('action-landed', { id: z.string() }),
+  /** The team asked the world something; `text` is the answer as rendered then, arriving after the lookup's `takes`. */
+  rec('lookup-asked', { id: z.string(), by: z.string().optional(), text: z.string() }),
+  /** The answer to the lookup asked in record `asked` is on screen now. */
+  rec('lookup-answered', { id: z.string(), asked: z.number().int().nonnegative(), by: z.string().optional(), text: z.string() }),
+  /** The facilitator handed the team something the script never planned. */
+  rec('inject-improvised', {
+    channel: z.string(),
+    from: z.string().optional(),
+    text: z.string(),
+    audience: z.string().optional(),
+  }),
   rec('hint-shown', { for: z.string() }),
   rec('note', { text: z.string(), by: z.string().optional() }),
   rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema }),
@@ -87,6 +98,8 @@ const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'clock-started',
   'decision-made',
   'action-started',
+  'lookup-asked',
+  'inject-improvised',
   'hint-shown',
   'note',
   'followup',

@@ -69,6 +69,10 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
       return { type: 'DECIDE', id: r.id, option: r.option, text: r.text, by: r.by, rationale: r.rationale, wall };
     case 'action-started':
       return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
+    case 'lookup-asked':
+      return { type: 'LOOKUP', id: r.id, by: r.by, text: r.text, wall };
+    case 'inject-improvised':
+      return { type: 'IMPROVISE', channel: r.channel, from: r.from, text: r.text, audience: r.audience, wall };
     case 'hint-shown':
       return { type: 'SHOW_HINT', for: r.for, wall };
     case 'note':

@@ -12,6 +12,7 @@ export type Due =
   | { kind: 'open'; id: string }
   | { kind: 'timeout'; id: string }
   | { kind: 'land'; id: string }
+  | { kind: 'answer'; asked: number }
   | { kind: 'ramp-end' }
   | { kind: 'limit' };
 

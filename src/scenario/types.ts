@@ -14,8 +14,8 @@ export interface Pos {
 
 export type Value = number | boolean;
 
-/** A scenario file's metadata: everything but its injects, decisions and actions. */
-export type ScenarioHeader = Omit<ScenarioFile, 'injects' | 'decisions' | 'actions'>;
+/** A scenario file's metadata: everything but its injects, decisions, actions and lookups. */
+export type ScenarioHeader = Omit<ScenarioFile, 'injects' | 'decisions' | 'actions' | 'lookups'>;
 
 export type Effect =
   | { readonly kind: 'set'; readonly variable: string; readonly to: Value }
@@ -75,6 +75,21 @@ export interface Action extends Consequence {
   readonly once: boolean;
 }
 
+/** Something the team can look at; its text is a template rendered when the lookup is made. */
+export interface Lookup {
+  readonly id: string;
+  readonly label: string;
+  readonly channel: Channel;
+  readonly from?: string;
+  readonly audience?: string;
+  readonly when?: Expr;
+  readonly takesMs: number;
+  /** The Liquid template as written; `src/template/` parses and renders it. */
+  readonly text: string;
+  /** Debrief factors this lookup shows. */
+  readonly reveals: readonly string[];
+}
+
 export interface Scenario {
   /**
    * The file as written (after schema defaults), for the report's metadata; without its
@@ -92,6 +107,8 @@ export interface Scenario {
   readonly injectById: ReadonlyMap<string, Inject>;
   readonly decisionById: ReadonlyMap<string, Decision>;
   readonly actionById: ReadonlyMap<string, Action>;
+  readonly lookups: readonly Lookup[];
+  readonly lookupById: ReadonlyMap<string, Lookup>;
   readonly milestones: Readonly<Partial<Record<Milestone, Expr>>>;
   readonly impact: { readonly down?: Expr; readonly degraded?: Expr; readonly users?: string };
   readonly end: { readonly when?: Expr; readonly limitMs: number };

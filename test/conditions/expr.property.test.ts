@@ -57,7 +57,7 @@ function historyAnswering(result: number | boolean): DrillHistory {
   const happened = result !== false && result !== 0;
   const answering = { has: () => happened, get: () => (happened ? result : undefined) };
   const any = answering as unknown as ReadonlyMap<string, never> & ReadonlySet<string>;
-  return { fired: any, open: any, decided: any, timedOut: any, startedActions: any, landed: any, milestones: any };
+  return { fired: any, open: any, decided: any, timedOut: any, startedActions: any, landed: any, looked: any, milestones: any };
 }
 
 const anyEnv = fc.record({

@@ -14,13 +14,14 @@ import {
 } from '../../src/conditions/index.js';
 import { envOf, historyOf, parse, type HistorySketch } from '../helpers/conditions.js';
 
-const ID: Record<ArgKind, string> = { inject: 'pager', decision: 'triage', option: 'rollback', action: 'restart', milestone: 'mitigated' };
+const ID: Record<ArgKind, string> = { inject: 'pager', decision: 'triage', option: 'rollback', action: 'restart', lookup: 'nodes-list', milestone: 'mitigated' };
 
 const names: ExprNames = {
   variables: new Map([['nodes', 'number']]),
   injects: new Set([ID.inject]),
   decisions: new Map([[ID.decision, new Set([ID.option, 'wait'])]]),
   actions: new Set([ID.action]),
+  lookups: new Set([ID.lookup]),
   milestones: new Set(['detected', ID.milestone]),
 };
 
@@ -35,6 +36,7 @@ const HAPPENED: Record<string, HistorySketch> = {
   done: { landed: { [ID.action]: 1 } },
   count: { landed: { [ID.action]: 2 } },
   reached: { milestones: [ID.milestone] },
+  looked: { looked: [ID.lookup] },
 };
 
 const DOCS = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');

@@ -16,6 +16,7 @@ export interface HistorySketch {
   started?: string[];
   landed?: Record<string, number>;
   milestones?: string[];
+  looked?: string[];
 }
 
 /** A drill history as the engine keeps it, from a sketch. */
@@ -27,6 +28,7 @@ export function historyOf(sketch: HistorySketch = {}): DrillHistory {
     timedOut: new Set(sketch.timedOut),
     startedActions: new Set(sketch.started),
     landed: new Map(Object.entries(sketch.landed ?? {})),
+    looked: new Map((sketch.looked ?? []).map((id) => [id, 0])),
     milestones: new Map((sketch.milestones ?? []).map((name) => [name, 0])),
   };
 }

@@ -40,6 +40,8 @@ const EVENT_TYPES = {
   SET_SPEED: true,
   DECIDE: true,
   TAKE_ACTION: true,
+  LOOKUP: true,
+  IMPROVISE: true,
   NOTE: true,
   FOLLOWUP: true,
   MARK_MILESTONE: true,

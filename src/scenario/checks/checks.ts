@@ -272,6 +272,7 @@ function exprNames(scenario: Scenario, unread: Unread = NOTHING_UNREAD): ExprNam
       ...scenario.decisions.map((d) => [d.id, new Set(d.options.map((o) => o.id))] as const),
     ]),
     actions: new Set([...scenario.actionById.keys(), ...unread.ids.action]),
+    lookups: new Set(scenario.lookupById.keys()),
     milestones: new Set(MILESTONES),
     unreadKinds: new Set((['inject', 'decision', 'action', 'variable'] as const).filter((kind) => unread.whole.has(kind))),
   };

@@ -203,7 +203,7 @@ function deadReasons(scenario: Scenario, expr: Expr, reachable: ReadonlySet<stri
   if (reads.time || reads.unnamed || reads.names.length === 0) return undefined;
   const reasons: string[] = [];
   for (const read of reads.names) {
-    if (read.kind === 'action' || read.kind === 'milestone') return undefined; // the facilitator can always do these
+    if (read.kind === 'action' || read.kind === 'lookup' || read.kind === 'milestone') return undefined; // the facilitator can always do these
     if (read.kind === 'variable') {
       if (!(read.name in scenario.world) || changed.has(read.name)) return undefined;
       reasons.push(`nothing changes \`${read.name}\``);

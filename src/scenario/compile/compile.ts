@@ -144,7 +144,8 @@ export function finishScenario(
   );
   // The lists stay out of `file`: the compiled ones above are what the drill reads, and keeping
   // the zod copy of 100,000 injects alive for the whole drill cost tens of megabytes.
-  const { injects: _i, decisions: _d, actions: _a, ...header } = file as ScenarioFile;
+  const { injects: _i, decisions: _d, actions: _a, lookups: fileLookups, ...header } = file as ScenarioFile;
+  const lookups = Object.freeze((fileLookups ?? []).map((spec, i) => compiler.lookup(spec, i)));
   const scenario: Scenario = {
     file: header,
     source: { path: yaml.file, hash: createHash('sha256').update(yaml.bytes).digest('hex') },
@@ -158,6 +159,8 @@ export function finishScenario(
     injectById: firstById(injects),
     decisionById: firstById(decisions),
     actionById: firstById(actions),
+    lookups,
+    lookupById: firstById(lookups),
     milestones,
     impact: compact({
       down: condition(file.impact?.down, ['impact'], 'down'),

@@ -7,7 +7,7 @@ import { parseDuration, parseExpr, type Expr } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { ScenarioFile } from '../validate/schema.js';
 import type { YamlFile, YamlPath } from '../source/yaml-source.js';
-import type { Action, Consequence, Decision, Effect, Inject, Trigger } from '../types.js';
+import type { Action, Consequence, Decision, Effect, Inject, Lookup, Trigger } from '../types.js';
 
 /** A condition as written and as parsed, with where it was written, for the checks. */
 export interface ConditionSite {
@@ -96,6 +96,22 @@ export class ItemCompiler {
     });
     this.section = 'rest';
     return action;
+  }
+
+  lookup(spec: ScenarioFile['lookups'][number], i: number): Lookup {
+    const path = ['lookups', i];
+    const { id, label, channel, from, audience, text } = spec;
+    return compact({
+      id,
+      label,
+      channel,
+      from,
+      audience,
+      when: this.condition(spec.when, path, 'when'),
+      takesMs: this.ms(spec.takes, path, 'takes') ?? 0,
+      text,
+      reveals: frozenList(spec.reveals),
+    });
   }
 
   // Each object is built without its undefined fields and frozen as it is made: one pass, and

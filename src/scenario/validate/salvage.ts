@@ -15,6 +15,7 @@ import {
   endSchema,
   factorSchema,
   impactSchema,
+  lookupSchema,
   injectSchema,
   milestoneSchema,
   roleSchema,
@@ -158,6 +159,7 @@ export function salvageScenario(yaml: YamlFile): Salvage {
     injects: list('injects', injectSchema, raw['injects'], 'inject'),
     decisions: list('decisions', decisionSchema, raw['decisions'], 'decision'),
     actions: list('actions', actionSchema, raw['actions'], 'action'),
+    lookups: list('lookups', lookupSchema, raw['lookups'] ?? []),
     milestones: milestones(raw['milestones']),
     impact: raw['impact'] === undefined ? undefined : section(impactSchema, raw['impact']),
     // A placeholder limit of 0 is "no limit" to the checks that compare against it.

@@ -119,6 +119,22 @@ export const actionSchema = z.strictObject({
   ...consequenceFields,
 });
 
+export const lookupSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().describe('What the facilitator picks it by: "kubectl get nodes", "Registry dashboard".'),
+  channel: channelSchema,
+  from: z.string().optional().describe('Where the answer comes from, shown with it: a terminal, Grafana, the deploy log.'),
+  audience: z.string().optional().describe('A role that alone is meant to see the answer.'),
+  when: conditionSchema.optional().describe('When the team can make this lookup; always, if absent.'),
+  takes: durationSchema.optional().describe('Scenario time until the answer arrives (a query, a dashboard loading).'),
+  text: z
+    .string()
+    .describe(
+      'The answer, a Liquid template over the world as it is when the lookup is made: `{{ nodes }}`, `{{ error_rate | round: 1 }}`, `{% if registry_load > 100 %}…{% endif %}`, `{% for i in (1..nodes) limit: 5 %}…{% endfor %}`.',
+    ),
+  reveals: z.array(idSchema).optional().describe('Debrief factors this lookup shows the team, for the report\'s time to the first look at a cause.'),
+});
+
 export const variableSchema = z.strictObject({
   initial: valueSchema,
   label: z.string().optional(),
@@ -172,6 +188,7 @@ export const scenarioSchema = z
     injects: z.array(injectSchema).min(1),
     decisions: z.array(decisionSchema).default([]),
     actions: z.array(actionSchema).default([]),
+    lookups: z.array(lookupSchema).default([]).describe('Things the team can look at, answered from the world as it is when they ask.'),
     milestones: z
       .partialRecord(milestoneSchema, conditionSchema)
       .optional()
@@ -184,6 +201,7 @@ export const scenarioSchema = z
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type VariableSpec = z.infer<typeof variableSchema>;
+export type LookupSpec = z.infer<typeof lookupSchema>;
 export type FactorSpec = z.infer<typeof factorSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type Channel = z.infer<typeof channelSchema>;
