@@ -117,6 +117,9 @@ function scheduledInputs(answers: Answers): Timed[] {
   for (const a of answers.actions ?? []) {
     list.push({ at: at(a.at), make: (wall) => ({ type: 'TAKE_ACTION', id: a.do, by: a.by, wall }), describe: `action \`${a.do}\`` });
   }
+  for (const l of answers.lookups ?? []) {
+    list.push({ at: at(l.at), make: (wall) => ({ type: 'LOOKUP', id: l.id, by: l.by, wall }), describe: `lookup \`${l.id}\`` });
+  }
   for (const n of answers.notes ?? []) {
     list.push({ at: at(n.at), make: (wall) => ({ type: 'NOTE', text: n.text, by: n.by, wall }), describe: 'a note' });
   }

@@ -8,6 +8,7 @@ import { checkExpr, formatDuration, parseExpr, type ExprNames } from '../../cond
 import { suggestion, type Problem } from '../problems.js';
 import { checkReachability, forEachConsequence } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
+import { checkLookups } from './lookups.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from '../validate/salvage.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { MILESTONES, type ScenarioFile } from '../validate/schema.js';
@@ -34,6 +35,7 @@ export function checkScenario(
     ...checkTriggers(scenario, triggerProblems, yaml),
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
+    ...checkLookups(scenario, yaml),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
   ];
 }

@@ -66,6 +66,11 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
     if (!scenario.actionById.has(a.do)) report(['actions', i, 'do'], `unknown action \`${a.do}\` in scenario \`${scenario.id}\`${suggestion(a.do, actionIds)}`);
     checkBy(a.by, ['actions', i, 'by']);
   });
+  const lookupIds = [...scenario.lookupById.keys()];
+  answers.lookups?.forEach((l, i) => {
+    if (!scenario.lookupById.has(l.id)) report(['lookups', i, 'id'], `unknown lookup \`${l.id}\` in scenario \`${scenario.id}\`${suggestion(l.id, lookupIds)}`);
+    checkBy(l.by, ['lookups', i, 'by']);
+  });
   answers.notes?.forEach((n, i) => checkBy(n.by, ['notes', i, 'by']));
   answers.milestones?.forEach((m, i) => checkBy(m.by, ['milestones', i, 'by']));
 

@@ -43,6 +43,10 @@ export const answersSchema = z
     facilitator: z.string().optional(),
     decisions: z.record(id, decisionAnswerSchema).optional().describe('Decision id → the team’s answer.'),
     actions: z.array(z.strictObject({ do: id, at: durationSchema, by: person.optional() })).optional(),
+    lookups: z
+      .array(z.strictObject({ id: id.describe('The lookup the team makes.'), at: durationSchema, by: person.optional() }))
+      .optional()
+      .describe('Lookups the team makes, at scenario times.'),
     notes: z.array(z.strictObject({ at: durationSchema, by: person.optional(), text: z.string().min(1) })).optional(),
     hints: z.array(z.strictObject({ at: durationSchema, for: id.describe('The inject or decision whose hint is shown.') })).optional(),
     milestones: z.array(z.strictObject({ at: durationSchema, mark: z.enum(MILESTONES), by: person.optional() })).optional(),
