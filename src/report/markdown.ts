@@ -9,6 +9,7 @@ import { bullets, capitalise, clock, minutes, plural, q, table, withUnit } from 
 import { timelineParts } from './md-timeline.js';
 import { renderAnalysis } from './md-analysis.js';
 import { renderAppendix } from './md-appendix.js';
+import { renderLookups } from './md-lookups.js';
 import { formatDuration } from '../conditions/duration.js';
 import { firstLine, quoted, shorten } from './timeline.js';
 
@@ -21,7 +22,8 @@ export function renderMarkdown(report: Report): string {
 export function* markdownParts(report: Report): Generator<string> {
   yield `${[header(report), summary(report), resolution(report), metrics(report)].join('\n\n')}\n\n`;
   yield* timelineParts(report);
-  yield `\n\n${[renderAnalysis(report), renderAppendix(report)].join('\n\n')}\n`;
+  const looked = renderLookups(report);
+  yield `\n\n${[...(looked ? [looked] : []), renderAnalysis(report), renderAppendix(report)].join('\n\n')}\n`;
 }
 
 function header(r: Report): string {

@@ -11,6 +11,7 @@ const SOURCE_LABEL: Record<TimelineEntry['source'], string> = {
   inject: 'inject',
   decision: 'decision',
   action: 'action',
+  lookup: 'lookup',
   note: 'note',
   facilitator: 'facilitator',
   scenario: 'scenario',

@@ -13,6 +13,7 @@ import { buildTimeline, describeReaction, isoWall, Names } from './timeline.js';
 import { actionOutcomes, decisionOutcomes, milestoneOutcomes } from './outcomes.js';
 import { blamelessReview, type TeamText } from './blameless.js';
 import { groupRecords } from './record-groups.js';
+import { lookupsLooked } from './lookups.js';
 
 type Started = RecordOf<'drill-started'>;
 type Debrief = RecordOf<'debrief'>;
@@ -91,6 +92,12 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
     decisions: decisionOutcomes(scenario, groups.decision),
     actions: actionOutcomes(scenario, groups.action),
     timeline: buildTimeline(records, scenario, started.facilitator),
+    lookups: lookupsLooked(scenario, records, impact.startMs),
+    improvised: records.flatMap((r) =>
+      r.type === 'inject-improvised'
+        ? [{ tMs: r.t, channel: r.channel, ...(r.from !== undefined ? { from: r.from } : {}), text: r.text, ...(r.audience !== undefined ? { audience: r.audience } : {}) }]
+        : [],
+    ),
     causes,
     factors: scenario.factors.map((f) => ({
       id: f.id,

@@ -66,7 +66,7 @@ const timelineEntrySchema = z.strictObject({
   seq: z.number().int(),
   tMs: ms,
   wall: z.string().describe('ISO 8601 UTC.'),
-  source: z.enum(['inject', 'decision', 'action', 'note', 'facilitator', 'scenario', 'drill']),
+  source: z.enum(['inject', 'decision', 'action', 'lookup', 'note', 'facilitator', 'scenario', 'drill']),
   who: z.string().optional(),
   what: z.string().describe('One line; the full inject text is in the scenario.'),
 });
@@ -164,6 +164,30 @@ export const reportSchema = z
     decisions: z.array(decisionSchema),
     actions: z.array(actionSchema),
     timeline: z.array(timelineEntrySchema),
+    lookups: z
+      .strictObject({
+        offered: z.number().int().nonnegative().describe('How many lookups the scenario offers.'),
+        asked: z.array(
+          z.strictObject({
+            id: z.string(),
+            label: z.string(),
+            askedMs: ms,
+            answeredMs: msOrNull.describe('When the answer was on screen; null if the drill ended first.'),
+            by: z.string().optional(),
+            reveals: z.array(z.string()).describe('The debrief factors this lookup shows, as the scenario marks them.'),
+            text: z.string().describe('The answer as shown (from the journal).'),
+          }),
+        ),
+        firstCause: z
+          .strictObject({ id: z.string(), label: z.string(), atMs: ms, by: z.string().optional() })
+          .nullable()
+          .describe('The first answer on screen, after impact started, that shows a planted cause (not a red herring).'),
+        impactToFirstCauseMs: msOrNull.describe('firstCause.atMs − impact.startMs; null without either.'),
+      })
+      .describe('What the team looked at.'),
+    improvised: z
+      .array(z.strictObject({ tMs: ms, channel: z.string(), from: z.string().optional(), text: z.string(), audience: z.string().optional() }))
+      .describe('Injects the facilitator made up during the drill.'),
     causes: z.array(z.strictObject({ text: z.string(), factor: z.string().optional() })),
     factors: z.array(
       z.strictObject({

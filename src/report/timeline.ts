@@ -106,6 +106,12 @@ function entryFor(r: DrillRecord, scenario: Scenario, names: Names, ctx: { facil
       const inject = scenario.injectById.get(r.id);
       return { source: 'inject', who: inject?.from ?? inject?.channel, what: `${inject?.channel ?? 'inject'}: ${names.inject(r.id)}` };
     }
+    case 'inject-improvised':
+      return { source: 'inject', who: r.from ?? facilitator, what: `${r.channel} (improvised by the facilitator): ${firstLine(r.text)}` };
+    case 'lookup-answered': {
+      const lookup = scenario.lookupById.get(r.id);
+      return { source: 'lookup', who: r.by, what: `Looked at: ${lookup?.label ?? r.id}` };
+    }
     case 'inject-skipped': {
       const chance = scenario.injectById.get(r.id)?.trigger.chance ?? scenario.decisionById.get(r.id)?.trigger.chance;
       const what = scenario.decisionById.has(r.id) ? `decision ${quoted(names.decision(r.id))}` : quoted(names.inject(r.id));

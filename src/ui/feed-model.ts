@@ -6,6 +6,7 @@
  */
 import type { DrillRecord } from '../engine/records.js';
 import type { Inject, Scenario } from '../scenario/types.js';
+import { CHANNELS, type Channel } from '../scenario/validate/schema.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 
@@ -55,6 +56,20 @@ function entryFor(r: DrillRecord, s: Scenario): FeedEntry | undefined {
       const inject = s.injectById.get(r.id);
       return inject && { kind: 'inject', seq: r.seq, t: r.t, inject };
     }
+    case 'lookup-asked': {
+      const lookup = s.lookupById.get(r.id);
+      const takes = lookup && lookup.takesMs > 0 ? `, answer in ${formatDuration(lookup.takesMs)}` : '';
+      return line('LOOKED', `${visibleLine(lookup?.label ?? r.id)}${by(r.by)}${takes}`, 'team');
+    }
+    case 'lookup-answered': {
+      const lookup = s.lookupById.get(r.id);
+      const title = `${lookup?.label ?? r.id}${r.by ? ` (asked by ${r.by})` : ''}`;
+      return { kind: 'inject', seq: r.seq, t: r.t, inject: shownInject(`lookup:${r.id}`, lookup?.channel ?? 'terminal', r.text, { from: lookup?.from, title, audience: lookup?.audience }) };
+    }
+    case 'inject-improvised': {
+      const channel = (CHANNELS as readonly string[]).includes(r.channel) ? (r.channel as Channel) : 'note';
+      return { kind: 'inject', seq: r.seq, t: r.t, inject: shownInject('improvised', channel, r.text, { from: r.from, title: 'improvised', audience: r.audience }) };
+    }
     case 'clock-started':
       return line('STARTED', 'The scenario clock is running.', 'system');
     case 'decision-opened':
@@ -98,6 +113,16 @@ function entryFor(r: DrillRecord, s: Scenario): FeedEntry | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Something shown like an inject that the script does not hold as one (a lookup's answer, an
+ * improvised inject): the feed draws it the same way, and it has no consequences.
+ */
+function shownInject(id: string, channel: Channel, text: string, extra: { from?: string; title?: string; audience?: string }): Inject {
+  const inject: Record<string, unknown> = { id, channel, text, trigger: { delayMs: 0 }, effects: [], fire: [], cancel: [], open: [] };
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) inject[key] = value;
+  return inject as unknown as Inject;
 }
 
 const ENDINGS = {

@@ -206,6 +206,7 @@ export type FactorSpec = z.infer<typeof factorSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type Channel = z.infer<typeof channelSchema>;
 export const MILESTONES = milestoneSchema.options;
+export const CHANNELS = channelSchema.options;
 
 /** The JSON Schema printed by `drill schema`. */
 export function scenarioJsonSchema(): unknown {
