@@ -97,6 +97,45 @@ export function actionForm(core: DrillCore, by: string | undefined): Form<LivePu
   };
 }
 
+/** Who asked, when it was the team as a whole (no name, since a member may be called anything). */
+const WHOLE_TEAM = '*';
+
+/** The team (the whole team first) as choices of who asked, the speaker picked by Enter. */
+function whoField(team: readonly TeamMember[], by: string | undefined): Field[] {
+  if (team.length === 0) return [];
+  const items = [{ value: WHOLE_TEAM, label: 'the team' }, ...team.map((m) => ({ value: m.name, label: `${visibleLine(m.name)}${m.role ? ` (${visibleLine(m.role)})` : ''}` }))];
+  return [{ name: 'by', prompt: `Who asked? (Enter: ${by ? visibleLine(by) : 'the team'})`, kind: 'choice', choices: choices(items), defaultValue: by ?? WHOLE_TEAM }];
+}
+
+/** The lookups the team can make now, then who asked: the answer arrives after the lookup's time. */
+export function lookupForm(core: DrillCore, team: readonly TeamMember[], by: string | undefined): Form<LivePurpose> {
+  const available = core.scenario.lookups.filter((l) => core.canLook(l.id));
+  const items = available.map((l) => ({ value: l.id, label: `${visibleLine(l.label)}${l.takesMs > 0 ? ` (answer in ${formatDuration(l.takesMs)})` : ''}` }));
+  return {
+    title: 'The team looks at…',
+    fields: [{ name: 'id', prompt: 'Which lookup?', kind: 'choice', choices: choices(items), required: true }, ...whoField(team, by)],
+    footer: 'Press its key, then Enter · the answer shows the world as it is now · Esc cancels',
+    purpose: { kind: 'lookup' },
+  };
+}
+
+const IMPROVISED_CHANNELS = ['chat', 'terminal', 'dashboard', 'page', 'alert', 'email', 'phone', 'ticket', 'news', 'note'] as const;
+
+/** An inject the script never planned: channel, from, text and, optionally, the one role meant to see it. */
+export function improviseForm(roles: readonly string[]): Form<LivePurpose> {
+  return {
+    title: 'Improvised inject (recorded as improvised)',
+    fields: [
+      { name: 'channel', prompt: 'Channel (Enter: chat)', kind: 'choice', choices: choices(IMPROVISED_CHANNELS.map((c) => ({ value: c, label: c }))), defaultValue: 'chat' },
+      { name: 'from', prompt: 'From (optional)', kind: 'text' },
+      { name: 'text', prompt: 'What the team sees', kind: 'text', required: true },
+      { name: 'audience', prompt: 'Only for role (Tab: roles; optional)', kind: 'text', completions: roles },
+    ],
+    footer: 'Enter moves on · it appears in the feed like any inject · Esc cancels',
+    purpose: { kind: 'improvise' },
+  };
+}
+
 export function milestoneForm(reached: ReadonlyMap<MilestoneName, number>, by: string | undefined): Form<LivePurpose> {
   const items = MILESTONES.filter((m) => !reached.has(m)).map((m) => ({ value: m, label: m }));
   return {
@@ -138,6 +177,20 @@ export function submitted(purpose: LivePurpose, v: Values, scenario: Scenario): 
         event: { type: 'TAKE_ACTION', id: v.id!, by: purpose.by },
         done: `Under way: ${visibleLine(scenario.actionById.get(v.id!)?.label ?? v.id!)}`,
         refused: 'Not taken: that action is not available any more.',
+      };
+    case 'lookup':
+      return {
+        kind: 'send',
+        event: { type: 'LOOKUP', id: v.id!, by: v.by && v.by !== WHOLE_TEAM ? v.by : undefined },
+        done: `Asked: ${visibleLine(scenario.lookupById.get(v.id!)?.label ?? v.id!)}; the answer will arrive in the feed`,
+        refused: 'Not asked: that lookup is not available any more.',
+      };
+    case 'improvise':
+      return {
+        kind: 'send',
+        event: { type: 'IMPROVISE', channel: v.channel!, from: v.from || undefined, text: v.text!, audience: v.audience || undefined },
+        done: 'Improvised inject shown.',
+        refused: 'The improvised inject was not recorded.',
       };
     case 'milestone':
       return {

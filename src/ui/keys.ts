@@ -8,7 +8,7 @@
 import type { Key } from 'ink';
 import type { DrillEvent } from '../engine/machine.js';
 import { clampSpeed, MAX_SPEED } from '../engine/speed.js';
-import { actionForm, decideForm, followupForm, milestoneForm, noteForm, offScriptForm, relocateForm } from './flows.js';
+import { actionForm, decideForm, followupForm, improviseForm, lookupForm, milestoneForm, noteForm, offScriptForm, relocateForm } from './flows.js';
 import { speakerName, type KeyEnv, type Phase } from './model.js';
 import type { Command } from './messages.js';
 import { MILESTONES } from '../scenario/validate/schema.js';
@@ -116,6 +116,26 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     matches: char('a'),
     available: (env) => env.drill.core.scenario.actions.some((a) => env.drill.core.canTake(a.id)),
     command: (env) => ({ kind: 'form', form: actionForm(env.drill.core, speakerName(env)) }),
+  },
+  {
+    keys: 'l',
+    name: 'look up',
+    about: 'The team looks at something (a dashboard, a command, a log): the answer shows the world as it is now.',
+    phases: LIVE,
+    helpLine: true,
+    matches: char('l'),
+    available: (env) => env.drill.core.scenario.lookups.some((l) => env.drill.core.canLook(l.id)),
+    command: (env) => ({ kind: 'form', form: lookupForm(env.drill.core, env.setup.team, speakerName(env)) }),
+  },
+  {
+    keys: 'i',
+    name: 'improvise',
+    about: 'Hand the team an inject the script never planned (channel, from, text); the report marks it improvised.',
+    phases: LIVE,
+    helpLine: false,
+    matches: char('i'),
+    available: (env) => can(env, { type: 'IMPROVISE', channel: 'chat', text: '…' }),
+    command: (env) => ({ kind: 'form', form: improviseForm(env.drill.core.scenario.file.roles.map((r) => r.id)) }),
   },
   {
     keys: 'space',

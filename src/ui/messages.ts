@@ -31,6 +31,8 @@ export type LivePurpose =
   | { readonly kind: 'note'; readonly by?: string }
   | { readonly kind: 'followup' }
   | { readonly kind: 'action'; readonly by?: string }
+  | { readonly kind: 'lookup' }
+  | { readonly kind: 'improvise' }
   | { readonly kind: 'milestone'; readonly by?: string }
   | { readonly kind: 'relocate' };
 

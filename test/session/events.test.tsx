@@ -157,6 +157,8 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('Recorded:');
   await press('a', '1', '\r');
   await shows('Under way');
+  await press('i', '\r', 'Kai', '\r', 'registry logs: 503s', '\r', '\r');
+  await shows('Improvised inject shown.');
   await press('m', '1', '\r');
   await shows('Milestone recorded');
   await press(' ');
