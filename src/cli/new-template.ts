@@ -164,6 +164,23 @@ actions:
     once: true
     fire: [logging-reverted]
 
+# What the team can look at: the facilitator presses \`l\`, picks one and who asked, and the answer
+# arrives after \`takes\`, rendered from the world as it is when they ask. The text is a Liquid
+# template: \`{{ disk_used }}\` is the variable's value, \`{% if %}\` chooses, \`{% for %}\` repeats rows.
+lookups:
+  - id: df-data
+    label: df -h /var/lib/postgresql
+    channel: terminal
+    from: db-1 shell
+    takes: 10s
+    reveals: [logs-on-data-disk]      # the report times the first look at a planted cause
+    text: |
+      $ df -h /var/lib/postgresql
+      Filesystem      Size  Used Avail Use% Mounted on
+      /dev/nvme1n1    500G  {{ disk_used | times: 5 | round | append: "G" | pad: 5 }} {{ 100 | minus: disk_used | times: 5 | round | append: "G" | pad: 5 }} {{ disk_used | round | append: "%" | pad: 4 }} /var/lib/postgresql
+      {% if verbose_logging %}$ ls -lh /var/lib/postgresql/log | tail -1
+      -rw------- 1 postgres postgres  {{ disk_used | minus: 70 | times: 5 | at_least: 1 | round }}G postgresql-statements.log{% endif %}
+
 # Milestones marked by conditions (injects, options and actions can mark them too). Tie them to
 # the incident: conditions that are true before it starts would be marked at once.
 milestones:

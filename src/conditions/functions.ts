@@ -61,7 +61,7 @@ const FUNCTIONS: readonly ConditionFunction[] = [
   { name: 'started', args: ['action'], returns: 'boolean', doc: 'the action was started at least once', evaluate: (h, id) => h.startedActions.has(id) },
   { name: 'done', args: ['action'], returns: 'boolean', forBareId: true, doc: 'it landed at least once', evaluate: (h, id) => h.landed.has(id) },
   { name: 'count', args: ['action'], returns: 'number', doc: 'how many times it landed (a number)', evaluate: (h, id) => h.landed.get(id) ?? 0 },
-  { name: 'looked', args: ['lookup'], returns: 'boolean', doc: 'the team made this lookup at least once', evaluate: (h, id) => h.looked.has(id) },
+  { name: 'looked', args: ['lookup'], returns: 'boolean', doc: 'the answer to this lookup has been shown', evaluate: (h, id) => h.looked.has(id) },
   {
     name: 'reached',
     args: ['milestone'],
