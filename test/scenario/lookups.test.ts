@@ -119,6 +119,31 @@ describe('lookups in a drill', () => {
   });
 });
 
+/** The answers a library run shows, by lookup id. */
+function shownIn(scenario: string, answersFile: string): (id: string) => string[] {
+  const loaded = loadScenarioFile(`scenarios/${scenario}.yaml`);
+  const answers = loadAnswersFile(`test/answers/${answersFile}`);
+  if (!loaded.ok || !answers.ok) throw new Error('does not load');
+  const input = { scenario: loaded.scenario, seed: '1', team: answers.answers.team ?? [], mode: 'run' as const, wall: 0 };
+  const session = DrillSession.start(input, join(mkdtempSync(join(tmpdir(), 'drill-lookups-')), 'journal.jsonl'), { durable: false });
+  const outcome = playHeadless(session, loaded.scenario, answers.answers, 0);
+  session.close();
+  if (outcome.errors.length) throw new Error(outcome.errors.join('; '));
+  const shown = session.records.filter((r): r is RecordOf<'lookup-answered'> => r.type === 'lookup-answered');
+  return (id) => shown.filter((r) => r.id === id).map((r) => r.text);
+}
+
+describe('slow-third-party answers for itself', () => {
+  it('shows the slow ShipQuote call with no timeout, busy workers on every host, and the 504s', () => {
+    const of = shownIn('slow-third-party', 'slow-third-party.timeout-fix.yaml');
+    expect(of('shipquote-trace')).toEqual([
+      'Slowest trace in the last 5 minutes: POST /checkout/shipping\ntotal 16.1 s\n  db: load cart ........................ 12 ms\n  http: POST api.shipquote.example/rates  16.1 s (no timeout set)\n  render ............................... 40 ms\n',
+    ]);
+    expect(of('web-worker-status')[0]).toContain('web-4  workers 20/32 busy\n… and 2 more hosts, the same\n');
+    expect(of('nginx-error-tail')[0]).toContain('19.3% of requests answered 502/504 in the last minute');
+  });
+});
+
 describe('k8s-shrink answers for itself', () => {
   it('gives the nodes list and the registry dashboard before the shrink, in the herd and after recovery', () => {
     const loaded = loadScenarioFile('scenarios/k8s-shrink.yaml');
