@@ -144,6 +144,17 @@ describe('slow-third-party answers for itself', () => {
   });
 });
 
+describe('thundering-herd answers for itself', () => {
+  it('shows the sync flood at the edge, the database busy with full scans, and the 504s', () => {
+    const of = shownIn('thundering-herd', 'thundering-herd.shed-and-lighten.yaml');
+    expect(of('edge-traffic')[0]).toContain('POST /v3/sync        38000/s   ▲ 42x normal\n');
+    expect(of('pg-activity')[0]).toMatch(/… and 103 more rows like these\n\(107 rows; CPU 89%\)\n$/);
+    expect(of('api-errors')).toEqual([
+      'API errors (deliberate sheds excluded): 40%\np99 latency: 6773 ms\nTop error: 504 from /v3/sync and /v3/feed (database statement timeout)\n',
+    ]);
+  });
+});
+
 describe('k8s-shrink answers for itself', () => {
   it('gives the nodes list and the registry dashboard before the shrink, in the herd and after recovery', () => {
     const loaded = loadScenarioFile('scenarios/k8s-shrink.yaml');
