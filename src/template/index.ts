@@ -32,7 +32,7 @@ function liquid(): Liquid {
     strictVariables: false,
     parseLimit: MAX_TEMPLATE_CHARS,
     // Render time in ms and allocations (loop ranges, string building): runaway templates stop.
-    renderLimit: 250,
+    renderLimit: 1_000,
     memoryLimit: 1_000_000,
   });
   for (const name of REFUSED_TAGS) {

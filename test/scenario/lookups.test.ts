@@ -189,3 +189,18 @@ describe('k8s-shrink answers for itself', () => {
     );
   });
 });
+
+describe('templates that go wrong never hang a drill', () => {
+  it('cuts a runaway loop or a huge text with a marker instead of rendering it', async () => {
+    const { parseTemplate, renderTemplate } = await import('../../src/template/index.js');
+    const runaway = parseTemplate('{% for i in (1..n) %}{% for j in (1..n) %}x{% endfor %}{% endfor %}');
+    if (!runaway.ok) throw new Error('does not parse');
+    const stopped = renderTemplate(runaway.template, { n: 100_000 });
+    expect(stopped.text).toMatch(/^\[this lookup could not be shown: .*limit exceeded\]$/);
+    const huge = parseTemplate('{% for i in (1..n) %}row {{ i }}\n{% endfor %}');
+    if (!huge.ok) throw new Error('does not parse');
+    const cut = renderTemplate(huge.template, { n: 600 });
+    expect(cut.text).toMatch(/\n\[… cut: it renders to \d+ characters, more than the 4000 shown\]$/);
+    expect(cut.text.length).toBeLessThan(4_100);
+  });
+});
