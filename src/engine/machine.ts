@@ -9,11 +9,11 @@ import { assign, setup } from 'xstate';
 import seedrandom from 'seedrandom';
 import type { Scenario } from '../scenario/types.js';
 import { DrillCore } from './core.js';
-import type { FollowupType, MilestoneName, TeamMember } from './records.js';
+import type { FollowupType, MilestoneName, Priority, TeamMember } from './records.js';
 import { withoutEmpty } from './without-empty.js';
 
 type Stamp = { readonly wall: number };
-export type DebriefSection = 'cause' | 'went-well' | 'went-poorly' | 'lucky' | 'action';
+export type DebriefSection = 'summary' | 'cause' | 'went-well' | 'went-poorly' | 'lucky' | 'action';
 
 export type DrillEvent = Stamp &
   (
@@ -34,11 +34,22 @@ export type DrillEvent = Stamp &
     | { type: 'DECIDE'; id: string; option?: string; text?: string; by?: string; rationale?: string }
     | { type: 'TAKE_ACTION'; id: string; by?: string }
     | { type: 'NOTE'; text: string; by?: string }
-    | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType }
+    | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType; due?: string; priority?: Priority }
     | { type: 'MARK_MILESTONE'; name: MilestoneName; by?: string }
     | { type: 'SHOW_HINT'; for: string }
     | { type: 'END' }
-    | { type: 'DEBRIEF'; section: DebriefSection; text: string; factor?: string; owner?: string; kind?: FollowupType }
+    | {
+        type: 'DEBRIEF';
+        section: DebriefSection;
+        text: string;
+        /** `factor` is how journals written before `factors` link a cause; replay passes it back. */
+        factor?: string;
+        factors?: readonly string[];
+        owner?: string;
+        kind?: FollowupType;
+        due?: string;
+        priority?: Priority;
+      }
     | { type: 'FINISH' }
     | { type: 'SESSION_RESUMED' }
     | { type: 'CHECKPOINT' }
@@ -128,7 +139,7 @@ export const drillMachine = setup({
     startAction: drive<'TAKE_ACTION'>((core, e) => core.takeAction(e.id, e.by)),
     recordNote: drive<'NOTE'>((core, e) => core.record(withoutEmpty({ type: 'note', text: e.text.trim(), by: e.by }))),
     recordFollowup: drive<'FOLLOWUP'>((core, e) =>
-      core.record(withoutEmpty({ type: 'followup', text: e.text.trim(), owner: e.owner, kind: e.kind })),
+      core.record(withoutEmpty({ type: 'followup', text: e.text.trim(), owner: e.owner, kind: e.kind, due: e.due, priority: e.priority })),
     ),
     markMilestone: drive<'MARK_MILESTONE'>((core, e) => core.markMilestone(e.name, e.by)),
     revealHint: drive<'SHOW_HINT'>((core, e) => {
@@ -138,7 +149,17 @@ export const drillMachine = setup({
     endDrill: drive<'END'>((core) => core.endByFacilitator()),
     recordDebriefEntry: drive<'DEBRIEF'>((core, e) =>
       core.record(
-        withoutEmpty({ type: 'debrief', section: e.section, text: e.text.trim(), factor: e.factor, owner: e.owner, kind: e.kind }),
+        withoutEmpty({
+          type: 'debrief',
+          section: e.section,
+          text: e.text.trim(),
+          factor: e.factor,
+          factors: e.factors?.length ? [...e.factors] : undefined,
+          owner: e.owner,
+          kind: e.kind,
+          due: e.due,
+          priority: e.priority,
+        }),
       ),
     ),
     finishDrill: drive<'FINISH'>((core) => {

@@ -141,6 +141,7 @@ const DEBRIEF_PROMPTS: Record<Exclude<DebriefSection, 'action'>, { title: string
   'went-well': { title: 'What went well?', prompt: 'Went well' },
   'went-poorly': { title: 'What went poorly?', prompt: 'Went poorly' },
   lucky: { title: 'Where did we get lucky?', prompt: 'Lucky' },
+  summary: { title: 'In one paragraph, in the team’s own words: what happened? (it opens the report)', prompt: 'Summary' },
 };
 
 /** The debrief form of step `step`; each entry is recorded as it is entered, an empty one moves on. */
@@ -152,7 +153,7 @@ export function debriefForm(step: number, scenario: Scenario, team: readonly Tea
     return {
       title: 'That is the debrief.',
       fields: [{ name: 'go', prompt: 'Enter writes the report', kind: 'choice', choices: [], defaultValue: 'yes' }],
-      footer: 'Esc goes back to the follow-up actions',
+      footer: 'Esc goes back to the summary',
       submit: () => ({ kind: 'finish' }),
     };
   }
@@ -175,7 +176,7 @@ export function debriefForm(step: number, scenario: Scenario, team: readonly Tea
     footer: 'Enter records it · an empty line moves on to the next question · Esc goes back',
     submit: (v) =>
       v.text
-        ? { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factor: v.factor || undefined }, done: 'Recorded.', then: again }
+        ? { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factors: v.factor ? [v.factor] : undefined }, done: 'Recorded.', then: again }
         : next,
   };
 }

@@ -63,7 +63,8 @@ export interface UiState {
   readonly report?: { readonly paths: readonly string[]; readonly error?: string };
 }
 
-export const DEBRIEF_STEPS: readonly (DebriefSection | 'finish')[] = ['cause', 'went-well', 'went-poorly', 'lucky', 'action', 'finish'];
+// The team's own summary comes last, once everything else has been said; the report shows it first.
+export const DEBRIEF_STEPS: readonly (DebriefSection | 'finish')[] = ['cause', 'went-well', 'went-poorly', 'lucky', 'action', 'summary', 'finish'];
 
 export function initialUi(): UiState {
   return { mode: { kind: 'idle' }, speaker: -1, debriefStep: 0, debriefOpen: false, briefTop: 0 };

@@ -25,7 +25,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'k8s-shrink.all-at-once.yaml': {
     ended: 'condition at 36:00',
     choices: { 'first-response': 'find-the-change', 'batch-size': 'all-at-once', 'status-wording': 'capacity-cause', 'declare-mitigated': 'wait-for-numbers' },
-    milestones: { detected: '02:00', acknowledged: '02:25', mitigated: '28:00', resolved: '36:00' },
+    milestones: { started: '00:20', detected: '02:00', acknowledged: '02:25', mitigated: '28:00', resolved: '36:00' },
     downMin: 18.5,
     degradedMin: 8.4,
     draws: { 'registry-replica-crash': 'fired' },
@@ -33,7 +33,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'k8s-shrink.freeze-first.yaml': {
     ended: 'condition at 29:00',
     choices: { 'first-response': 'find-the-change', 'batch-size': 'five', 'status-wording': 'investigating', 'declare-mitigated': 'wait-for-numbers' },
-    milestones: { detected: '02:00', acknowledged: '02:25', mitigated: '21:00', resolved: '29:00' },
+    milestones: { started: '00:20', detected: '02:00', acknowledged: '02:25', mitigated: '21:00', resolved: '29:00' },
     downMin: 11.5,
     degradedMin: 8.4,
     draws: {},
@@ -41,7 +41,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'k8s-shrink.restart-pods.yaml': {
     ended: 'condition at 52:00',
     choices: { 'first-response': 'restart-api', 'status-wording': 'say-nothing (timeout)', 'stop-the-herd': 'restart-registry', 'batch-size': 'twenty (timeout)', 'declare-mitigated': 'declare-now' },
-    milestones: { detected: '02:00', acknowledged: '02:25', mitigated: '39:00', resolved: '52:00' },
+    milestones: { started: '00:20', detected: '02:00', acknowledged: '02:25', mitigated: '39:00', resolved: '52:00' },
     downMin: 33,
     degradedMin: 9.9,
     draws: { 'registry-replica-crash': 'fired', 'customer-escalation': 'fired' },
@@ -49,7 +49,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'k8s-shrink.rollback.yaml': {
     ended: 'condition at 48:00',
     choices: { 'first-response': 'rollback', 'status-wording': 'investigating', 'stop-the-herd': 'scale-registry', 'batch-size': 'five', 'declare-mitigated': 'wait-for-numbers (timeout)' },
-    milestones: { detected: '02:00', acknowledged: '02:25', mitigated: '40:00', resolved: '48:00' },
+    milestones: { started: '00:20', detected: '02:00', acknowledged: '02:25', mitigated: '40:00', resolved: '48:00' },
     downMin: 30.5,
     degradedMin: 8.4,
     draws: { 'registry-replica-crash': 'fired' },
