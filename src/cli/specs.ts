@@ -79,10 +79,10 @@ export const validateSpec: CommandSpec = {
 export const reportSpec: CommandSpec = {
   name: 'report',
   summary: 'Rebuild a drill’s practice post-mortem (Markdown or JSON) from its journal.',
-  usage: 'drill report <journal.jsonl> [--format md|json] [--output FILE] [--scenario FILE] [--force]',
+  usage: 'drill report <journal.jsonl> [--format md|json|issues] [--output FILE|DIR] [--scenario FILE] [--force]',
   flags: [
-    '--format F       md (default) or json; --output FILE.json implies json',
-    '--output FILE    write to FILE instead of printing (never over an existing file without --force)',
+    '--format F       md (default), json, or issues (one Markdown file per follow-up, into --output DIR); --output FILE.json implies json',
+    '--output FILE    write to FILE instead of printing (never over an existing file without --force); a folder for issues',
     '--scenario FILE  the scenario file (default: the path the journal recorded, from here or from the journal’s folder)',
     '--force          overwrite FILE if it exists',
   ],
