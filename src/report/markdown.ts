@@ -6,7 +6,8 @@
  */
 import type { Report, ReportDecision } from './report-schema.js';
 import { cell, code, inline } from './escape.js';
-import { capitalise, clock, seconds, table } from './md-format.js';
+import { capitalise, clock, seconds, span, table } from './md-format.js';
+import { formatDuration } from '../conditions/duration.js';
 import { header, summary, teamSummary, userImpact } from './md-summary.js';
 import { timelineParts } from './md-timeline.js';
 import { renderAnalysis } from './md-analysis.js';
@@ -50,13 +51,13 @@ function resolution(r: Report): string {
 }
 
 function metrics(r: Report): string {
-  const rows = r.metrics.map((m) => [m.label, m.valueMs === null ? '_not available_' : `**${seconds(m.valueMs)}**`, cell(m.formula, 400)]);
+  const rows = r.metrics.map((m) => [m.label, m.valueMs === null ? '_not available_' : `**${metricValue(r, m)}**`, cell(m.formula, 400)]);
   const opened = r.decisions.filter((d) => d.openedMs !== null).sort((a, b) => a.openedMs! - b.openedMs!);
   const decisionRows = opened.map((d) => [
     `${cell(shortPrompt(d.prompt))} (${code(d.id, { inTable: true })})`,
     clock(d.openedMs!),
     d.closedMs === null ? '—' : clock(d.closedMs),
-    d.latencyMs === null ? '—' : `${seconds(d.latencyMs)}${d.outcome === 'timed-out' ? ' (timed out)' : ''}`,
+    d.latencyMs === null ? '—' : `${span(d.openedMs!, d.closedMs!)}${d.outcome === 'timed-out' ? ' (timed out)' : ''}`,
     decisionOutcome(d),
   ]);
   const start = r.incident.from === 'clock' ? 'the clock start' : `the incident's start (${clock(r.incident.startMs)})`;
@@ -73,6 +74,16 @@ function metrics(r: Report): string {
       ? `Latency = answered − opened.\n\n${table(['Decision', 'Opened', 'Closed', 'Latency', 'Outcome'], decisionRows)}`
       : '_No decision was opened._',
   ].join('\n');
+}
+
+/** A metric's value as its formula's printed times give it (sums of intervals likewise). */
+function metricValue(r: Report, m: Report['metrics'][number]): string {
+  if (m.fromMs !== undefined && m.toMs !== undefined) return span(m.fromMs, m.toMs);
+  if (m.id === 'down' || m.id === 'degraded') {
+    const spans = r.impact.intervals.filter((i) => i.level === m.id);
+    return formatDuration(spans.reduce((sum, i) => sum + (Math.floor(i.toMs / 1000) - Math.floor(i.fromMs / 1000)) * 1000, 0));
+  }
+  return seconds(m.valueMs!);
 }
 
 function decisionOutcome(d: ReportDecision): string {

@@ -43,6 +43,15 @@ export function seconds(ms: number): string {
   return formatDuration(Math.round(ms / 1000) * 1000);
 }
 
+/**
+ * The time from one scenario time to another as the T+ clocks beside it show them: the clock
+ * shows whole seconds elapsed, so T+02:06.6 − T+00:20 reads 1m46s, never a rounded 1m47s that
+ * the reader could not get by subtracting what is printed.
+ */
+export function span(fromMs: number, toMs: number): string {
+  return formatDuration((Math.floor(toMs / 1000) - Math.floor(fromMs / 1000)) * 1000);
+}
+
 /** A duration for a metrics table: `2m25s`, or the reason there is none. */
 export function durationOr(ms: number | null, none: string): string {
   return ms === null ? none : seconds(ms);

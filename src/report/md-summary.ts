@@ -45,9 +45,10 @@ export function header(r: Report): string {
   return lines.join('\n');
 }
 
-/** A role by its title and id: `Legal (`legal`)`. */
-export function roleName(r: Report, id: string): string {
+/** A role by its title and id for lists: Legal (`legal`); in a sentence, by its title alone. */
+export function roleName(r: Report, id: string, inSentence = false): string {
   const title = r.scenario.roles.find((x) => x.id === id)?.title;
+  if (title && inSentence) return inline(title);
   return title ? `${inline(title)} (${code(id)})` : code(id);
 }
 
@@ -97,8 +98,8 @@ export function summary(r: Report): string {
 /** Who answered decisions meant for a role they do not play, and which roles nobody played. */
 function roles(r: Report): string {
   const outside = r.decisions.filter((d) => d.outsideRole);
-  const parts = outside.map((d) => `${inline(d.by ?? '')}, who plays ${roleName(r, d.byRole ?? '')}, answered ${q(shortText(d.prompt))}, a decision for ${roleName(r, d.role ?? '')}`);
-  const nobody = r.drill.rolesWithoutPlayer.map((id) => roleName(r, id));
+  const parts = outside.map((d) => `${inline(d.by ?? '')}, who plays ${roleName(r, d.byRole ?? '', true)}, answered ${q(shortText(d.prompt))}, a decision for ${roleName(r, d.role ?? '', true)}`);
+  const nobody = r.drill.rolesWithoutPlayer.map((id) => roleName(r, id, true));
   const lines = [...(nobody.length ? [`Nobody played ${joinAnd(nobody)}.`] : []), ...(parts.length ? [`${capitalise(joinAnd(parts))}.`] : [])];
   return lines.length ? ` ${lines.join(' ')}` : '';
 }

@@ -113,11 +113,10 @@ function actionBars(report: Report): { name: string; from: number; to: number | 
   return bars.map((b) => ({ name: shortLabel(`${b.by ? `${b.by} ` : ''}${b.count > 1 ? `${b.count}x ` : ''}${b.label}`), from: b.from, to: b.to }));
 }
 
-/** A label cut at a word, short enough to read on a chart. */
+/** A label cut at a word, short enough to read on a chart (taskName then keeps it whole). */
 function shortLabel(text: string): string {
-  const safe = taskName(text);
-  if (safe.length < 58) return safe;
-  return `${safe.slice(0, 56).replace(/\s+\S*$/, '')}…`;
+  const words = text.replace(/[:#;<>&"`{}[\]\\|]/g, ' ').replace(/\s+/g, ' ').trim();
+  return taskName(words.length < 58 ? words : `${words.slice(0, 56).replace(/\s+\S*$/, '')}…`);
 }
 
 function capital(text: string): string {

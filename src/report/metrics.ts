@@ -52,6 +52,8 @@ export function timeToNotice(input: MetricInput): ReportMetric {
     id: 'notice',
     label,
     valueMs: reaction.t - incident.startMs,
+    fromMs: incident.startMs,
+    toMs: reaction.t,
     formula: `first team reaction (${input.describe(reaction)}, ${formatClock(reaction.t)}) − ${since(incident)}`,
   };
 }
@@ -72,6 +74,8 @@ export function milestoneMetrics(input: MetricInput): ReportMetric[] {
       id,
       label,
       valueMs: reached - input.incident.startMs,
+      fromMs: input.incident.startMs,
+      toMs: reached,
       formula: `${milestone} (${formatClock(reached)}${how ? `, ${how}` : ''}) − ${since(input.incident)}`,
     };
   });
@@ -90,6 +94,8 @@ export function impactMetrics(input: MetricInput): ReportMetric[] {
       id: 'impact',
       label,
       valueMs: impact.endMs - impact.startMs,
+      fromMs: impact.startMs,
+      toMs: impact.endMs,
       formula: `end of the last impact (${formatClock(impact.endMs)}) − start of the first (${formatClock(impact.startMs)})`,
     };
   }

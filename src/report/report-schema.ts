@@ -37,6 +37,8 @@ const metricSchema = z.strictObject({
   label: z.string(),
   valueMs: msOrNull.describe('null when it cannot be computed (a milestone never reached, no impact).'),
   formula: z.string().describe('How the value is computed, with the times it was computed from.'),
+  fromMs: ms.optional().describe('For a difference of two times: the earlier one.'),
+  toMs: ms.optional().describe('For a difference of two times: the later one.'),
 });
 
 const decisionSchema = z.strictObject({

@@ -145,7 +145,14 @@ describe('response metrics', () => {
   it('milestone metrics count from the incident start, say what marked each, and a milestone never reached says so', () => {
     const early = played.filter((r) => !(r.type === 'milestone' && r.name === 'acknowledged'));
     const [detect, ack, mitigate, resolve] = milestoneMetrics(metricInput(early, s(300)));
-    expect(detect).toEqual({ id: 'detect', label: 'Time to detect', valueMs: s(40), formula: 'detected (T+01:30, “CheckoutQueueHigh” arrived) − first impact: degraded service (T+00:50)' });
+    expect(detect).toEqual({
+      id: 'detect',
+      label: 'Time to detect',
+      valueMs: s(40),
+      fromMs: s(50),
+      toMs: s(90),
+      formula: 'detected (T+01:30, “CheckoutQueueHigh” arrived) − first impact: degraded service (T+00:50)',
+    });
     expect(ack).toEqual({ id: 'acknowledge', label: 'Time to acknowledge', valueMs: null, formula: 'not reached: the drill ended at T+05:00 without "acknowledged"' });
     expect(mitigate!.valueMs).toBe(s(110));
     expect(resolve!.formula).toBe('not reached: the drill ended at T+05:00 without "resolved"');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { comparedValues, preciseNumber } from '../../src/report/compared.js';
-import { seconds, withUnit } from '../../src/report/md-format.js';
+import { seconds, span, withUnit } from '../../src/report/md-format.js';
 import { scenarioPeople } from '../../src/report/people.js';
 import { textBlock } from '../../src/report/md-appendix.js';
 import { causeFactors } from '../../src/report/end-state.js';
@@ -44,6 +44,13 @@ describe('durations', () => {
     expect(seconds(211_825)).toBe('3m32s');
     expect(seconds(2_066_781)).toBe('34m27s');
     expect(seconds(400)).toBe('0s');
+  });
+
+  it('between two times agree with the T+ clocks printed beside them', () => {
+    // T+02:06 (126.6 s) − T+00:20 reads 1m46s; rounding the difference gave 1m47s.
+    expect(seconds(106_600)).toBe('1m47s');
+    expect(span(20_000, 126_600)).toBe('1m46s');
+    expect(span(150_400, 153_900)).toBe('3s');
   });
 });
 
