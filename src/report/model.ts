@@ -97,7 +97,7 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
       ended: ended !== undefined,
       downCondition: file.impact?.down,
       degradedCondition: file.impact?.degraded,
-      describe: (r) => describeReaction(r, names),
+      describe: (r) => describeReaction(r, names, started.facilitator),
     }),
     decisions: decisionOutcomes(scenario, groups.decision, started.team),
     actions: actionOutcomes(scenario, groups.action),

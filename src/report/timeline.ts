@@ -82,14 +82,15 @@ export function firstLine(text: string): string {
 }
 
 /** A record as a short phrase for formulas: `note by Julie`, `action "Add 5 nodes"`. */
-export function describeReaction(r: DrillRecord, names: Names): string {
+export function describeReaction(r: DrillRecord, names: Names, facilitator?: string): string {
   switch (r.type) {
     case 'decision-made':
       return `decision ${quoted(names.decision(r.id))}${r.by ? ` by ${r.by}` : ''}`;
     case 'action-started':
       return `action ${quoted(names.action(r.id))}${r.by ? ` by ${r.by}` : ''}`;
     case 'note':
-      return `note${r.by ? ` by ${r.by}` : ''}`;
+      // The facilitator writes down what the team says; the note is theirs to record, not to have.
+      return r.by !== undefined && r.by === facilitator ? `note recorded by the facilitator, ${r.by}` : `note${r.by ? ` by ${r.by}` : ''}`;
     case 'milestone':
       return `${r.name} marked${r.by ? ` by ${r.by}` : ''}`;
     case 'inject-fired':
