@@ -153,8 +153,10 @@ export const drillMachine = setup({
           type: 'debrief',
           section: e.section,
           text: e.text.trim(),
-          factor: e.factor,
-          factors: e.factors?.length ? [...e.factors] : undefined,
+          // One factor is written as `factor`, as before, so that older drills still read the
+          // journal; only a cause that names several needs `factors`.
+          factor: e.factor ?? (e.factors?.length === 1 ? e.factors[0] : undefined),
+          factors: e.factors && e.factors.length > 1 ? [...e.factors] : undefined,
           owner: e.owner,
           kind: e.kind,
           due: e.due,

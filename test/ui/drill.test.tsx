@@ -167,7 +167,7 @@ describe('drill play, driven by keys', () => {
     expect(types).toEqual(expect.arrayContaining(['clock-started', 'paused', 'resumed', 'note', 'followup', 'drill-ended', 'drill-finished']));
     const debrief = records.filter((r) => r.type === 'debrief');
     expect(debrief).toEqual([
-      expect.objectContaining({ section: 'cause', text: 'The queue password rotated under the workers', factors: ['rotated-credentials'] }),
+      expect.objectContaining({ section: 'cause', text: 'The queue password rotated under the workers', factor: 'rotated-credentials' }),
       expect.objectContaining({ section: 'went-well', text: 'The rollback was quick' }),
       expect.objectContaining({ section: 'lucky', text: 'It was a quiet hour' }),
       expect.objectContaining({ section: 'action', text: 'Rotate credentials with a restart', owner: 'Alex', kind: 'prevent' }),
