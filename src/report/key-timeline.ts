@@ -11,7 +11,11 @@ import { formatClock, formatDuration } from '../conditions/duration.js';
 import type { TimelineEntry } from './report-schema.js';
 import { firstLine, isoWall, milestoneName, quoted, type Names } from './timeline.js';
 
-type Row = TimelineEntry & { fold?: { id: string; by: string | undefined; count: number; lastStart: number; landed: (number | null)[] } };
+type Row = TimelineEntry & {
+  fold?: { id: string; by: string | undefined; count: number; lastStart: number; landed: (number | null)[] };
+  /** The milestone this row's inject or answer marks itself, said on its row rather than on one of its own. */
+  marks?: string;
+};
 
 /** The incident timeline of a drill, in journal order. */
 export function keyTimeline(records: readonly DrillRecord[], scenario: Scenario, names: Names, team: ReadonlyMap<string, string>): TimelineEntry[] {
@@ -27,11 +31,19 @@ export function keyTimeline(records: readonly DrillRecord[], scenario: Scenario,
     rows.push(row);
     return row;
   };
+  // The row whose inject, answer or default marks a milestone, until the engine records it.
+  let marking: Row | undefined;
+  const mark = (row: Row, milestone: string | undefined) => {
+    if (milestone) {
+      row.marks = milestone;
+      marking = row;
+    }
+  };
   for (const r of records) {
     switch (r.type) {
       case 'inject-fired': {
         const inject = scenario.injectById.get(r.id);
-        push(r, 'inject', `${inject?.channel ?? 'inject'}: ${names.inject(r.id)}`, inject?.from ?? inject?.channel);
+        mark(push(r, 'inject', `${inject?.channel ?? 'inject'}: ${names.inject(r.id)}`, inject?.from ?? inject?.channel), inject?.milestone);
         break;
       }
       case 'decision-opened':
@@ -46,14 +58,16 @@ export function keyTimeline(records: readonly DrillRecord[], scenario: Scenario,
         const title = (id: string) => scenario.file.roles.find((x) => x.id === id)?.title ?? id;
         const outside = role !== undefined && playing !== undefined && playing !== role ? `; a decision for ${title(role)}, answered by ${r.by}, who plays ${title(playing)}` : '';
         const why = r.rationale ? `. Why: ${r.rationale}` : '';
-        lastRowBy.set(byKey(r.by), push(r, 'decision', `${quoted(names.decision(r.id))}: ${answer}${after}${outside}${why}`, r.by));
+        const row = push(r, 'decision', `${quoted(names.decision(r.id))}: ${answer}${after}${outside}${why}`, r.by);
+        lastRowBy.set(byKey(r.by), row);
+        mark(row, optionOf(scenario, r.id, r.option)?.milestone);
         break;
       }
       case 'decision-timed-out': {
         const d = scenario.decisionById.get(r.id);
         const wait = d?.timeoutMs !== undefined ? ` in ${formatDuration(d.timeoutMs)}` : '';
         const fallback = r.option ? `; its default, ${quoted(names.option(r.id, r.option))}, was taken` : '; nothing was taken';
-        push(r, 'decision', `${quoted(names.decision(r.id))}: nobody answered${wait}${fallback}`);
+        mark(push(r, 'decision', `${quoted(names.decision(r.id))}: nobody answered${wait}${fallback}`), optionOf(scenario, r.id, r.option)?.milestone);
         break;
       }
       case 'decision-cancelled': {
@@ -86,6 +100,12 @@ export function keyTimeline(records: readonly DrillRecord[], scenario: Scenario,
         push(r, 'note', `Follow-up (${r.kind}): ${r.text}`, r.owner);
         break;
       case 'milestone':
+        // The engine records a consequence's milestone at once, right after what marked it.
+        if (r.source === 'scenario' && marking?.marks === r.name && marking.tMs === r.t) {
+          marking.what += ` — marks ${milestoneName(r.name)}`;
+          marking = undefined;
+          break;
+        }
         push(r, r.source === 'facilitator' ? 'facilitator' : 'scenario', `Milestone: ${milestoneName(r.name)}`, r.source === 'facilitator' ? r.by : undefined);
         break;
       case 'impact':
@@ -96,7 +116,11 @@ export function keyTimeline(records: readonly DrillRecord[], scenario: Scenario,
         break;
     }
   }
-  return rows.map(({ fold, ...row }) => (fold ? { ...row, what: actionText(names.action(fold.id), fold), ...(fold.count > 1 ? { untilMs: fold.lastStart } : {}) } : row));
+  return rows.map(({ fold, marks: _marks, ...row }) => (fold ? { ...row, what: actionText(names.action(fold.id), fold), ...(fold.count > 1 ? { untilMs: fold.lastStart } : {}) } : row));
+}
+
+function optionOf(scenario: Scenario, decision: string, option: string | undefined) {
+  return option === undefined ? undefined : scenario.decisionById.get(decision)?.options.find((o) => o.id === option);
 }
 
 /** An action row: what was done, and when it took effect (for a run: how many, and the last). */

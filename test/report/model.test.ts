@@ -248,6 +248,26 @@ describe('the whole report', () => {
     expect(report.drill.rolesWithoutPlayer).toEqual(['comms']);
   });
 
+  it('tells the incident in its timeline and keeps the mechanics for the full log', () => {
+    const rows = report.timeline.map((e) => `${e.tMs / 1000} ${e.who ?? '-'} ${e.what}`);
+    expect(rows).toEqual([
+      '30 deploy bot terminal: config push: checkout pool=5',
+      '50 - Impact: degraded service',
+      '90 PagerDuty page: CheckoutQueueHigh — marks detected',
+      '100 Tom queue climbing since the push',
+      '150 - Impact: full outage',
+      '160 Priya “The queue is growing. What do you do?”: chose “Revert the config push” (open since T+01:30). Why: last change — marks mitigated',
+      '200 - Impact: degraded service',
+      '235 - “Post to the status page?”: nobody answered in 1m; its default, “Hold”, was taken',
+      '240 Tom Add a checkout worker (took effect at T+05:00)',
+      '250 Priya Milestone: acknowledged',
+      '300 - Drill ended by the facilitator',
+    ]);
+    expect(report.log.map((e) => e.what)).toEqual(expect.arrayContaining(['Paused', 'Resumed', 'Scenario clock started', 'Decision opened: The queue is growing. What do you do?']));
+    // The whole text of an inject is in the log, not cut to its first line.
+    expect(report.log.find((e) => e.what.includes('pool=5'))!.text).toBe('$ ./push-config checkout pool=5\nok\n');
+  });
+
   it('records the drill’s metadata, ending and stats', () => {
     expect(report.drill).toMatchObject({ seed: '7', mode: 'play', facilitator: 'Sam', endedMs: s(300), endReason: 'facilitator', finished: true });
     expect(report.drill.team).toEqual([{ name: 'Priya', role: 'ic', roleTitle: 'Incident commander' }, { name: 'Tom', role: 'ops', roleTitle: 'Ops' }]);
