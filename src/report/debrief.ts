@@ -6,8 +6,7 @@
  */
 import type { DrillRecord, RecordOf } from '../engine/records.js';
 import type { Scenario } from '../scenario/types.js';
-import { isTrue } from '../conditions/expr.js';
-import { causeFactors, endEnv, factorInDrill } from './end-state.js';
+import { causeFactors, endEnv, factorInDrill, questionsThatApply } from './end-state.js';
 import type { Report, ReportVariable } from './report-schema.js';
 
 type Debrief = RecordOf<'debrief'>;
@@ -60,6 +59,6 @@ export function debriefFindings(
       ...followups.map((r) => ({ text: r.text, ...(r.owner ? { owner: r.owner } : {}), type: r.kind, ...extra(r), raisedMs: r.t })),
       ...section('action').map((d) => ({ text: d.text, ...(d.owner ? { owner: d.owner } : {}), type: d.kind ?? ('process' as const), ...extra(d) })),
     ],
-    questions: scenario.questions.filter((q) => q.when === undefined || isTrue(q.when, env)).map((q) => q.text),
+    questions: questionsThatApply(scenario.questions, env).map((q) => q.text),
   };
 }

@@ -71,11 +71,15 @@ export function endEnv(scenario: Scenario, records: readonly DrillRecord[], endM
   return { time: endMs, variable: (name) => finals.get(name), call: (fn, args) => callHistoryFunction(history, fn, args) };
 }
 
-/** The debrief questions that apply to this drill, in scenario order. */
+/** The debrief questions that apply to this drill, in scenario order (the live debrief asks these). */
 export function applicableQuestions(scenario: Scenario, records: readonly DrillRecord[]): Question[] {
   if (scenario.questions.every((q) => q.when === undefined)) return [...scenario.questions];
-  const env = endEnv(scenario, records);
-  return scenario.questions.filter((q) => q.when === undefined || isTrue(q.when, env));
+  return questionsThatApply(scenario.questions, endEnv(scenario, records));
+}
+
+/** The questions whose `when:` held for the drill as it ended (or that have none). */
+export function questionsThatApply(questions: readonly Question[], env: ExprEnv): Question[] {
+  return questions.filter((q) => q.when === undefined || isTrue(q.when, env));
 }
 
 /** Whether a planted factor came into play, and what it did: the text of every branch that held, in order. */

@@ -8,7 +8,8 @@ import { comparedValues, preciseNumber } from '../../src/report/compared.js';
 import { seconds, span, withUnit } from '../../src/report/md-format.js';
 import { scenarioPeople } from '../../src/report/people.js';
 import { textBlock } from '../../src/report/md-appendix.js';
-import { causeFactors } from '../../src/report/end-state.js';
+import { applicableQuestions, causeFactors } from '../../src/report/end-state.js';
+import { playDrill } from '../helpers/report-drill.js';
 import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
@@ -67,6 +68,21 @@ describe('inject texts in the full log', () => {
     const text = 'Dana: wait.\nDana: ```\nusage: scale.sh CLUSTER SIZE\n```\n\x1b[31mred\ttab   \n';
     expect(textBlock(text)).toBe(['  ````text', '  Dana: wait.', '  Dana: ```', '  usage: scale.sh CLUSTER SIZE', '  ```', '  ␛[31mred  tab', '  ````'].join('\n'));
     expect(textBlock('one\n\ntwo')).toBe(['  ```text', '  one', '', '  two', '  ```'].join('\n'));
+  });
+});
+
+describe('the live debrief', () => {
+  it('asks only the questions that apply to the drill as it ended', async () => {
+    const scenario = scenarioAt('scenarios/k8s-shrink.yaml');
+    const herd = await playDrill('scenarios/k8s-shrink.yaml', 'test/answers/k8s-shrink.restart-pods.yaml');
+    const frozen = await playDrill('scenarios/k8s-shrink.yaml', 'test/answers/k8s-shrink.freeze-first.yaml');
+    const asked = (records: Parameters<typeof applicableQuestions>[1]) => applicableQuestions(scenario, records).map((q) => q.text.slice(0, 40));
+    expect(asked(herd.records)).toContain('When did you first know the registry was');
+    expect(asked(herd.records)).toContain('Autoscaling was there to make the cluste');
+    // The autoscaler was frozen first: no registry trouble to ask about, and another autoscaling question.
+    expect(asked(frozen.records)).not.toContain('When did you first know the registry was');
+    expect(asked(frozen.records)).toContain('The autoscaler was suspended before it l');
+    expect(asked(frozen.records)).toHaveLength(6);
   });
 });
 
