@@ -7,7 +7,9 @@
 import { z } from 'zod';
 
 export const REPORT_FORMAT = 'drill-report';
-export const REPORT_VERSION = 1;
+// 2: `timeline` is the incident's (the mechanics moved to `log`), causes link `factors`, and
+// factors say whether they came into play.
+export const REPORT_VERSION = 2;
 
 const ms = z.number().describe('Scenario time in milliseconds since the clock started.');
 const msOrNull = ms.nullable();
