@@ -64,7 +64,7 @@ const FUNCTIONS: readonly ConditionFunction[] = [
     args: ['milestone'],
     returns: 'boolean',
     forBareId: true,
-    doc: '`detected`, `acknowledged`, `mitigated` or `resolved` was marked',
+    doc: '`started`, `detected`, `acknowledged`, `mitigated` or `resolved` was marked',
     evaluate: (h, name) => h.milestones.has(name),
   },
 ];

@@ -121,11 +121,11 @@ describe('update: the live drill', () => {
   it('marks a milestone, and offers only those not yet reached', () => {
     const d = withDecision();
     expect([...d.core.milestones.keys()]).toEqual(['detected']); // the alert fired
-    d.press('m', '1', 'Enter');
+    d.press('m', '2', 'Enter'); // 1 is `started`, not yet marked by any inject of ui-mini
     expect(d.core.milestones.has('acknowledged')).toBe(true);
     expect(d.ui.flash?.text).toBe('Milestone recorded: acknowledged');
     d.press('m');
-    expect(d.ui.mode.kind === 'form' && d.ui.mode.state.form.fields[0]!.choices!.map((c) => c.label)).toEqual(['mitigated', 'resolved']);
+    expect(d.ui.mode.kind === 'form' && d.ui.mode.state.form.fields[0]!.choices!.map((c) => c.label)).toEqual(['started', 'mitigated', 'resolved']);
     d.press('Esc');
     expect(d.ui.mode).toBe(IDLE);
   });

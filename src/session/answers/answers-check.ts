@@ -80,11 +80,14 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
   });
 
   const factorIds = scenario.factors.map((f) => f.id);
+  const checkFactor = (id: string, path: (string | number)[]): void => {
+    if (factorIds.includes(id)) return;
+    const known = factorIds.length > 0 ? suggestion(id, factorIds, 'planted factors') : '; the scenario plants no factors';
+    report(path, `unknown factor \`${id}\`${known}`);
+  };
   answers.debrief?.causes?.forEach((c, i) => {
-    if (c.factor !== undefined && !factorIds.includes(c.factor)) {
-      const known = factorIds.length > 0 ? suggestion(c.factor, factorIds, 'planted factors') : '; the scenario plants no factors';
-      report(['debrief', 'causes', i, 'factor'], `unknown factor \`${c.factor}\`${known}`);
-    }
+    if (c.factor !== undefined) checkFactor(c.factor, ['debrief', 'causes', i, 'factor']);
+    c.factors?.forEach((id, j) => checkFactor(id, ['debrief', 'causes', i, 'factors', j]));
   });
   return problems;
 }
