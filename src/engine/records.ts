@@ -12,6 +12,7 @@ const member = z.strictObject({ name: z.string(), role: z.string().optional() })
 const followupTypeSchema = z.enum(['prevent', 'detect', 'mitigate', 'process']);
 const milestoneNameSchema = z.enum(['detected', 'acknowledged', 'mitigated', 'resolved']);
 const value = z.union([z.number(), z.boolean()]);
+const confidenceSchema = z.enum(['low', 'medium', 'high']);
 
 const base = { seq: z.number().int().nonnegative(), t: z.number().nonnegative(), wall: z.number() };
 const rec = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -42,6 +43,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('action-started', { id: z.string(), by: z.string().optional() }),
   rec('action-landed', { id: z.string() }),
   rec('hint-shown', { for: z.string() }),
+  /** A participant's vote on an open decision, from their page: advice to the room, never the decision itself. */
+  rec('vote', { id: z.string(), option: z.string(), name: z.string(), confidence: confidenceSchema, role: z.string().optional() }),
   rec('note', { text: z.string(), by: z.string().optional() }),
   rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema }),
   rec('milestone', { name: milestoneNameSchema, by: z.string().optional(), source: z.enum(['scenario', 'facilitator']) }),
@@ -77,6 +80,8 @@ export type TeamMember = z.infer<typeof member>;
 export type FollowupType = z.infer<typeof followupTypeSchema>;
 export type MilestoneName = z.infer<typeof milestoneNameSchema>;
 export type DebriefSection = RecordOf<'debrief'>['section'];
+export type Confidence = z.infer<typeof confidenceSchema>;
+export const CONFIDENCES: readonly Confidence[] = confidenceSchema.options;
 
 /**
  * Records that come from outside the engine (the facilitator, an answers file). Replay feeds
@@ -88,6 +93,7 @@ const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'decision-made',
   'action-started',
   'hint-shown',
+  'vote',
   'note',
   'followup',
   'paused',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { durationSchema, MILESTONES } from '../../scenario/validate/schema.js';
+import { CONFIDENCES } from '../../engine/records.js';
 import { sortProblems, type Problem } from '../../scenario/problems.js';
 import { parseYamlFile, validateWith } from '../../scenario/source/yaml-source.js';
 import { rememberSource } from './answers-check.js';
@@ -16,6 +17,15 @@ const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, di
 const person = z.string().min(1).describe('A team member, by name as listed under `team:`.');
 const followupType = z.enum(['prevent', 'detect', 'mitigate', 'process']).describe('prevent, detect, mitigate or process');
 
+const voteSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Who votes, as they type it on their page.'),
+    choose: id.describe('The option they vote for.'),
+    confidence: z.enum(CONFIDENCES).optional().describe('low, medium (default) or high'),
+    role: z.string().optional().describe('The role whose page the vote came from (none: the room’s).'),
+  })
+  .describe('A vote from a participant’s page, cast just before the answer is recorded.');
+
 const decisionAnswerSchema = z
   .strictObject({
     choose: id.optional().describe('The option the team takes.'),
@@ -23,6 +33,7 @@ const decisionAnswerSchema = z
     by: person.optional(),
     after: durationSchema.optional().describe('Thinking time, from when the decision opened (default 0).'),
     note: z.string().optional().describe('Why: the rationale, for the report.'),
+    votes: z.array(voteSchema).optional().describe('Votes from participants’ pages before the answer.'),
   })
   .superRefine((answer, ctx) => {
     if ((answer.choose === undefined) === (answer.text === undefined)) {
