@@ -95,6 +95,18 @@ const reportSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the journal file' },
 };
 
+const watchSpec: CommandSpec = {
+  name: 'watch',
+  summary: 'Follow a drill’s journal from a second terminal, showing only what one role (or the room) may see.',
+  usage: 'drill watch <journal.jsonl> [--role ROLE] [--scenario ID|FILE]   (on a terminal it follows the drill; piped, it prints what is there and exits)',
+  flags: [
+    '--role ROLE      the role whose view to show: its brief and the injects meant for it (default: the room’s view)',
+    '--scenario S     the scenario, an id or a file (default: the one the journal recorded)',
+  ],
+  options: { role: { type: 'string' }, scenario: { type: 'string' } },
+  positionals: { min: 1, max: 1, names: 'the journal file' },
+};
+
 const newSpec: CommandSpec = {
   name: 'new',
   summary: 'Write a commented starter scenario that validates and plays, to make your own drill from.',
@@ -115,6 +127,7 @@ export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<Command
     },
   },
   { spec: reportSpec, load: async () => (await import('./report-cmd.js')).reportCommand },
+  { spec: watchSpec, load: async () => (await import('./watch.js')).watchCommand },
   { spec: listSpec, load: async () => (await import('./list.js')).listCommand },
   { spec: newSpec, load: async () => (await import('./new.js')).newCommand },
   { spec: schemaSpec, load: async () => (await import('./schema-cmd.js')).schemaCommand },
