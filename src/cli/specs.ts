@@ -10,7 +10,7 @@ export type CommandRun = (values: Record<string, string | boolean | undefined>, 
 const playSpec: CommandSpec = {
   name: 'play',
   summary: 'Run a drill live in the terminal: the facilitator’s screen, from briefing to debrief and report.',
-  usage: 'drill play <scenario-id|file.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] | drill play --resume JOURNAL',
+  usage: 'drill play <scenario-id|file.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] [--serve [--listen HOST:PORT]] | drill play --resume JOURNAL [--serve]',
   flags: [
     '--seed S             seed for chance injects (default: a new random seed, recorded in the journal)',
     '--speed X            scenario time per real second, 0.25 to 64 (default 1); + and - change it live',
@@ -18,6 +18,8 @@ const playSpec: CommandSpec = {
     '--facilitator NAME   who runs the drill, for the report',
     '--out DIR            output folder (default: drills/<scenario-id>-<start>)',
     '--resume JOURNAL     continue an interrupted drill from its journal, paused, appending to it',
+    '--serve              also serve a page per role and one for the room (links printed and in <out>/links.txt)',
+    '--listen HOST:PORT   where to serve them (default 127.0.0.1 and a free port; 0.0.0.0:PORT for other machines)',
   ],
   options: {
     seed: { type: 'string' },
@@ -26,6 +28,8 @@ const playSpec: CommandSpec = {
     facilitator: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'string' },
+    serve: { type: 'boolean' },
+    listen: { type: 'string' },
   },
   positionals: { min: 0, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };

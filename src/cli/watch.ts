@@ -27,7 +27,12 @@ export interface WatchOptions {
   readonly stop?: AbortSignal;
 }
 
-export async function watchCommand(values: Values, [journal]: string[], io: CommandIO, options?: WatchOptions): Promise<number> {
+export async function watchCommand(
+  values: Values,
+  [journal]: string[],
+  io: CommandIO,
+  options?: WatchOptions,
+): Promise<number> {
   const opts = options ?? processOptions();
   const tail = JournalTail.open(journal!);
   if (!(tail instanceof JournalTail)) {
@@ -70,20 +75,32 @@ async function watch(values: Values, tail: JournalTail, io: CommandIO, opts: Wat
 }
 
 /** The feed for --role (or the room) of the journal's scenario; an exit code when that cannot be. */
-function makeFeed(values: Values, journal: string, started: RecordOf<'drill-started'>, io: CommandIO): ParticipantFeed | number {
+function makeFeed(
+  values: Values,
+  journal: string,
+  started: RecordOf<'drill-started'>,
+  io: CommandIO,
+): ParticipantFeed | number {
   const scenario = loadRecordedScenario(values.scenario as string | undefined, journal, started, io);
   if (typeof scenario === 'number') return scenario;
   const role = values.role as string | undefined;
   const roles = scenario.file.roles.map((r) => r.id);
   if (role !== undefined && !roles.includes(role)) {
-    io.err(`drill watch: --role '${role}' is not a role of scenario ${scenario.id}; write one of: ${roles.join(', ')} (or leave --role out for the room's view)`);
+    io.err(
+      `drill watch: --role '${role}' is not a role of scenario ${scenario.id}; write one of: ${roles.join(', ')} (or leave --role out for the room's view)`,
+    );
     return EXIT.usage;
   }
   const audience: Audience = role === undefined ? 'room' : { role };
   return new ParticipantFeed(scenario, audience);
 }
 
-function loadRecordedScenario(given: string | undefined, journal: string, started: RecordOf<'drill-started'>, io: CommandIO): Scenario | number {
+function loadRecordedScenario(
+  given: string | undefined,
+  journal: string,
+  started: RecordOf<'drill-started'>,
+  io: CommandIO,
+): Scenario | number {
   const arg = given === undefined ? undefined : resolveScenarioArg(given);
   if (arg?.ok === false) {
     io.err(arg.message);
@@ -91,7 +108,9 @@ function loadRecordedScenario(given: string | undefined, journal: string, starte
   }
   const file = arg?.file ?? findRecordedScenario(started.scenario, journal);
   if (file === undefined) {
-    io.err(`${journal}: the drill's scenario '${started.scenario.path}' is not here, next to the journal or by its id '${started.scenario.id}'; pass --scenario FILE`);
+    io.err(
+      `${journal}: the drill's scenario '${started.scenario.path}' is not here, next to the journal or by its id '${started.scenario.id}'; pass --scenario FILE`,
+    );
     return EXIT.badInput;
   }
   const loaded = loadScenarioFile(file);
@@ -100,7 +119,9 @@ function loadRecordedScenario(given: string | undefined, journal: string, starte
     return EXIT.badInput;
   }
   if (loaded.scenario.source.hash !== started.scenario.hash) {
-    io.err(`${file}: warning: this file differs from the scenario the drill is played with (its sha256); what is shown may not match the drill`);
+    io.err(
+      `${file}: warning: this file differs from the scenario the drill is played with (its sha256); what is shown may not match the drill`,
+    );
   }
   return loaded.scenario;
 }

@@ -31,12 +31,17 @@ export class JournalTail {
       fd = openSync(path, 'r');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return { message: code === 'ENOENT' ? `${path}: no such journal file` : `${path}: cannot read it (${code ?? String(error)})` };
+      return {
+        message:
+          code === 'ENOENT' ? `${path}: no such journal file` : `${path}: cannot read it (${code ?? String(error)})`,
+      };
     }
     const stat = fstatSync(fd);
     if (!stat.isFile()) {
       closeSync(fd);
-      return { message: `${path}: not a journal file (${stat.isDirectory() ? 'a folder' : 'not a regular file'}); pass the drill's journal.jsonl` };
+      return {
+        message: `${path}: not a journal file (${stat.isDirectory() ? 'a folder' : 'not a regular file'}); pass the drill's journal.jsonl`,
+      };
     }
     return new JournalTail(path, fd);
   }
@@ -45,7 +50,11 @@ export class JournalTail {
   read(): TailRead {
     const records: DrillRecord[] = [];
     const size = fstatSync(this.fd).size;
-    if (size > MAX_JOURNAL_BYTES) return { ok: false, message: `${this.path}: the journal is ${size} bytes, over the ${MAX_JOURNAL_BYTES}-byte limit` };
+    if (size > MAX_JOURNAL_BYTES)
+      return {
+        ok: false,
+        message: `${this.path}: the journal is ${size} bytes, over the ${MAX_JOURNAL_BYTES}-byte limit`,
+      };
     while (this.offset < size) {
       const chunk = Buffer.alloc(Math.min(CHUNK, size - this.offset));
       const n = readSync(this.fd, chunk, 0, chunk.length, this.offset);
@@ -56,7 +65,10 @@ export class JournalTail {
       const end = bytes.lastIndexOf(0x0a);
       this.pending = end < 0 ? bytes : bytes.subarray(end + 1);
       if (this.pending.length > MAX_JOURNAL_LINE * 4) {
-        return { ok: false, message: `${this.path}:${this.lines + 1}:1: damaged journal line: over the ${MAX_JOURNAL_LINE}-character limit of a record` };
+        return {
+          ok: false,
+          message: `${this.path}:${this.lines + 1}:1: damaged journal line: over the ${MAX_JOURNAL_LINE}-character limit of a record`,
+        };
       }
       if (end < 0) continue;
       const problem = this.take(bytes.subarray(0, end), records);
@@ -86,7 +98,8 @@ export class JournalTail {
       }
       const parsed = parseRecordLine(line, this.lines, this.path, this.count);
       if (!parsed.ok) return parsed.message;
-      if (this.count === 0 && parsed.record.type !== 'drill-started') return `${this.path}:2:1: the journal has no drill-started record`;
+      if (this.count === 0 && parsed.record.type !== 'drill-started')
+        return `${this.path}:2:1: the journal has no drill-started record`;
       records.push(parsed.record);
       this.count++;
     }

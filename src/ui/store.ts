@@ -47,6 +47,7 @@ export class DrillStore {
   private readonly clock: ClockDriver;
   private shown: ShownDrill;
   private readonly stopWatchingErrors: () => void;
+  private readonly stopWatchingOutside: () => void;
 
   constructor(
     readonly session: DrillSession,
@@ -77,6 +78,7 @@ export class DrillStore {
       },
     });
     this.stopWatchingErrors = session.onWriteError(() => this.publish());
+    this.stopWatchingOutside = session.onOutsideInput(() => this.publish());
     this.clock.setRunning(this.isRunning());
   }
 
@@ -108,6 +110,7 @@ export class DrillStore {
   dispose(): void {
     this.clock.stop();
     this.stopWatchingErrors();
+    this.stopWatchingOutside();
     this.observers.clear();
   }
 

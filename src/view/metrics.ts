@@ -23,7 +23,14 @@ export class VisibleMetrics {
   constructor(scenario: Scenario) {
     for (const [name, spec] of Object.entries(scenario.world)) {
       if (!spec.metric) continue;
-      this.tracked.set(name, { name, label: spec.label ?? name, unit: spec.unit, min: spec.min, max: spec.max, value: spec.initial });
+      this.tracked.set(name, {
+        name,
+        label: spec.label ?? name,
+        unit: spec.unit,
+        min: spec.min,
+        max: spec.max,
+        value: spec.initial,
+      });
     }
   }
 
@@ -36,7 +43,10 @@ export class VisibleMetrics {
       changed = true;
       m.value = value;
       const ramp = record.ramps?.[name];
-      m.ramp = ramp && typeof value === 'number' ? { from: value, start: record.t, to: ramp.to, until: ramp.until } : undefined;
+      m.ramp =
+        ramp && typeof value === 'number'
+          ? { from: value, start: record.t, to: ramp.to, until: ramp.until }
+          : undefined;
     }
     return changed;
   }

@@ -51,7 +51,12 @@ const SHOWN: Readonly<Record<RecordType, 'shown' | 'hidden'>> = {
 };
 
 /** The whole view after `records`, with the metrics at scenario time `at` (default: the last record's). */
-export function participantView(scenario: Scenario, records: readonly DrillRecord[], audience: Audience, at?: number): { items: ViewItem[]; state: ViewState } {
+export function participantView(
+  scenario: Scenario,
+  records: readonly DrillRecord[],
+  audience: Audience,
+  at?: number,
+): { items: ViewItem[]; state: ViewState } {
   const feed = new ParticipantFeed(scenario, audience);
   const items: ViewItem[] = [];
   for (const r of records) items.push(...(feed.push(r)?.items ?? []));
@@ -137,7 +142,11 @@ export class ParticipantFeed {
       case 'action-started':
       case 'action-landed': {
         const label = s.actionById.get(r.id)?.label ?? r.id;
-        items.push(r.type === 'action-started' ? { ...at, kind: 'action-started', label, ...defined({ by: r.by }) } : { ...at, kind: 'action-landed', label });
+        items.push(
+          r.type === 'action-started'
+            ? { ...at, kind: 'action-started', label, ...defined({ by: r.by }) }
+            : { ...at, kind: 'action-landed', label },
+        );
         return false;
       }
       case 'hint-shown':
@@ -176,7 +185,12 @@ export class ParticipantFeed {
     const roles = this.scenario.file.roles.map((r) => this.roleView(r.id));
     const spec = this.scenario.file.roles.find((r) => r.id === this.role);
     const role = spec ? { ...this.roleView(spec.id), ...defined({ brief: spec.brief }) } : undefined;
-    return { title: this.scenario.title, briefing: this.scenario.file.briefing, ...defined({ role, facilitator: this.facilitator }), roles };
+    return {
+      title: this.scenario.title,
+      briefing: this.scenario.file.briefing,
+      ...defined({ role, facilitator: this.facilitator }),
+      roles,
+    };
   }
 
   private roleView(id: string): RoleView {
@@ -200,17 +214,29 @@ export class ParticipantFeed {
     };
   }
 
-  private closeDecision(r: RecordOf<'decision-made' | 'decision-timed-out' | 'decision-cancelled'>, items: ViewItem[]): boolean {
+  private closeDecision(
+    r: RecordOf<'decision-made' | 'decision-timed-out' | 'decision-cancelled'>,
+    items: ViewItem[],
+  ): boolean {
     const open = this.open.get(r.id);
     // A decision withdrawn before it ever opened was never shown: saying so would name what was planned.
     if (!open) return false;
     this.open.delete(r.id);
     const label = (option: string | undefined) => open.options.find((o) => o.id === option)?.label;
     const votes = this.tally(open);
-    const base = { seq: r.seq, t: r.t, kind: 'decision-closed', id: r.id, prompt: open.prompt, ...defined({ votes }) } as const;
+    const base = {
+      seq: r.seq,
+      t: r.t,
+      kind: 'decision-closed',
+      id: r.id,
+      prompt: open.prompt,
+      ...defined({ votes }),
+    } as const;
     if (r.type === 'decision-cancelled') items.push({ ...base, how: 'withdrawn' });
-    else if (r.type === 'decision-timed-out') items.push({ ...base, how: 'timed-out', ...defined({ answer: label(r.option) }) });
-    else if (r.option !== undefined) items.push({ ...base, how: 'chosen', ...defined({ answer: label(r.option), by: r.by, why: r.rationale }) });
+    else if (r.type === 'decision-timed-out')
+      items.push({ ...base, how: 'timed-out', ...defined({ answer: label(r.option) }) });
+    else if (r.option !== undefined)
+      items.push({ ...base, how: 'chosen', ...defined({ answer: label(r.option), by: r.by, why: r.rationale }) });
     else items.push({ ...base, how: 'off-script', ...defined({ answer: r.text, by: r.by, why: r.rationale }) });
     return false;
   }
@@ -220,7 +246,9 @@ export class ParticipantFeed {
     if (!byName || byName.size === 0) return undefined;
     const counts = new Map<string, number>();
     for (const option of byName.values()) counts.set(option, (counts.get(option) ?? 0) + 1);
-    const byOption = d.options.filter((o) => counts.has(o.id)).map((o) => ({ option: o.id, label: o.label, votes: counts.get(o.id)! }));
+    const byOption = d.options
+      .filter((o) => counts.has(o.id))
+      .map((o) => ({ option: o.id, label: o.label, votes: counts.get(o.id)! }));
     return { voters: byName.size, byOption };
   }
 
@@ -242,5 +270,7 @@ export class ParticipantFeed {
 
 /** `o` without its undefined fields, so that the JSON a page gets has no empty keys. */
 function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }

@@ -11,7 +11,8 @@ const INDENT = '    ';
 
 /** The lines of one item. */
 export function plainLines(item: ViewItem): string[] {
-  const head = (tag: string, rest = '') => `${formatClock(item.t)}  ${tag.padEnd(9)}${rest ? ` ${rest}` : ''}`.trimEnd();
+  const head = (tag: string, rest = '') =>
+    `${formatClock(item.t)}  ${tag.padEnd(9)}${rest ? ` ${rest}` : ''}`.trimEnd();
   switch (item.kind) {
     case 'briefing': {
       const lines = [`== ${visibleLine(item.title)} ==`, 'BRIEFING', ...block(item.briefing)];
@@ -30,7 +31,11 @@ export function plainLines(item: ViewItem): string[] {
     case 'hint':
       return [head('HINT', `about ${visibleLine(item.about)}`), ...block(item.text)];
     case 'decision-opened':
-      return [head('DECISION', decisionHead(item.decision)), ...block(item.decision.prompt), ...item.decision.options.map((o, i) => `${INDENT}${i + 1}. ${visibleLine(o.label)}`)];
+      return [
+        head('DECISION', decisionHead(item.decision)),
+        ...block(item.decision.prompt),
+        ...item.decision.options.map((o, i) => `${INDENT}${i + 1}. ${visibleLine(o.label)}`),
+      ];
     case 'decision-closed': {
       const what =
         item.how === 'withdrawn'
@@ -52,7 +57,10 @@ export function plainLines(item: ViewItem): string[] {
     case 'resumed':
       return [head('RESUMED', 'Scenario time runs again.')];
     case 'ended':
-      return [head('ENDED', 'The drill is over. The debrief begins.'), ...item.questions.map((q, i) => `${INDENT}${i + 1}. ${visibleLine(q)}`)];
+      return [
+        head('ENDED', 'The drill is over. The debrief begins.'),
+        ...item.questions.map((q, i) => `${INDENT}${i + 1}. ${visibleLine(q)}`),
+      ];
     case 'finished':
       return [head('FINISHED', 'The debrief is over; the report is written.')];
   }

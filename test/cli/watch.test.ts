@@ -64,7 +64,13 @@ describe('drill watch', () => {
     expect(io.stdout.join('\n')).not.toContain('What now?');
     appendFileSync(journal, next.slice(20));
     await waitFor('What now?');
-    appendFileSync(journal, drill.records.slice(half + 1).map(lineOf).join(''));
+    appendFileSync(
+      journal,
+      drill.records
+        .slice(half + 1)
+        .map(lineOf)
+        .join(''),
+    );
     expect(await done).toBe(0);
     expect(io.stdout.filter((l) => l.includes('DECISION  for Lead')).length).toBe(1);
     expect(io.stdout.at(-1)).toMatch(/FINISHED/);
@@ -90,8 +96,16 @@ describe('drill watch', () => {
     const gone = { ...started, scenario: { ...started.scenario, path: 'gone.yaml', id: 'gone' } };
     const cases: [string[], number, RegExp][] = [
       [['watch', '/nonexistent/journal.jsonl'], 1, /^\/nonexistent\/journal\.jsonl: no such journal file$/],
-      [['watch', journal, '--scenario', SCENARIO, '--role', 'nobody'], 2, /--role 'nobody' is not a role of scenario view-mini; write one of: lead, ops/],
-      [['watch', journalWith([gone, ...drill.records.slice(1)])], 1, /the drill's scenario 'gone\.yaml' is not here, next to the journal or by its id 'gone'; pass --scenario FILE/],
+      [
+        ['watch', journal, '--scenario', SCENARIO, '--role', 'nobody'],
+        2,
+        /--role 'nobody' is not a role of scenario view-mini; write one of: lead, ops/,
+      ],
+      [
+        ['watch', journalWith([gone, ...drill.records.slice(1)])],
+        1,
+        /the drill's scenario 'gone\.yaml' is not here, next to the journal or by its id 'gone'; pass --scenario FILE/,
+      ],
       [['watch', journalWith([])], 1, /journal\.jsonl:2:1: the journal has no drill-started record$/],
       [['watch', tmpdir()], 1, /not a journal file \(a folder\)/],
     ];

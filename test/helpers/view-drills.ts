@@ -38,8 +38,17 @@ export function answersDrills(): PlayedView[] {
       const loaded = loadScenarioFile(scenarioPathOf(file));
       const answers = loadAnswersFile(`test/answers/${file}`);
       if (!loaded.ok || !answers.ok) throw new Error(`${file} does not load`);
-      const input: DrillInput = { scenario: loaded.scenario, seed: '1', team: answers.answers.team ?? [], facilitator: answers.answers.facilitator, mode: 'run', wall: 0 };
-      const session = DrillSession.start(input, join(mkdtempSync(join(tmpdir(), 'drill-view-')), 'journal.jsonl'), { durable: false });
+      const input: DrillInput = {
+        scenario: loaded.scenario,
+        seed: '1',
+        team: answers.answers.team ?? [],
+        facilitator: answers.answers.facilitator,
+        mode: 'run',
+        wall: 0,
+      };
+      const session = DrillSession.start(input, join(mkdtempSync(join(tmpdir(), 'drill-view-')), 'journal.jsonl'), {
+        durable: false,
+      });
       const outcome = playHeadless(session, loaded.scenario, answers.answers, 0);
       session.close();
       if (outcome.errors.length) throw new Error(`${file}: ${outcome.errors.join('; ')}`);
@@ -68,7 +77,11 @@ export function viewMiniSteps(): DrillEvent[][] {
   const to = (ms: number): DrillEvent => ({ type: 'ADVANCE', to: ms, wall: at(ms) });
   return [
     [{ type: 'START', wall: at(0) }],
-    [to(5_000), { type: 'SET_SPEED', speed: 2, wall }, { type: 'NOTE', text: 'NOTE-TEXT the lead froze for a minute', by: 'Sam', wall }],
+    [
+      to(5_000),
+      { type: 'SET_SPEED', speed: 2, wall },
+      { type: 'NOTE', text: 'NOTE-TEXT the lead froze for a minute', by: 'Sam', wall },
+    ],
     [{ type: 'SHOW_HINT', for: 'late', wall }, to(15_000), { type: 'CHECKPOINT', wall }],
     [to(22_000), { type: 'SHOW_HINT', for: 'ops-only', wall }, { type: 'SHOW_HINT', for: 'alert', wall }],
     [{ type: 'PAUSE', wall }, { type: 'RESUME', wall: at(22_000) }, to(30_000)],

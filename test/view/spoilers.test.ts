@@ -16,10 +16,46 @@ import { answersDrills, viewMiniDrill, type PlayedView } from '../helpers/view-d
 
 /** Every field name a page may ever receive. A new one must be added here on purpose. */
 const KNOWN_KEYS = new Set([
-  'seq', 't', 'items', 'state', 'kind', 'title', 'briefing', 'role', 'roles', 'id', 'players', 'brief', 'facilitator',
-  'channel', 'from', 'text', 'onlyFor', 'about', 'decision', 'prompt', 'options', 'label', 'recordedBy', 'openedAt',
-  'timeoutMs', 'how', 'answer', 'by', 'why', 'votes', 'voters', 'byOption', 'option', 'questions', 'phase', 'open',
-  'metrics', 'name', 'unit', 'value',
+  'seq',
+  't',
+  'items',
+  'state',
+  'kind',
+  'title',
+  'briefing',
+  'role',
+  'roles',
+  'id',
+  'players',
+  'brief',
+  'facilitator',
+  'channel',
+  'from',
+  'text',
+  'onlyFor',
+  'about',
+  'decision',
+  'prompt',
+  'options',
+  'label',
+  'recordedBy',
+  'openedAt',
+  'timeoutMs',
+  'how',
+  'answer',
+  'by',
+  'why',
+  'votes',
+  'voters',
+  'byOption',
+  'option',
+  'questions',
+  'phase',
+  'open',
+  'metrics',
+  'name',
+  'unit',
+  'value',
 ]);
 
 const ALL_TYPES = recordSchema.options.map((o) => o.shape.type.value) as RecordType[];
@@ -31,7 +67,11 @@ const audiences = (s: Scenario): Audience[] => ['room', ...s.file.roles.map((r) 
 const nameOf = (a: Audience) => (a === 'room' ? 'room' : a.role);
 
 /** Walks a drill for one audience, checking each change as it is made. */
-function walk(drill: PlayedView, audience: Audience, check: (sent: { texts: string[]; keys: Set<string>; record: DrillRecord }, spoilers: SpoilerCheck) => void) {
+function walk(
+  drill: PlayedView,
+  audience: Audience,
+  check: (sent: { texts: string[]; keys: Set<string>; record: DrillRecord }, spoilers: SpoilerCheck) => void,
+) {
   const feed = new ParticipantFeed(drill.scenario, audience);
   const spoilers = new SpoilerCheck(drill.scenario, audience);
   for (const record of drill.records) {
@@ -58,7 +98,10 @@ describe('the participant view shows no spoilers', () => {
           checked++;
           const where = `${drill.name}, ${nameOf(audience)}, record ${record.seq} (${record.type})`;
           expect(spoilers.leaks(texts), where).toEqual([]);
-          expect([...keys].filter((k) => !KNOWN_KEYS.has(k)), where).toEqual([]);
+          expect(
+            [...keys].filter((k) => !KNOWN_KEYS.has(k)),
+            where,
+          ).toEqual([]);
         });
       }
     }
