@@ -6,6 +6,7 @@
 import html from './assets/page.html?raw';
 import script from './assets/page.js?raw';
 import style from './assets/page.css?raw';
+import icon from './assets/icon.svg?raw';
 
 export interface Asset {
   readonly type: string;
@@ -20,4 +21,6 @@ export const PAGE: Asset = asset('text/html; charset=utf-8', html);
 export const ASSETS: ReadonlyMap<string, Asset> = new Map([
   ['page.js', asset('text/javascript; charset=utf-8', script)],
   ['page.css', asset('text/css; charset=utf-8', style)],
+  // Without an icon of its own a browser asks for /favicon.ico, which has no secret: a 403.
+  ['icon.svg', asset('image/svg+xml', icon)],
 ]);

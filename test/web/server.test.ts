@@ -136,6 +136,10 @@ describe('a served drill', () => {
       expect(r.headers['referrer-policy']).toBe('no-referrer');
       expect(r.headers['cache-control']).toBe('no-store');
     }
+    // Each asset is there in full (a stylesheet imported as text once came through empty).
+    expect((await fetchRaw(`${s.base}/page.css`)).body).toMatch(/^\/\* A participant's page[\s\S]*prefers-color-scheme: dark/);
+    expect((await fetchRaw(`${s.base}/page.js`)).body).toMatch(/new EventSource/);
+    expect((await fetchRaw(`${s.base}/icon.svg`)).body).toMatch(/^<svg /);
     const page = await fetchRaw(`${s.base}/room`);
     expect(page.body).not.toMatch(/<script>|<script(?![^>]*\bsrc=)|\bon[a-z]+=|style=/i);
     expect(

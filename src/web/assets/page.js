@@ -5,10 +5,17 @@
 const base = location.pathname.replace(/\/+$/, '');
 const room = /\/room$/.test(base);
 const $ = (id) => document.getElementById(id);
+// Control characters (a terminal escape pasted into a scenario) shown as visible symbols, as
+// drill's terminal screens show them: ESC as ␛, C1 controls as �.
+const visible = (text) =>
+  String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
 const el = (tag, className, text) => {
   const e = document.createElement(tag);
   if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
+  if (text !== undefined) e.textContent = visible(text);
   return e;
 };
 const clock = (ms) => {
@@ -44,7 +51,7 @@ function setStatus(text, bad) {
 function meta(item, tag, rest) {
   const p = el('p', 'meta');
   p.append(el('span', 'time', clock(item.t)), ' ', el('span', 'tag', tag));
-  if (rest) p.append(' ', rest);
+  if (rest) p.append(' ', visible(rest));
   return p;
 }
 
@@ -60,9 +67,9 @@ function names(role) {
 
 const RENDER = {
   briefing(item) {
-    $('title').textContent = item.title;
-    document.title = `${item.title} · drill`;
-    $('who').textContent = item.role ? `Your role: ${names(item.role)}` : 'The room’s view';
+    $('title').textContent = visible(item.title);
+    document.title = `${visible(item.title)} · drill`;
+    $('who').textContent = visible(item.role ? `Your role: ${names(item.role)}` : 'The room’s view');
     const box = $('briefing');
     box.replaceChildren(el('p', 'text', item.briefing));
     if (item.role?.brief)
@@ -144,7 +151,7 @@ function decisionCard(d) {
     input.type = 'radio';
     input.name = `option-${d.id}`;
     input.value = o.id;
-    label.append(input, ` ${i + 1}. `, o.label);
+    label.append(input, ` ${i + 1}. ${visible(o.label)}`);
     fieldset.append(label);
   });
   const row = el('div', 'row');
@@ -230,7 +237,7 @@ function showMetrics(metrics) {
       metricCells.set(m.name, dd);
     }
     const value = typeof m.value === 'number' ? String(Math.round(m.value * 10) / 10) : m.value ? 'yes' : 'no';
-    cell.textContent = m.unit ? `${value} ${m.unit}` : value;
+    cell.textContent = visible(m.unit ? `${value} ${m.unit}` : value);
   }
   $('metrics-s').hidden = metrics.length === 0;
 }
