@@ -50,7 +50,7 @@ describe.skipIf(skip)(inChromium('the participant’s page in Chromium'), () => 
       }
       await page.locator('#feed').getByText('The debrief is over').waitFor();
       await page.locator('#report').getByText('practice post-mortem').waitFor();
-      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { __xss?: unknown }).__xss)).toBeUndefined();
       expect(await page.locator('img, a[href]:not([href="#feed-h"]), iframe, object, embed').count()).toBe(0);
       expect(await page.locator('script').count()).toBe(1); // page.js itself
       expect(await page.locator('h1').textContent()).toBe("View <script>window.__xss = 'title'</script> mini");
