@@ -164,14 +164,14 @@ function decisionStep(d: ReportDecision): string | undefined {
   const who = d.by ? inline(d.by) : 'The team';
   const label = d.options.find((o) => o.id === d.option)?.label ?? d.option ?? '';
   const after = d.latencyMs !== null ? ` after ${formatDuration(d.latencyMs)}` : '';
-  const why = d.rationale ? ` Why: ${q(d.rationale)}.` : '';
+  const why = `${d.rationale ? ` Why: ${q(d.rationale)}.` : ''}${d.votes ? ` Votes: ${inline(d.votes.summary)}.` : ''}`;
   switch (d.outcome) {
     case 'chosen':
       return `${clock(d.closedMs!)} — ${who} chose ${q(label)} for ${prompt}${after}.${why}`;
     case 'off-script':
       return `${clock(d.closedMs!)} — ${who} answered ${prompt} off-script${after}: ${q(d.text ?? '')}.${why}`;
     case 'timed-out':
-      return `${clock(d.closedMs!)} — No decision on ${prompt}${after}; ${label ? `the default, ${q(label)}, was taken` : 'nothing was taken'}.`;
+      return `${clock(d.closedMs!)} — No decision on ${prompt}${after}; ${label ? `the default, ${q(label)}, was taken` : 'nothing was taken'}.${why}`;
     default:
       return undefined;
   }
