@@ -31,6 +31,8 @@ export type Prepared =
       session?: DrillSession;
       startSession: (team: TeamMember[]) => DrillSession;
       notices: string[];
+      /** The drill's folder: its journal, report and links go there. */
+      outDir: string;
       /** The folders made for a new drill, deepest first, so that unused ones can be removed on quit. */
       madeDirs?: readonly string[];
     }
@@ -73,6 +75,7 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
     session: team ? startSession(team) : undefined,
     startSession,
     notices: loaded.warnings.map(formatProblem),
+    outDir: out,
     madeDirs: missing,
   };
 }
@@ -140,5 +143,6 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     session,
     startSession: () => session,
     notices,
+    outDir: dirname(journal),
   };
 }

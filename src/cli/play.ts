@@ -17,6 +17,7 @@ import { formatClock } from '../conditions/duration.js';
 import type { DrillSession } from '../session/session.js';
 import { MAX_SPEED, MIN_SPEED } from '../engine/speed.js';
 import type { ReportWriter } from '../ui/effects.js';
+import { openServePort, startServing, type Serving } from './play-serve.js';
 
 /** The process's terminal, injected so that tests can give a fake one (or none). */
 export interface Terminal {
@@ -75,15 +76,24 @@ export async function playCommand(
     return EXIT.usage;
   }
 
+  const serve = await openServePort(values);
+  if ('problem' in serve) {
+    io.err(serve.problem);
+    return EXIT.usage;
+  }
   const prepared = resume
     ? prepareResume(resume, scenarioFile, terminal.time.wallNow)
     : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
   if (!prepared.ok) {
+    serve.port?.server.close();
     for (const line of prepared.lines) io.err(line);
     return prepared.code;
   }
 
   let session = prepared.session;
+  const serving: Serving | undefined = serve.port && startServing(serve.port, prepared.scenario, prepared.outDir, terminal.time.wallNow);
+  for (const line of serving?.lines ?? []) io.out(line);
+  if (session) serving?.attach(session);
   // A resumed drill already runs its clock: --speed applies now (a new one applies it at START).
   if (speed !== undefined && session?.actor.getSnapshot().matches('live')) {
     session.send({ type: 'SET_SPEED', speed, wall: terminal.time.wallNow() });
@@ -99,11 +109,15 @@ export async function playCommand(
       theme: themeFromEnv(terminal.env),
       time: terminal.time,
       session,
-      startSession: (team) => (session = prepared.startSession(team)),
+      startSession: (team) => {
+        session = prepared.startSession(team);
+        serving?.attach(session);
+        return session;
+      },
       writeReports: reports.write,
       initialSpeed: speed,
       facilitator: flag('facilitator'),
-      notices: prepared.notices,
+      notices: [...prepared.notices, ...(serving?.lines ?? [])],
       onResize: () => stdout.write(CLEAR_SCREEN),
     }),
     { stdin, stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: true },
@@ -131,9 +145,12 @@ export async function playCommand(
     pauseIfRunning(session, terminal.time);
     closeQuietly(session);
     stdout.off('error', ignoreWriteErrors);
+    // The pages' server stops with the drill.
+    await serving?.close();
   }
 
   if (!session) {
+    serving?.removeLinks();
     removeUnusedFolders(prepared.madeDirs ?? []);
     io.out(`${prepared.scenario.id}: the drill did not start; nothing was recorded.`);
     return signalled ? SIGNAL_CODES[signalled] : EXIT.ok;

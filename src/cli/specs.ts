@@ -10,7 +10,7 @@ export type CommandRun = (values: Record<string, string | boolean | undefined>, 
 const playSpec: CommandSpec = {
   name: 'play',
   summary: 'Run a drill live in the terminal: the facilitator’s screen, from briefing to debrief and report.',
-  usage: 'drill play <scenario-id|file.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] | drill play --resume JOURNAL',
+  usage: 'drill play <scenario-id|file.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] [--serve [--listen HOST:PORT]] | drill play --resume JOURNAL [--serve]',
   flags: [
     '--seed S             seed for chance injects (default: a new random seed, recorded in the journal)',
     '--speed X            scenario time per real second, 0.25 to 64 (default 1); + and - change it live',
@@ -18,6 +18,8 @@ const playSpec: CommandSpec = {
     '--facilitator NAME   who runs the drill, for the report',
     '--out DIR            output folder (default: drills/<scenario-id>-<start>)',
     '--resume JOURNAL     continue an interrupted drill from its journal, paused, appending to it',
+    '--serve              also serve a page per role and one for the room (links printed and in <out>/links.txt)',
+    '--listen HOST:PORT   where to serve them (default 127.0.0.1 and a free port; 0.0.0.0:PORT for other machines)',
   ],
   options: {
     seed: { type: 'string' },
@@ -26,6 +28,8 @@ const playSpec: CommandSpec = {
     facilitator: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'string' },
+    serve: { type: 'boolean' },
+    listen: { type: 'string' },
   },
   positionals: { min: 0, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };
@@ -95,6 +99,18 @@ const reportSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the journal file' },
 };
 
+const watchSpec: CommandSpec = {
+  name: 'watch',
+  summary: 'Follow a drill’s journal from a second terminal, showing only what one role (or the room) may see.',
+  usage: 'drill watch <journal.jsonl> [--role ROLE] [--scenario ID|FILE]   (on a terminal it follows the drill; piped, it prints what is there and exits)',
+  flags: [
+    '--role ROLE      the role whose view to show: its brief and the injects meant for it (default: the room’s view)',
+    '--scenario S     the scenario, an id or a file (default: the one the journal recorded)',
+  ],
+  options: { role: { type: 'string' }, scenario: { type: 'string' } },
+  positionals: { min: 1, max: 1, names: 'the journal file' },
+};
+
 const newSpec: CommandSpec = {
   name: 'new',
   summary: 'Write a commented starter scenario that validates and plays, to make your own drill from.',
@@ -115,6 +131,7 @@ export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<Command
     },
   },
   { spec: reportSpec, load: async () => (await import('./report-cmd.js')).reportCommand },
+  { spec: watchSpec, load: async () => (await import('./watch.js')).watchCommand },
   { spec: listSpec, load: async () => (await import('./list.js')).listCommand },
   { spec: newSpec, load: async () => (await import('./new.js')).newCommand },
   { spec: schemaSpec, load: async () => (await import('./schema-cmd.js')).schemaCommand },

@@ -10,7 +10,7 @@
  * (`scenario-time.ts`).
  */
 import { isTrue } from '../conditions/index.js';
-import type { DebriefSection, FollowupType, MilestoneName, Priority } from './records.js';
+import type { Confidence, DebriefSection, FollowupType, MilestoneName, Priority } from './records.js';
 import { withoutEmpty } from './without-empty.js';
 import { clampSpeed } from './speed.js';
 import { ScenarioTime } from './scenario-time.js';
@@ -159,6 +159,12 @@ export class DrillCore extends ScenarioTime {
   followup(wall: number, { text, owner, kind, due, priority }: FollowupEntry): void {
     this.wall = wall;
     this.emit(withoutEmpty({ type: 'followup', text: text.trim(), owner, kind, due, priority }));
+  }
+
+  /** A participant's vote: recorded as given (the machine checked the decision is open), it changes nothing else. */
+  vote(wall: number, v: { id: string; option: string; name: string; confidence: Confidence; role?: string }): void {
+    this.wall = wall;
+    this.emit({ type: 'vote', id: v.id, option: v.option, name: v.name.trim(), confidence: v.confidence, ...withoutEmpty({ role: v.role }) });
   }
 
   showHint(wall: number, forId: string): void {

@@ -12,7 +12,7 @@ import { assertEvent, assign, setup, type ExtractEvent } from 'xstate';
 import seedrandom from 'seedrandom';
 import type { Scenario } from '../scenario/types.js';
 import { DrillCore } from './core.js';
-import type { DebriefSection, FollowupType, MilestoneName, Priority, TeamMember } from './records.js';
+import type { Confidence, DebriefSection, FollowupType, MilestoneName, Priority, TeamMember } from './records.js';
 
 export type { DebriefSection };
 
@@ -34,6 +34,7 @@ export type DrillEvent = Stamp &
     | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType; due?: string; priority?: Priority }
     | { type: 'MARK_MILESTONE'; name: MilestoneName; by?: string }
     | { type: 'SHOW_HINT'; for: string }
+    | { type: 'VOTE'; id: string; option: string; name: string; confidence: Confidence; role?: string }
     | { type: 'END' }
     | {
         type: 'DEBRIEF';
@@ -92,6 +93,11 @@ export const drillMachine = setup({
       if (event.option !== undefined) return open.decision.options.some((o) => o.id === event.option);
       return (event.text ?? '').trim() !== '';
     },
+    voteIsForAnOpenOption: ({ context, event }) => {
+      assertEvent(event, 'VOTE');
+      const open = context.core.open.get(event.id);
+      return open?.decision.options.some((o) => o.id === event.option) === true && event.name.trim() !== '';
+    },
     actionIsAvailable: ({ context, event }) => {
       assertEvent(event, 'TAKE_ACTION');
       return context.core.canTake(event.id);
@@ -131,6 +137,7 @@ export const drillMachine = setup({
     recordFollowup: drive('FOLLOWUP', (core, e) => core.followup(e.wall, e)),
     markMilestone: drive('MARK_MILESTONE', (core, e) => core.markMilestone(e.wall, e.name, e.by)),
     revealHint: drive('SHOW_HINT', (core, e) => core.showHint(e.wall, e.for)),
+    recordVote: drive('VOTE', (core, e) => core.vote(e.wall, e)),
     endDrill: drive('END', (core, e) => core.endByFacilitator(e.wall)),
     recordDebriefEntry: drive('DEBRIEF', (core, e) => core.debrief(e.wall, e)),
     finishDrill: drive('FINISH', (core, e) => core.finish(e.wall)),
@@ -175,6 +182,11 @@ export const drillMachine = setup({
         FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup', description: 'Record a follow-up for after the drill.' },
         MARK_MILESTONE: { guard: 'milestoneNotYetReached', actions: 'markMilestone', description: 'The facilitator marks a milestone reached.' },
         SHOW_HINT: { guard: 'hintExists', actions: 'revealHint', description: 'Reveal a hint to the team.' },
+        VOTE: {
+          guard: 'voteIsForAnOpenOption',
+          actions: 'recordVote',
+          description: 'A participant votes for an option of an open decision from their page; the facilitator still records the decision.',
+        },
         END: { actions: 'endDrill', description: 'The facilitator ends the drill early.' },
       },
       states: {

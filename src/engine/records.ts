@@ -16,6 +16,7 @@ export const prioritySchema = z.enum(['high', 'medium', 'low']);
 /** A due date as it was entered, `2026-02-01` (answers files and forms check its shape). */
 const dueDate = z.string();
 const value = z.union([z.number(), z.boolean()]);
+const confidenceSchema = z.enum(['low', 'medium', 'high']);
 
 const base = { seq: z.number().int().nonnegative(), t: z.number().nonnegative(), wall: z.number() };
 const rec = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -46,6 +47,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('action-started', { id: z.string(), by: z.string().optional() }),
   rec('action-landed', { id: z.string() }),
   rec('hint-shown', { for: z.string() }),
+  /** A participant's vote on an open decision, from their page: advice to the room, never the decision itself. */
+  rec('vote', { id: z.string(), option: z.string(), name: z.string(), confidence: confidenceSchema, role: z.string().optional() }),
   rec('note', { text: z.string(), by: z.string().optional() }),
   rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema, due: dueDate.optional(), priority: prioritySchema.optional() }),
   rec('milestone', { name: milestoneNameSchema, by: z.string().optional(), source: z.enum(['scenario', 'facilitator']) }),
@@ -87,6 +90,8 @@ export type FollowupType = z.infer<typeof followupTypeSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type MilestoneName = z.infer<typeof milestoneNameSchema>;
 export type DebriefSection = RecordOf<'debrief'>['section'];
+export type Confidence = z.infer<typeof confidenceSchema>;
+export const CONFIDENCES: readonly Confidence[] = confidenceSchema.options;
 
 /**
  * Records that come from outside the engine (the facilitator, an answers file). Replay feeds
@@ -98,6 +103,7 @@ const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'decision-made',
   'action-started',
   'hint-shown',
+  'vote',
   'note',
   'followup',
   'paused',

@@ -71,6 +71,8 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
       return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
     case 'hint-shown':
       return { type: 'SHOW_HINT', for: r.for, wall };
+    case 'vote':
+      return { type: 'VOTE', id: r.id, option: r.option, name: r.name, confidence: r.confidence, role: r.role, wall };
     case 'note':
       return { type: 'NOTE', text: r.text, by: r.by, wall };
     case 'followup':

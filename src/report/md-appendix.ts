@@ -77,9 +77,11 @@ function decisions(r: Report): string {
       .join(', ');
     lines.push(`- ${code(d.id)}: ${inline(d.prompt)} (${meta}); ${taken}.`);
     for (const o of d.options) {
-      const marks = [o.taken ? '**taken**' : '', o.isDefault ? 'default on timeout' : ''].filter((m) => m !== '').join(', ');
+      const votes = d.votes?.counts.find((c) => c.option === o.id)?.votes;
+      const marks = [o.taken ? '**taken**' : '', o.isDefault ? 'default on timeout' : '', votes ? `${votes} ${votes === 1 ? 'vote' : 'votes'}` : ''].filter((m) => m !== '').join(', ');
       lines.push(`  - ${inline(o.label)}${marks ? ` — ${marks}` : ''}`);
     }
+    if (d.votes) lines.push(`  - Votes from the participants’ pages: ${inline(d.votes.summary)}.`);
   }
   if (never.length) lines.push('', `Never opened in this drill: ${never.map((d) => code(d.id)).join(', ')}.`);
   return lines.join('\n');

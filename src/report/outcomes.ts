@@ -7,6 +7,7 @@ import type { DrillRecord, MilestoneName, TeamMember } from '../engine/records.j
 import type { Consequence, Scenario } from '../scenario/types.js';
 import type { ReportAction, ReportDecision, ReportMilestone } from './report-schema.js';
 import { actionStarters, quoted, type Names } from './timeline.js';
+import { votesByDecision } from './votes.js';
 
 type Closing = Extract<DrillRecord, { type: 'decision-made' | 'decision-timed-out' | 'decision-cancelled' }>;
 const MILESTONES: readonly MilestoneName[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
@@ -26,7 +27,7 @@ export function decisionOutcomes(scenario: Scenario, records: readonly DrillReco
     if (r.type === 'decision-opened' && !openedById.has(r.id)) openedById.set(r.id, r);
     if ((r.type === 'decision-made' || r.type === 'decision-timed-out' || r.type === 'decision-cancelled') && !closedById.has(r.id)) closedById.set(r.id, r);
   }
-  return scenario.decisions.map((d) => {
+  const decisions = scenario.decisions.map((d): ReportDecision => {
     const opened = openedById.get(d.id);
     const closed = closedById.get(d.id);
     let outcome: ReportDecision['outcome'] = opened ? 'open' : 'not-opened';
@@ -59,6 +60,8 @@ export function decisionOutcomes(scenario: Scenario, records: readonly DrillReco
       options: d.options.map((o) => ({ id: o.id, label: o.label, taken: o.id === taken, isDefault: o.id === d.default })),
     };
   });
+  const votes = votesByDecision(records, decisions);
+  return votes.size === 0 ? decisions : decisions.map((d) => (votes.has(d.id) ? { ...d, votes: votes.get(d.id)! } : d));
 }
 
 /** Every action the team took, in the order taken, with when it landed (null if it never did). */

@@ -43,6 +43,16 @@ const metricSchema = z.strictObject({
   toMs: ms.optional().describe('For a difference of two times: the later one.'),
 });
 
+const votesSchema = z
+  .strictObject({
+    voters: z.array(
+      z.strictObject({ name: z.string(), option: z.string(), confidence: z.enum(['low', 'medium', 'high']), role: z.string().optional(), tMs: ms }),
+    ),
+    counts: z.array(z.strictObject({ option: z.string(), votes: z.number().int() })).describe('Votes per option, most first.'),
+    summary: z.string().describe('"the room split 2–1; Alex chose against the majority"'),
+  })
+  .describe('Votes from the participants’ pages (each person’s latest); advice, not the decision.');
+
 const decisionSchema = z.strictObject({
   id: z.string(),
   prompt: z.string(),
@@ -60,6 +70,7 @@ const decisionSchema = z.strictObject({
   outsideRole: z.literal(true).optional().describe("Answered by someone who does not play the decision's role."),
   hintShown: z.boolean(),
   options: z.array(z.strictObject({ id: z.string(), label: z.string(), taken: z.boolean(), isDefault: z.boolean() })),
+  votes: votesSchema.optional(),
 });
 
 const actionSchema = z.strictObject({
@@ -224,6 +235,7 @@ export type Report = z.infer<typeof reportSchema>;
 export type ReportMilestone = z.infer<typeof milestoneSchema>;
 export type ReportMetric = z.infer<typeof metricSchema>;
 export type ReportDecision = z.infer<typeof decisionSchema>;
+export type ReportVotes = z.infer<typeof votesSchema>;
 export type ReportAction = z.infer<typeof actionSchema>;
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type ReportVariable = z.infer<typeof variableSchema>;

@@ -76,6 +76,10 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       }
       answered.add(d.o.decision.id);
       const a = d.answer;
+      for (const v of a.votes ?? []) {
+        const vote = { type: 'VOTE', id: d.o.decision.id, option: v.choose, name: v.name, confidence: v.confidence ?? 'medium', role: v.role, wall: wallAt(now) } as const;
+        send(vote, `a vote on decision \`${d.o.decision.id}\``);
+      }
       send(
         { type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, rationale: a.note, wall: wallAt(now) },
         `answering decision \`${d.o.decision.id}\``,

@@ -11,6 +11,7 @@ import { hue } from './theme.js';
 import { decisionInFront } from './model.js';
 import { TitleBar } from './TitleBar.js';
 import { wrapText } from './wrap.js';
+import { VoteTally } from './VoteTally.js';
 
 /** Below this many seconds the time left is shown as urgent. */
 const URGENT_S = 30;
@@ -47,6 +48,7 @@ export function DecisionPanel({ focus, speaker, width }: { focus: string | undef
           </Text>
         ));
       })}
+      <VoteTally id={d.id} width={width} />
       {hinted && d.hint
         ? wrapText(`HINT ${visibleLine(d.hint)}`, width).map((line, i) => (
             <Text key={`h${i}`} color={hue(theme, 'facilitator')}>

@@ -66,6 +66,10 @@ function entryFor(r: DrillRecord, s: Scenario): FeedEntry | undefined {
     }
     case 'decision-timed-out':
       return line('TIMED OUT', `${promptOf(s, r.id)} → ${r.option ? optionLabel(s, r.id, r.option) : 'no default'}`, 'decision');
+    case 'vote': {
+      const from = r.role ? `, ${visibleLine(r.role)}'s page` : ", the room's page";
+      return line('VOTE', `${visibleLine(r.name)}${from}: ${optionLabel(s, r.id, r.option)} (${r.confidence} confidence)`, 'team');
+    }
     case 'decision-cancelled':
       return line('CLOSED', `${promptOf(s, r.id)} (no longer asked)`, 'system');
     case 'action-started': {

@@ -6,6 +6,7 @@
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { playCommand, removeUnusedFolders, type Terminal } from '../../src/cli/play.js';
 import { prepareNewDrill, prepareResume } from '../../src/cli/play-setup.js';
@@ -49,6 +50,29 @@ describe('drill play: before the screen', () => {
       const { sink, err } = io();
       expect(await playCommand(values, positionals, sink, terminal(true))).toBe(2);
       expect(err.join('\n')).toMatch(message);
+    }
+  });
+
+  it('--serve: a port in use, an address of another machine or --listen alone is one line before anything is made', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'drill-play-'));
+    const cases: [Record<string, string | boolean>, RegExp][] = [
+      [{ serve: true, listen: `127.0.0.1:${port}` }, new RegExp(`^drill play: --serve: 127\\.0\\.0\\.1:${port}: the port is already in use`)],
+      [{ serve: true, listen: '8.8.8.8:8080' }, /^drill play: --listen '8\.8\.8\.8:8080': 8\.8\.8\.8 is not an address of this machine/],
+      [{ listen: '127.0.0.1:0' }, /^drill play: --listen says where to serve the participants’ pages; add --serve$/],
+    ];
+    try {
+      for (const [values, message] of cases) {
+        const { sink, err } = io();
+        expect(await playCommand({ ...values, out: join(dir, 'out'), team: 'Alex:ic' }, [FIXTURE], sink, terminal(true))).toBe(2);
+        expect(err).toHaveLength(1);
+        expect(err[0]).toMatch(message);
+      }
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      busy.close();
     }
   });
 

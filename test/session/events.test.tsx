@@ -44,6 +44,7 @@ const EVENT_TYPES = {
   FOLLOWUP: true,
   MARK_MILESTONE: true,
   SHOW_HINT: true,
+  VOTE: true,
   END: true,
   DEBRIEF: true,
   FINISH: true,

@@ -59,6 +59,14 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
       report(['decisions', id, 'choose'], `decision \`${id}\` has no option \`${answer.choose}\`${suggestion(answer.choose, options, 'its options')}`);
     }
     checkBy(answer.by, ['decisions', id, 'by']);
+    answer.votes?.forEach((v, i) => {
+      if (!options.includes(v.choose)) {
+        report(['decisions', id, 'votes', i, 'choose'], `decision \`${id}\` has no option \`${v.choose}\`${suggestion(v.choose, options, 'its options')}`);
+      }
+      if (v.role !== undefined && !roles.includes(v.role)) {
+        report(['decisions', id, 'votes', i, 'role'], `role \`${v.role}\` is not a role of scenario \`${scenario.id}\`${suggestion(v.role, roles, 'its roles')}`);
+      }
+    });
   }
 
   const actionIds = [...scenario.actionById.keys()];

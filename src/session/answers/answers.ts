@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { durationSchema, MILESTONES } from '../../scenario/validate/schema.js';
+import { CONFIDENCES } from '../../engine/records.js';
 import { sortProblems, type Problem } from '../../scenario/problems.js';
 import { parseYamlFile, validateWith } from '../../scenario/source/yaml-source.js';
 import { rememberSource } from './answers-check.js';
@@ -20,6 +21,15 @@ const priority = z.enum(['high', 'medium', 'low']).describe('high, medium or low
 const due = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD, e.g. 2026-02-01').describe('When it is due, YYYY-MM-DD.');
 const followupFields = { owner: z.string().optional(), type: followupType.optional(), due: due.optional(), priority: priority.optional() };
 
+const voteSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Who votes, as they type it on their page.'),
+    choose: id.describe('The option they vote for.'),
+    confidence: z.enum(CONFIDENCES).optional().describe('low, medium (default) or high'),
+    role: z.string().optional().describe('The role whose page the vote came from (none: the room’s).'),
+  })
+  .describe('A vote from a participant’s page, cast just before the answer is recorded.');
+
 const decisionAnswerSchema = z
   .strictObject({
     choose: id.optional().describe('The option the team takes.'),
@@ -27,6 +37,7 @@ const decisionAnswerSchema = z
     by: person.optional(),
     after: durationSchema.optional().describe('Thinking time, from when the decision opened (default 0).'),
     note: z.string().optional().describe('Why: the rationale, for the report.'),
+    votes: z.array(voteSchema).optional().describe('Votes from participants’ pages before the answer.'),
   })
   .superRefine((answer, ctx) => {
     if ((answer.choose === undefined) === (answer.text === undefined)) {
