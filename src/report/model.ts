@@ -13,13 +13,17 @@ import { buildTimeline, describeReaction, isoWall, Names } from './timeline.js';
 import { actionOutcomes, decisionOutcomes, milestoneOutcomes } from './outcomes.js';
 import { blamelessReview, type TeamText } from './blameless.js';
 import { groupRecords } from './record-groups.js';
+import { correctJournal } from './corrections.js';
 
 type Started = RecordOf<'drill-started'>;
 type Debrief = RecordOf<'debrief'>;
 
 /** Builds the report of a drill from its scenario and its journal's records (drill-started first). */
-export function buildReport(scenario: Scenario, records: readonly DrillRecord[]): Report {
-  const started = startedRecord(scenario, records);
+export function buildReport(scenario: Scenario, journal: readonly DrillRecord[]): Report {
+  const started = startedRecord(scenario, journal);
+  // What the report counts is the corrected record; the timeline shows each correction too.
+  const corrected = correctJournal(journal, started.facilitator);
+  const records = corrected.kept;
   const names = new Names(scenario);
   const ended = records.find((r): r is RecordOf<'drill-ended'> => r.type === 'drill-ended');
   const endMs = ended?.t ?? records.reduce((max, r) => Math.max(max, r.t), 0);
@@ -90,7 +94,7 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
     }),
     decisions: decisionOutcomes(scenario, groups.decision),
     actions: actionOutcomes(scenario, groups.action),
-    timeline: buildTimeline(records, scenario, started.facilitator),
+    timeline: buildTimeline(corrected.shown, scenario, started.facilitator, corrected.marks),
     causes,
     factors: scenario.factors.map((f) => ({
       id: f.id,

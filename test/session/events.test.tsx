@@ -155,8 +155,14 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('Hint revealed.');
   await advance(5_000);
   await shows('What do you do first?');
-  await press('1', '\r');
+  await press('x');
+  await shows('more for this decision');
+  await press('\t');
+  await shows('Speaking for the team: Alex');
+  await press('1');
   await shows('Recorded:');
+  await press('because', '\r');
+  await shows('Reason added');
   await press('a', '1', '\r');
   await shows('Under way');
   await press('m', '1', '\r');
@@ -165,6 +171,8 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('PAUSED');
   await press(' ', 'n', 'a note', '\r');
   await shows('Note recorded.');
+  await press('c', '1', '\r', '2', '\r', 'a better note', '\r');
+  await shows('Amended');
   await press('f', 'a follow-up', '\r', '\r', '\r');
   await shows('Follow-up recorded.');
   await advance(12_000); // quiet for longer than a checkpoint's period

@@ -77,14 +77,17 @@ describe('drill play, driven by keys', () => {
     await d.shows('QueueBacklogHigh: jobs waiting > 500');
     await d.advance(5_000);
     await d.shows('The backlog is growing. What do you do first?');
-    await d.shows(/answered by Alex/);
+    await d.shows(/answered by the team/);
 
-    // Answered by number, with a rationale; recorded on disk by the time the screen says so.
+    // Answered by number: on disk at once; then Tab gives Alex the word and the reason is added.
     await d.press('1');
     await d.shows('Why? (optional, one line)');
+    expect(d.onDisk().find((r) => r.type === 'decision-made')).toMatchObject({ id: 'first-call', option: 'rollback' });
     await d.press('fastest way back', ENTER);
-    await d.shows('Recorded: Roll back the worker deploy');
-    expect(d.onDisk().find((r) => r.type === 'decision-made')).toMatchObject({ id: 'first-call', option: 'rollback', by: 'Alex', rationale: 'fastest way back' });
+    await d.shows('Reason added to the answer.');
+    expect(d.onDisk().find((r) => r.type === 'rationale')).toMatchObject({ id: 'first-call', text: 'fastest way back' });
+    await d.press(TAB);
+    await d.shows('Speaking for the team: Alex');
 
     // Second inject: terminal output as a block, lines kept, the tail behind a marker if too tall.
     await d.advance(25_000);
@@ -118,12 +121,15 @@ describe('drill play, driven by keys', () => {
     await d.shows('Follow-up recorded.');
     expect(d.onDisk().find((r) => r.type === 'followup')).toMatchObject({ text: 'Alert when consumers drop to zero', owner: 'Julie', kind: 'detect' });
 
-    // The status-page decision (for ops: Julie speaks) is answered off-script.
+    // The status-page decision is for ops, but Alex keeps the word until Tab passes it to Julie.
     await d.advance(20_000);
     await d.shows('Do we post on the status page?');
+    await d.shows(/answered by Alex/);
+    await d.press(TAB);
     await d.shows(/answered by Julie/);
-    await d.press('o', 'Post nothing until we know the cause', ENTER, ENTER);
+    await d.press('o', 'Post nothing until we know the cause', ENTER);
     await d.shows('Recorded the off-script answer.');
+    await d.press(ENTER); // no reason given
     expect(d.onDisk().filter((r) => r.type === 'decision-made')[1]).toEqual(
       expect.objectContaining({ id: 'tell-customers', text: 'Post nothing until we know the cause', by: 'Julie' }),
     );
