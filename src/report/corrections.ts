@@ -41,8 +41,15 @@ export function correctJournal(records: readonly DrillRecord[], facilitator: str
     if (!target) continue;
     const who = r.by ?? facilitator ?? 'the facilitator';
     if (r.change === 'strike') {
+      const note = `struck at ${formatClock(r.t)} by ${who}${r.text ? `: ${r.text}` : ''}`;
       struck.add(r.of);
-      mark(r.of, `struck at ${formatClock(r.t)} by ${who}${r.text ? `: ${r.text}` : ''}`);
+      mark(r.of, note);
+      // The world still moved when a struck action landed; the landing is marked, not counted.
+      const landing = target.type === 'action-started' ? landingOf(records, target.seq, target.id) : undefined;
+      if (landing !== undefined) {
+        struck.add(landing);
+        mark(landing, note);
+      }
       continue;
     }
     const text = r.text ?? '';
@@ -54,6 +61,15 @@ export function correctJournal(records: readonly DrillRecord[], facilitator: str
   }
   const joined = new Map([...marks].map(([seq, list]) => [seq, list.join('; ')]));
   return { shown, kept: shown.filter((r) => !struck.has(r.seq)), marks: joined };
+}
+
+/** The seq of the landing of the action started at `seq`: an action is never under way twice at once. */
+function landingOf(records: readonly DrillRecord[], seq: number, id: string): number | undefined {
+  for (let i = seq + 1; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.type === 'action-landed' && r.id === id) return r.seq;
+  }
+  return undefined;
 }
 
 /** The words an amendment replaces. */

@@ -31,6 +31,7 @@ describe('the report of a corrected journal', () => {
     [75, { type: 'rationale', id: 'respond', text: 'the push is the only change', by: 'Priya' }],
     [80, { type: 'action-started', id: 'add-worker', by: 'Tom' }],
     [90, { type: 'note', text: 'queue at 600', by: 'Tom' }],
+    [92, { type: 'action-landed', id: 'add-worker' }],
     [95, { type: 'correction', of: 5, change: 'strike', text: 'mis-keyed', by: 'Sam' }],
     [99, { type: 'correction', of: 6, change: 'amend', text: 'queue at 650', by: 'Sam' }],
   );
@@ -44,7 +45,8 @@ describe('the report of a corrected journal', () => {
     expect(report.stats.actionsTaken).toBe(0);
     const started = report.timeline.find((e) => e.seq === 5)!;
     expect(started.what).toMatch(/\[struck at T\+01:35 by Sam: mis-keyed\]$/);
-    expect(report.timeline.find((e) => e.seq === 7)).toMatchObject({ who: 'Sam', what: expect.stringMatching(/^Struck from the record: Started: /) });
+    expect(report.timeline.find((e) => e.seq === 7)!.what).toMatch(/^Done: .*\[struck at T\+01:35 by Sam: mis-keyed\]$/);
+    expect(report.timeline.find((e) => e.seq === 8)).toMatchObject({ who: 'Sam', what: expect.stringMatching(/^Struck from the record: Started: /) });
   });
 
   it('shows an amended note’s new words, with what it said before', () => {
