@@ -83,4 +83,22 @@ describe('the record stays right', () => {
     const model = initialModel({ scenario: d.scenario, team }, shown, 20);
     expect(speakerName(model)).toBe('Sam');
   });
+
+  it('quotes an off-script answer once, even when it was typed in quotes', () => {
+    const d = new ScreenDriver({ team });
+    d.press('Enter');
+    d.advanceTo(16_000);
+    d.press('o', '"Degraded: we are on it"', 'Enter', 'Esc');
+    const last = d.model.drill.feed.filter((e) => e.kind === 'line').at(-1);
+    expect(last).toMatchObject({ tag: 'OFF-SCRIPT', text: '"Degraded: we are on it"' });
+  });
+
+  it('shows a reason, more time and a correction in the feed', () => {
+    const d = new ScreenDriver({ team, facilitator: 'Morgan' });
+    d.press('Enter');
+    d.advanceTo(16_000);
+    d.press('x', '1', 'because', 'Enter', 'c', '1', 'Enter', 'Enter', 'better reason', 'Enter');
+    const tags = d.model.drill.feed.flatMap((e) => (e.kind === 'line' ? [e.tag] : []));
+    expect(tags).toEqual(expect.arrayContaining(['MORE TIME', 'DECIDED', 'WHY', 'AMENDED']));
+  });
 });
