@@ -48,8 +48,8 @@ export function Metrics({ width, stacked = false }: { width: number; stacked?: b
             const value = formatValue(core.world.get(name), spec.decimals);
             const unit = spec.unit ? ` ${visibleLine(spec.unit)}` : '';
             const spark = sparkline(core.history.of(name), sparkWidth(cell));
-            // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
             // A label too long for its cell wraps onto a second row rather than losing its end.
+            // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
             const label = <Text wrap="wrap">{shortLabel(spec.label ?? name)}</Text>;
             const reading = (
               // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
