@@ -29,7 +29,7 @@ export type Prepared =
       scenario: Scenario;
       /** Present when the drill already has its journal (resumed, or `--team` given). */
       session?: DrillSession;
-      startSession: (team: TeamMember[]) => DrillSession;
+      startSession: (team: TeamMember[], facilitator?: string) => DrillSession;
       notices: string[];
       /** The folders made for a new drill, deepest first, so that unused ones can be removed on quit. */
       madeDirs?: readonly string[];
@@ -61,9 +61,9 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
   const problem = prepareOutDir(out);
   if (problem) return { ok: false, code: EXIT.badInput, lines: [problem] };
   const seed = o.seed ?? newSeed();
-  const startSession = (members: TeamMember[]) =>
+  const startSession = (members: TeamMember[], facilitator?: string) =>
     DrillSession.start(
-      { scenario, seed, team: members, facilitator: o.facilitator, mode: 'play', wall: o.wallNow() },
+      { scenario, seed, team: members, facilitator: facilitator ?? o.facilitator, mode: 'play', wall: o.wallNow() },
       join(out, JOURNAL_FILE),
       { durable: true },
     );

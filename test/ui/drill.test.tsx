@@ -32,8 +32,8 @@ function setup(initialSpeed?: number) {
   const journal = join(dir, 'journal.jsonl');
   const time = new FakeTime();
   let session: DrillSession | undefined;
-  const startSession = (team: TeamMember[]) =>
-    (session = DrillSession.start({ scenario, seed: 'ui', team, mode: 'play', wall: time.wallNow() }, journal, { durable: true }));
+  const startSession = (team: TeamMember[], facilitator?: string) =>
+    (session = DrillSession.start({ scenario, seed: 'ui', team, facilitator, mode: 'play', wall: time.wallNow() }, journal, { durable: true }));
   const ui = render(<PlayApp scenario={scenario} theme={{ color: false }} time={time} startSession={startSession} writeReports={writeReports} initialSpeed={initialSpeed} />);
   const frame = () => plain(ui.lastFrame());
   const shows = (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? frame().includes(text) : text.test(frame())), frame);
@@ -64,11 +64,14 @@ describe('drill play, driven by keys', () => {
     const d = setup();
 
     // Briefing: the team is entered line by line (Tab completes the role), then the clock starts.
+    // The facilitator is asked first, since --facilitator was not given.
+    await d.shows('Who is facilitating?');
+    await d.press('Morgan', ENTER);
     await d.shows('Who is playing?');
     await d.press('Alex: i', TAB, ENTER, 'Julie: ops', ENTER, ENTER);
     await d.shows('Enter start the clock');
     expect(d.frame()).toContain('Alex (ic)');
-    expect(d.session().records[0]).toMatchObject({ type: 'drill-started', team: [{ name: 'Alex', role: 'ic' }, { name: 'Julie', role: 'ops' }] });
+    expect(d.session().records[0]).toMatchObject({ type: 'drill-started', facilitator: 'Morgan', team: [{ name: 'Alex', role: 'ic' }, { name: 'Julie', role: 'ops' }] });
     await d.press(ENTER);
     await d.shows('RUNNING');
 
@@ -184,8 +187,8 @@ describe('drill play, driven by keys', () => {
 describe('--speed', () => {
   it('shows in the briefing the speed the clock will start at, and applies it when it starts', async () => {
     const d = setup(8);
-    await d.shows('Who is playing?');
-    await d.press('Alex: ic', ENTER, ENTER);
+    await d.shows('Who is facilitating?');
+    await d.press(ENTER, 'Alex: ic', ENTER, ENTER);
     await d.shows('Enter start the clock');
     expect(d.frame().split('\n')[0]).toMatch(/T\+00:00 BRIEFING ×8 /);
     await d.press(ENTER);
