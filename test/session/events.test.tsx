@@ -121,8 +121,8 @@ const screenDrill = once(async (): Promise<Received> => {
   const dir = tmp();
   const time = new FakeTime();
   let recorded: { session: DrillSession; events: DrillEvent[]; input: DrillInput } | undefined;
-  const startSession = (team: TeamMember[]) => {
-    const input: DrillInput = { scenario, seed: 'ui', team, mode: 'play', wall: time.wallNow() };
+  const startSession = (team: TeamMember[], facilitator?: string) => {
+    const input: DrillInput = { scenario, seed: 'ui', team, facilitator, mode: 'play', wall: time.wallNow() };
     recorded = { ...recordedSession(input, join(dir, 'journal.jsonl')), input };
     return recorded.session;
   };
@@ -143,8 +143,8 @@ const screenDrill = once(async (): Promise<Received> => {
     }
   };
 
-  await shows('Who is playing?');
-  await press('Alex: ic', '\r', '\r');
+  await shows('Who is facilitating?');
+  await press('Morgan', '\r', 'Alex: ic', '\r', '\r');
   await shows('Enter start the clock');
   await press('\r');
   await shows('RUNNING');
