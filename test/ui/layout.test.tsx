@@ -113,6 +113,7 @@ describe('the screen at 80×24', () => {
     await d.press('\u001b[6~'); // PgDn
     await d.shows('line 20 (the last line)');
     expectFits(d.lines(), 80, 24);
+    expect(d.frame().split('Esc closes').length - 1).toBe(1); // the keys are said once, on the help line
     await d.press('\u001b');
     await d.shows('DECISION for ic');
   });
