@@ -29,7 +29,7 @@ export type Prepared =
       scenario: Scenario;
       /** Present when the drill already has its journal (resumed, or `--team` given). */
       session?: DrillSession;
-      startSession: (team: TeamMember[]) => DrillSession;
+      startSession: (team: TeamMember[], facilitator?: string) => DrillSession;
       notices: string[];
       /** The drill's folder: its journal, report and links go there. */
       outDir: string;
@@ -63,9 +63,9 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
   const problem = prepareOutDir(out);
   if (problem) return { ok: false, code: EXIT.badInput, lines: [problem] };
   const seed = o.seed ?? newSeed();
-  const startSession = (members: TeamMember[]) =>
+  const startSession = (members: TeamMember[], facilitator?: string) =>
     DrillSession.start(
-      { scenario, seed, team: members, facilitator: o.facilitator, mode: 'play', wall: o.wallNow() },
+      { scenario, seed, team: members, facilitator: facilitator ?? o.facilitator, mode: 'play', wall: o.wallNow() },
       join(out, JOURNAL_FILE),
       { durable: true },
     );

@@ -4,6 +4,7 @@
  * as the drill goes; whatever ends the screen (the report, q, Ctrl-C, SIGTERM, SIGHUP), the
  * journal is closed valid and the terminal is left as it was found.
  */
+import { drillCommand } from './invocation.js';
 import { rmdirSync, readdirSync } from 'node:fs';
 import { createElement } from 'react';
 import { render } from 'ink';
@@ -163,7 +164,7 @@ export async function playCommand(
     return EXIT.ok;
   }
   io.out(`${prepared.scenario.id}: drill stopped at ${formatClock(core.t)}; everything recorded is in ${journal}`);
-  io.out(`Continue it with: drill play --resume ${journal}`);
+  io.out(`Continue it with: ${drillCommand(process.argv[1], process.cwd())} play --resume ${journal}`);
   if (signalled) return SIGNAL_CODES[signalled];
   return result?.reason === 'interrupted' ? SIGNAL_CODES.SIGINT : EXIT.ok;
 }

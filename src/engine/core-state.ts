@@ -28,6 +28,8 @@ export interface DrillSetup {
 export interface OpenDecision {
   readonly decision: Decision;
   readonly openedAt: number;
+  /** When it times out, extensions included; undefined when it has no timeout. */
+  readonly deadline?: number;
 }
 
 export abstract class CoreState {
@@ -53,6 +55,10 @@ export abstract class CoreState {
   readonly landed = new Map<string, number>();
   readonly milestones = new Map<MilestoneName, number>();
   readonly hintsShown = new Set<string>();
+  /** Who speaks for the team, as last recorded; undefined for the team as a whole. */
+  speaker: string | undefined;
+  /** Seqs of records struck by a correction. */
+  readonly struck = new Set<number>();
   protected readonly timetable = new Timetable();
   /** How many times a decision has opened, so that running to a time can stop right after one does. */
   protected decisionsOpened = 0;

@@ -10,7 +10,7 @@
  * (`scenario-time.ts`).
  */
 import { isTrue } from '../conditions/index.js';
-import type { Confidence, DebriefSection, FollowupType, MilestoneName, Priority } from './records.js';
+import { correctionsFor, type Confidence, type CorrectionChange, type DebriefSection, type FollowupType, type MilestoneName, type Priority } from './records.js';
 import { withoutEmpty } from './without-empty.js';
 import { clampSpeed } from './speed.js';
 import { ScenarioTime } from './scenario-time.js';
@@ -119,6 +119,49 @@ export class DrillCore extends ScenarioTime {
     this.happened(id);
     this.catchUp();
     return true;
+  }
+
+  /** The team's reason for an answer already recorded (never for a default taken on timeout). */
+  canExplain(id: string): boolean {
+    return this.decided.has(id) && !this.timedOut.has(id);
+  }
+
+  explain(wall: number, id: string, text: string, by: string | undefined): void {
+    this.wall = wall;
+    this.emit(withoutEmpty({ type: 'rationale', id, text: text.trim(), by }));
+  }
+
+  canExtend(id: string): boolean {
+    return this.open.get(id)?.deadline !== undefined;
+  }
+
+  /** More time for an open decision: its deadline moves; scenario time does not stop. */
+  extend(wall: number, id: string, ms: number, by: string | undefined): void {
+    this.wall = wall;
+    const open = this.open.get(id);
+    if (open?.deadline === undefined) return;
+    const deadline = open.deadline + ms;
+    this.open.set(id, { ...open, deadline });
+    this.timetable.push(deadline, { kind: 'timeout', id });
+    this.emit(withoutEmpty({ type: 'decision-extended', id, ms, by }));
+  }
+
+  /** Who speaks for the team from now on (undefined: the team as a whole). */
+  setSpeaker(wall: number, name: string | undefined): void {
+    this.wall = wall;
+    this.speaker = name;
+    this.emit(withoutEmpty({ type: 'speaker', name }));
+  }
+
+  canCorrect(of: number, change: CorrectionChange): boolean {
+    const target = this.records[of];
+    return target !== undefined && !this.struck.has(of) && correctionsFor(target).includes(change);
+  }
+
+  correct(wall: number, of: number, change: CorrectionChange, text: string | undefined, by: string | undefined): void {
+    this.wall = wall;
+    if (change === 'strike') this.struck.add(of);
+    this.emit(withoutEmpty({ type: 'correction', of, change, text: text?.trim(), by }));
   }
 
   canTake(id: string): boolean {

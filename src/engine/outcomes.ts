@@ -42,16 +42,18 @@ export abstract class DrillOutcomes extends CoreState {
     const decision = this.scenario.decisionById.get(id);
     if (!decision || this.open.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
     if (drawChance && !this.passesChance(decision)) return;
-    this.open.set(id, { decision, openedAt: this.t });
+    const deadline = decision.timeoutMs === undefined ? undefined : this.t + decision.timeoutMs;
+    this.open.set(id, { decision, openedAt: this.t, ...(deadline === undefined ? {} : { deadline }) });
     this.decisionsOpened++;
     this.watching.touchId(id);
     this.emit({ type: 'decision-opened', id });
-    if (decision.timeoutMs !== undefined) this.timetable.push(this.t + decision.timeoutMs, { kind: 'timeout', id });
+    if (deadline !== undefined) this.timetable.push(deadline, { kind: 'timeout', id });
   }
 
   private timeout(id: string): void {
     const open = this.open.get(id);
-    if (!open) return;
+    // An extended decision keeps its first timeout in the timetable: that one passes by.
+    if (!open || (open.deadline !== undefined && this.t < open.deadline)) return;
     const option = open.decision.options.find((o) => o.id === open.decision.default);
     this.open.delete(id);
     this.timedOut.add(id);

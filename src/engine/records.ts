@@ -41,6 +41,10 @@ export const recordSchema = z.discriminatedUnion('type', [
     by: z.string().optional(),
     rationale: z.string().optional(),
   }),
+  /** The team's reason for an answer, added after the answer itself was recorded. */
+  rec('rationale', { id: z.string(), text: z.string(), by: z.string().optional() }),
+  /** The facilitator gave the team more time on an open decision; the scenario clock runs on. */
+  rec('decision-extended', { id: z.string(), ms: z.number().int().positive(), by: z.string().optional() }),
   rec('decision-timed-out', { id: z.string(), option: z.string().optional() }),
   rec('decision-cancelled', { id: z.string() }),
   rec('inject-cancelled', { id: z.string() }),
@@ -57,6 +61,13 @@ export const recordSchema = z.discriminatedUnion('type', [
     values: z.record(z.string(), value),
     ramps: z.record(z.string(), z.strictObject({ to: z.number(), until: z.number() })).optional(),
   }),
+  /** Who speaks for the team from now on; without a name, the team as a whole. */
+  rec('speaker', { name: z.string().optional() }),
+  /**
+   * An earlier record (by its seq) struck as recorded by mistake, or its text amended. The
+   * journal stays append-only: the report shows the original with the correction beside it.
+   */
+  rec('correction', { of: z.number().int().nonnegative(), change: z.enum(['strike', 'amend']), text: z.string().optional(), by: z.string().optional() }),
   rec('paused', {}),
   rec('resumed', {}),
   rec('speed', { speed: z.number().positive() }),
@@ -92,6 +103,7 @@ export type MilestoneName = z.infer<typeof milestoneNameSchema>;
 export type DebriefSection = RecordOf<'debrief'>['section'];
 export type Confidence = z.infer<typeof confidenceSchema>;
 export const CONFIDENCES: readonly Confidence[] = confidenceSchema.options;
+export type CorrectionChange = RecordOf<'correction'>['change'];
 
 /**
  * Records that come from outside the engine (the facilitator, an answers file). Replay feeds
@@ -101,6 +113,10 @@ const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'drill-started',
   'clock-started',
   'decision-made',
+  'rationale',
+  'decision-extended',
+  'speaker',
+  'correction',
   'action-started',
   'hint-shown',
   'vote',
@@ -121,4 +137,27 @@ export function isInputRecord(r: DrillRecord): boolean {
   if (r.type === 'milestone') return r.source === 'facilitator';
   if (r.type === 'drill-ended') return r.reason === 'facilitator';
   return INPUT_TYPES.has(r.type);
+}
+
+/**
+ * How a record may be corrected. Words the team wrote can be amended; what the team did can be
+ * struck as recorded by mistake. An answer cannot be struck, since the scenario has already
+ * reacted to it: its reason can be amended, and a note can say more.
+ */
+export function correctionsFor(r: DrillRecord): readonly CorrectionChange[] {
+  switch (r.type) {
+    case 'note':
+    case 'followup':
+    case 'debrief':
+      return ['strike', 'amend'];
+    case 'rationale':
+    case 'decision-made':
+      return ['amend'];
+    case 'action-started':
+      return ['strike'];
+    case 'milestone':
+      return r.source === 'facilitator' ? ['strike'] : [];
+    default:
+      return [];
+  }
 }

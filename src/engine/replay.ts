@@ -67,6 +67,14 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
       return { type: 'START', wall };
     case 'decision-made':
       return { type: 'DECIDE', id: r.id, option: r.option, text: r.text, by: r.by, rationale: r.rationale, wall };
+    case 'rationale':
+      return { type: 'EXPLAIN', id: r.id, text: r.text, by: r.by, wall };
+    case 'decision-extended':
+      return { type: 'EXTEND', id: r.id, ms: r.ms, by: r.by, wall };
+    case 'speaker':
+      return { type: 'SET_SPEAKER', name: r.name, wall };
+    case 'correction':
+      return { type: 'CORRECT', of: r.of, change: r.change, text: r.text, by: r.by, wall };
     case 'action-started':
       return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
     case 'hint-shown':

@@ -19,13 +19,17 @@ import { debriefFindings } from './debrief.js';
 import { scenarioPeople } from './people.js';
 import { stats } from './stats.js';
 import { comparedValues } from './compared.js';
+import { correctJournal } from './corrections.js';
 
 type Started = RecordOf<'drill-started'>;
 type Debrief = RecordOf<'debrief'>;
 
 /** Builds the report of a drill from its scenario and its journal's records (drill-started first). */
-export function buildReport(scenario: Scenario, records: readonly DrillRecord[]): Report {
-  const started = startedRecord(scenario, records);
+export function buildReport(scenario: Scenario, journal: readonly DrillRecord[]): Report {
+  const started = startedRecord(scenario, journal);
+  // What the report counts is the corrected record; the timeline shows each correction too.
+  const corrected = correctJournal(journal, started.facilitator);
+  const records = corrected.kept;
   const names = new Names(scenario);
   const ended = records.find((r): r is RecordOf<'drill-ended'> => r.type === 'drill-ended');
   const endMs = ended?.t ?? records.reduce((max, r) => Math.max(max, r.t), 0);
@@ -102,7 +106,7 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
     decisions: decisionOutcomes(scenario, groups.decision, started.team),
     actions: actionOutcomes(scenario, groups.action),
     timeline: keyTimeline(records, scenario, names, roleOf),
-    log: buildTimeline(records, scenario, started.facilitator),
+    log: buildTimeline(corrected.shown, scenario, started.facilitator, corrected.marks),
     teamSummary: found.teamSummary,
     causes: found.causes,
     factors: found.factors,

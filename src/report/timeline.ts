@@ -103,7 +103,12 @@ export function describeReaction(r: DrillRecord, names: Names, facilitator?: str
 type Line = Pick<TimelineEntry, 'source' | 'what'> & { who?: string | undefined };
 
 /** The timeline entry for one record, or undefined for records the timeline leaves out. */
-function entryFor(r: DrillRecord, scenario: Scenario, names: Names, ctx: { facilitator?: string; actionBy: Map<number, string> }): Line | undefined {
+function entryFor(
+  r: DrillRecord,
+  scenario: Scenario,
+  names: Names,
+  ctx: { facilitator?: string; actionBy: Map<number, string>; records: readonly DrillRecord[] },
+): Line | undefined {
   const facilitator = ctx.facilitator ?? 'facilitator';
   switch (r.type) {
     case 'clock-started':
@@ -131,6 +136,14 @@ function entryFor(r: DrillRecord, scenario: Scenario, names: Names, ctx: { facil
       const after = d?.timeoutMs !== undefined ? ` after ${formatDuration(d.timeoutMs)}` : '';
       const fallback = r.option ? `; default taken: ${quoted(names.option(r.id, r.option))}` : '';
       return { source: 'decision', what: `${quoted(names.decision(r.id))}: no decision${after}${fallback}` };
+    }
+    case 'decision-extended':
+      return { source: 'facilitator', who: r.by ?? facilitator, what: `${quoted(names.decision(r.id))}: ${formatDuration(r.ms)} more to decide` };
+    case 'correction': {
+      const target = ctx.records[r.of];
+      const original = target ? (entryFor(target, scenario, names, ctx)?.what ?? target.type) : `record ${r.of}`;
+      const what = r.change === 'strike' ? `Struck from the record: ${original}` : `Amended: ${original}`;
+      return { source: 'facilitator', who: r.by ?? facilitator, what: `${what}${r.change === 'strike' && r.text ? ` (${r.text})` : ''}` };
     }
     case 'decision-cancelled':
       return { source: 'scenario', what: `Decision withdrawn: ${quoted(names.decision(r.id))}` };
@@ -194,13 +207,15 @@ export function actionStarters(records: readonly DrillRecord[]): Map<number, str
 }
 
 /** The drill's full log, one entry per event, in the order the journal recorded them. */
-export function buildTimeline(records: readonly DrillRecord[], scenario: Scenario, facilitator?: string): TimelineEntry[] {
+export function buildTimeline(records: readonly DrillRecord[], scenario: Scenario, facilitator?: string, marks?: ReadonlyMap<number, string>): TimelineEntry[] {
   const names = new Names(scenario);
-  const ctx = { facilitator, actionBy: actionStarters(records) };
+  const ctx = { facilitator, actionBy: actionStarters(records), records };
   const out: TimelineEntry[] = [];
   for (const r of records) {
-    const line = entryFor(r, scenario, names, ctx);
-    if (!line) continue;
+    const found = entryFor(r, scenario, names, ctx);
+    if (!found) continue;
+    const mark = marks?.get(r.seq);
+    const line = mark ? { ...found, what: `${found.what} [${mark}]` } : found;
     const wall = isoWall(r.wall);
     // Two literals rather than a spread: same keys in the same order, without a temporary object per event.
     const entry: TimelineEntry =

@@ -46,6 +46,7 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
   const timed = scheduledInputs(answers);
   let nextTimed = 0; // an index, not shift(): shifting a long list of inputs is quadratic
   const answered = new Set<string>();
+  const extended = new Set<string>();
   send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
   while (snapshot().matches('live') && errors.length === 0) {
     const now = core().t;
@@ -59,8 +60,13 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
     // Answer every open decision whose thinking time is over. Rounds are many (about two per
     // decision) and open decisions few: plain loops, no spread or Set per round.
     const openDue: OpenAtRound[] = [];
-    for (const o of core().open.values()) {
+    for (const o of [...core().open.values()]) {
       const answer = answers.decisions?.[o.decision.id];
+      const extension = answer?.extend === undefined ? undefined : parseDuration(answer.extend);
+      if (extension && !extended.has(o.decision.id) && o.deadline !== undefined) {
+        extended.add(o.decision.id);
+        send({ type: 'EXTEND', id: o.decision.id, ms: extension, by: answers.facilitator, wall: wallAt(now) }, `more time for \`${o.decision.id}\``);
+      }
       if (!answer && o.decision.timeoutMs === undefined) {
         errors.push(`${formatClock(o.openedAt)}: decision \`${o.decision.id}\` opened, but the answers file does not answer it and it has no timeout; add \`${o.decision.id}: {choose: <option>}\` under decisions:`);
       }
@@ -80,10 +86,9 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
         const vote = { type: 'VOTE', id: d.o.decision.id, option: v.choose, name: v.name, confidence: v.confidence ?? 'medium', role: v.role, wall: wallAt(now) } as const;
         send(vote, `a vote on decision \`${d.o.decision.id}\``);
       }
-      send(
-        { type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, rationale: a.note, wall: wallAt(now) },
-        `answering decision \`${d.o.decision.id}\``,
-      );
+      send({ type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, wall: wallAt(now) }, `answering decision \`${d.o.decision.id}\``);
+      // As in play: the answer is recorded first, and its reason is added to it as a record of its own.
+      if (a.note?.trim()) send({ type: 'EXPLAIN', id: d.o.decision.id, text: a.note, by: a.by, wall: wallAt(now) }, `the reason for \`${d.o.decision.id}\``);
     }
     while (nextTimed < timed.length && timed[nextTimed]!.at <= now) {
       const input = timed[nextTimed++]!;

@@ -33,7 +33,7 @@ export interface PlayProps {
   /** The session, when it exists before the screen does (`--team` given, or `--resume`). */
   readonly session?: DrillSession;
   /** Starts the session (and its journal) once the team has been entered in the briefing. */
-  readonly startSession: (team: TeamMember[]) => DrillSession;
+  readonly startSession: (team: TeamMember[], facilitator?: string) => DrillSession;
   readonly writeReports: ReportWriter;
   /** `--speed`, applied as the clock starts (speed is recorded, so it needs a running drill). */
   readonly initialSpeed?: number;
@@ -61,7 +61,7 @@ export function PlayApp(props: PlayProps) {
 function Drill(props: PlayProps) {
   const [session, setSession] = useState<DrillSession | undefined>(props.session);
   const [store] = useStoreFor(session, props.time);
-  if (!store) return <TeamEntry {...props} onTeam={(team) => setSession(props.startSession([...team]))} />;
+  if (!store) return <TeamEntry {...props} onTeam={(team, facilitator) => setSession(props.startSession([...team], facilitator))} />;
   return <Live {...props} store={store} />;
 }
 
@@ -92,16 +92,16 @@ function useRuntime<M, T>(runtime: Pick<Runtime<M, never, never>, 'subscribe' | 
   return useSyncExternalStore(runtime.subscribe, () => select(runtime.getModel()));
 }
 
-function TeamEntry(props: PlayProps & { onTeam: (team: readonly TeamMember[]) => void }) {
+function TeamEntry(props: PlayProps & { onTeam: (team: readonly TeamMember[], facilitator?: string) => void }) {
   const { exit } = useApp();
   const size = useTerminalSize(props.onResize);
   const shell = useRef({ onTeam: props.onTeam, exit });
   shell.current = { onTeam: props.onTeam, exit };
   const [runtime] = useState(
     () =>
-      new Runtime<RosterModel, RosterMessage, RosterEffect>(initialRoster(props.scenario.file.roles), {
+      new Runtime<RosterModel, RosterMessage, RosterEffect>(initialRoster(props.scenario.file.roles, props.facilitator === undefined), {
         update: rosterUpdate,
-        perform: (effect) => (effect.kind === 'start' ? shell.current.onTeam(effect.team) : shell.current.exit({ reason: effect.reason } satisfies PlayResult)),
+        perform: (effect) => (effect.kind === 'start' ? shell.current.onTeam(effect.team, effect.facilitator) : shell.current.exit({ reason: effect.reason } satisfies PlayResult)),
       }),
   );
   useKeys(runtime.dispatch);
@@ -116,7 +116,7 @@ function Live(props: PlayProps & { store: DrillStore }) {
   const exitRef = useRef(exit);
   exitRef.current = exit;
   const [runtime] = useState(() => {
-    const setup: Setup = { scenario: props.scenario, team: store.core.setup.team, facilitator: props.facilitator, startSpeed: props.initialSpeed };
+    const setup: Setup = { scenario: props.scenario, team: store.core.setup.team, facilitator: store.core.setup.facilitator ?? props.facilitator, startSpeed: props.initialSpeed };
     const shell = { store, scenario: props.scenario, writeReports: props.writeReports, exit: (reason: ExitReason) => exitRef.current({ reason } satisfies PlayResult) };
     return new Runtime<Model, Message, Effect>(initialModel(setup, store.getSnapshot(), size.rows, props.notices), {
       update,

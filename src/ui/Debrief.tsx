@@ -103,7 +103,8 @@ function Ended({ width }: { width: number }) {
   const { theme } = useDrillContext();
   const core = useDrill((s) => s.core);
   const ended = core.ended;
-  const count = (type: string) => core.records.filter((r) => r.type === type).length;
+  // Struck entries were recorded by mistake: the summary counts the corrected record.
+  const count = (type: string) => core.records.filter((r) => r.type === type && !core.struck.has(r.seq)).length;
   const milestones = [...core.milestones].map(([name, t]) => `${name} ${formatClock(t)}`).join(', ');
   return (
     <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden" width={width}>

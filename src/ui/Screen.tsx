@@ -55,7 +55,7 @@ export function Screen({ ui, setup, size, onFeedRows }: ScreenProps) {
   return (
     <Box flexDirection="column" width={width} height={size.rows - 1} overflowY="hidden">
       <Header width={width} />
-      <StatusLine flash={ui.flash} speaker={ui.speaker} width={width} />
+      <StatusLine flash={ui.flash} width={width} />
       <ErrorBanner writeError={writeError} notices={allNotices} theme={theme} width={width} />
       {mode.kind === 'help' ? (
         <HelpOverlay setup={setup} ui={ui} width={width} />
@@ -97,7 +97,7 @@ function LiveBody({ ui, width, feedRows, onFeedRows }: { ui: UiState; width: num
           {feed}
         </>
       )}
-      <DecisionPanel focus={ui.focus} speaker={ui.speaker} width={width} />
+      <DecisionPanel focus={ui.focus} width={width} />
     </>
   );
 }

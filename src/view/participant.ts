@@ -29,6 +29,11 @@ const SHOWN: Readonly<Record<RecordType, 'shown' | 'hidden'>> = {
   'inject-cancelled': 'hidden',
   'decision-opened': 'shown',
   'decision-made': 'shown',
+  // The team's reasons, who has the word and corrections are the facilitator's record-keeping.
+  rationale: 'hidden',
+  'decision-extended': 'shown',
+  speaker: 'hidden',
+  correction: 'hidden',
   'decision-timed-out': 'shown',
   'decision-cancelled': 'shown',
   'action-started': 'shown',
@@ -144,6 +149,13 @@ export class ParticipantFeed {
       case 'decision-timed-out':
       case 'decision-cancelled':
         return this.closeDecision(r, items);
+      case 'decision-extended': {
+        // More time on an open decision: the countdown on every page follows it.
+        const open = this.open.get(r.id);
+        if (!open || open.timeoutMs === undefined) return false;
+        this.open.set(r.id, { ...open, timeoutMs: open.timeoutMs + r.ms });
+        return true;
+      }
       case 'action-started':
       case 'action-landed': {
         const label = s.actionById.get(r.id)?.label ?? r.id;

@@ -53,6 +53,7 @@ export interface ScreenOptions {
   readonly team?: readonly TeamMember[];
   readonly startSpeed?: number;
   readonly feedRows?: number;
+  readonly facilitator?: string;
 }
 
 export class ScreenDriver {
@@ -78,7 +79,7 @@ export class ScreenDriver {
     ];
     this.actor = createActor(drillMachine, { input: { scenario: this.scenario, seed: 'screen', team: [...team], mode: 'play', wall: 0 } }).start();
     this.feed = new FeedLog(this.scenario);
-    const setup: Setup = { scenario: this.scenario, team, startSpeed: options.startSpeed };
+    const setup: Setup = { scenario: this.scenario, team, startSpeed: options.startSpeed, facilitator: options.facilitator };
     this.model = initialModel(setup, this.shown(), options.feedRows ?? 20);
   }
 

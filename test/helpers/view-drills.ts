@@ -93,7 +93,14 @@ export function viewMiniSteps(): DrillEvent[][] {
       { type: 'MARK_MILESTONE', name: 'acknowledged', by: 'Priya', wall },
       { type: 'SHOW_HINT', for: 'first', wall },
     ],
-    [to(45_000), { type: 'DECIDE', id: 'first', option: 'warm', by: 'Priya', rationale: 'the cache is cold', wall }],
+    [
+      to(40_000),
+      { type: 'SET_SPEAKER', name: 'Priya', wall },
+      { type: 'EXTEND', id: 'first', ms: 60_000, by: 'Sam', wall },
+      to(45_000),
+      { type: 'DECIDE', id: 'first', option: 'warm', by: 'Priya', wall },
+      { type: 'EXPLAIN', id: 'first', text: 'EXPLAIN-TEXT the cache is cold', by: 'Priya', wall },
+    ],
     [to(50_000), { type: 'SESSION_RESUMED', wall }, { type: 'TAKE_ACTION', id: 'flush', by: 'Tom', wall }],
     [{ type: 'SKIP', wall: at(50_000) }, to(100_000)],
     [to(300_000)],
@@ -109,6 +116,15 @@ export function viewMiniSteps(): DrillEvent[][] {
 export function viewMiniDrill(): PlayedView {
   const input = viewMiniInput();
   const actor = createActor(drillMachine, { input }).start();
-  for (const step of viewMiniSteps()) for (const event of step) actor.send(event);
+  const steps = viewMiniSteps();
+  steps.forEach((step, i) => {
+    // Before the last step, the facilitator amends the first note: a correction names a record's
+    // seq, which only the played drill knows.
+    if (i === steps.length - 1) {
+      const note = actor.getSnapshot().context.core.records.find((r) => r.type === 'note');
+      if (note) actor.send({ type: 'CORRECT', of: note.seq, change: 'amend', text: 'NOTE-TEXT amended', by: 'Sam', wall: 1_400_000 });
+    }
+    for (const event of step) actor.send(event);
+  });
   return { name: 'view-mini (scripted)', scenario: input.scenario, records: actor.getSnapshot().context.core.records };
 }

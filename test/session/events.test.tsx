@@ -39,6 +39,10 @@ const EVENT_TYPES = {
   RESUME: true,
   SET_SPEED: true,
   DECIDE: true,
+  EXPLAIN: true,
+  EXTEND: true,
+  SET_SPEAKER: true,
+  CORRECT: true,
   TAKE_ACTION: true,
   NOTE: true,
   FOLLOWUP: true,
@@ -118,8 +122,8 @@ const screenDrill = once(async (): Promise<Received> => {
   const dir = tmp();
   const time = new FakeTime();
   let recorded: { session: DrillSession; events: DrillEvent[]; input: DrillInput } | undefined;
-  const startSession = (team: TeamMember[]) => {
-    const input: DrillInput = { scenario, seed: 'ui', team, mode: 'play', wall: time.wallNow() };
+  const startSession = (team: TeamMember[], facilitator?: string) => {
+    const input: DrillInput = { scenario, seed: 'ui', team, facilitator, mode: 'play', wall: time.wallNow() };
     recorded = { ...recordedSession(input, join(dir, 'journal.jsonl')), input };
     return recorded.session;
   };
@@ -140,8 +144,8 @@ const screenDrill = once(async (): Promise<Received> => {
     }
   };
 
-  await shows('Who is playing?');
-  await press('Alex: ic', '\r', '\r');
+  await shows('Who is facilitating?');
+  await press('Morgan', '\r', 'Alex: ic', '\r', '\r');
   await shows('Enter start the clock');
   await press('\r');
   await shows('RUNNING');
@@ -152,8 +156,14 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('Hint revealed.');
   await advance(5_000);
   await shows('What do you do first?');
-  await press('1', '\r');
+  await press('x');
+  await shows('more for this decision');
+  await press('\t');
+  await shows('Speaking for the team: Alex');
+  await press('1');
   await shows('Recorded:');
+  await press('because', '\r');
+  await shows('Reason added');
   await press('a', '1', '\r');
   await shows('Under way');
   await press('m', '1', '\r');
@@ -162,6 +172,8 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('PAUSED');
   await press(' ', 'n', 'a note', '\r');
   await shows('Note recorded.');
+  await press('c', '1', '\r', '2', '\r', 'a better note', '\r');
+  await shows('Amended');
   await press('f', 'a follow-up', '\r', '\r', '\r');
   await shows('Follow-up recorded.');
   await advance(12_000); // quiet for longer than a checkpoint's period

@@ -39,4 +39,14 @@ describe('the roster', () => {
     expect(model.top).toBe(1);
     expect(effects).toEqual([{ kind: 'exit', reason: 'quit' }]);
   });
+
+  it('asks for the facilitator first when none was named, and starts the drill with that name', () => {
+    const [, effects] = typeInto(initialRoster(roles, true), 'Morgan', 'Enter', 'Alex: ic', 'Enter', 'Enter');
+    expect(effects).toEqual([{ kind: 'start', team: [{ name: 'Alex', role: 'ic' }], facilitator: 'Morgan' }]);
+  });
+
+  it('starts without a facilitator name when that line is left empty', () => {
+    const [, effects] = typeInto(initialRoster(roles, true), 'Enter', 'Alex: ic', 'Enter', 'Enter');
+    expect(effects).toEqual([{ kind: 'start', team: [{ name: 'Alex', role: 'ic' }] }]);
+  });
 });

@@ -125,6 +125,13 @@ export const variableSchema = z.strictObject({
   initial: valueSchema,
   label: z.string().optional(),
   unit: z.string().optional().describe('Shown after the value: nodes, %, ms, req/s.'),
+  decimals: z
+    .number()
+    .int()
+    .min(0)
+    .max(6)
+    .optional()
+    .describe('How many decimals its value is shown with; 0 for counts (nodes, pods), so a ramp shows 64 nodes, not 64.4.'),
   metric: z.boolean().optional().describe('Shown on the live metrics panel, with a sparkline.'),
   min: z.number().optional(),
   max: z.number().optional(),

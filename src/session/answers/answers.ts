@@ -36,7 +36,10 @@ const decisionAnswerSchema = z
     text: z.string().min(1).optional().describe('An off-script answer, in the team’s words (no consequences).'),
     by: person.optional(),
     after: durationSchema.optional().describe('Thinking time, from when the decision opened (default 0).'),
-    note: z.string().optional().describe('Why: the rationale, for the report.'),
+    note: z.string().optional().describe('Why: the rationale, added to the answer right after it, as `drill play` records it.'),
+    extend: durationSchema
+      .optional()
+      .describe('More time the facilitator gives this decision as it opens (as the x key does in play); the clock runs on.'),
     votes: z.array(voteSchema).optional().describe('Votes from participants’ pages before the answer.'),
   })
   .superRefine((answer, ctx) => {
