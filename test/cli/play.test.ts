@@ -139,3 +139,30 @@ describe('drill play --resume', () => {
     expect(prepared).toEqual({ ok: false, code: 1, lines: ['/nonexistent/journal.jsonl: no such journal file'] });
   });
 });
+
+describe('the report drill play writes', () => {
+  it('is byte for byte the report `drill report` rebuilds from the journal, also after a resume', async () => {
+    const { buildReport } = await import('../../src/report/model.js');
+    const { markdownParts } = await import('../../src/report/markdown.js');
+    const { jsonParts } = await import('../../src/report/json.js');
+    const loaded = loadScenarioFile(FIXTURE);
+    if (!loaded.ok) throw new Error('fixture');
+    const documents = (records: Parameters<typeof buildReport>[1]) => {
+      const report = buildReport(loaded.scenario, records);
+      return [[...markdownParts(report)].join(''), [...jsonParts(report)].join('')];
+    };
+    const { journal } = interruptedJournal();
+    const prepared = prepareResume(journal, undefined, () => 99_000);
+    if (!prepared.ok) throw new Error('resume');
+    const session = prepared.session!;
+    session.send({ type: 'RESUME', wall: 100_000 });
+    // Scenario-driven records between ticks, and between the inputs replayed on resume.
+    for (let wall = 101_000; wall <= 400_000; wall += 1000) session.send({ type: 'TICK', wallMs: 1000, wall });
+    session.send({ type: 'END', wall: 401_000 });
+    const played = documents(session.records);
+    session.close();
+    const read = readJournalFile(journal);
+    if (!read.ok) throw new Error(read.message);
+    expect(played).toEqual(documents(read.records));
+  });
+});
