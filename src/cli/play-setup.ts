@@ -42,6 +42,8 @@ export interface NewDrillOptions {
   readonly team?: string;
   readonly facilitator?: string;
   readonly out?: string;
+  /** `--speed`: recorded as soon as the journal exists, so a resume in the briefing keeps it. */
+  readonly speed?: number;
   readonly wallNow: () => number;
 }
 
@@ -62,10 +64,10 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
   if (problem) return { ok: false, code: EXIT.badInput, lines: [problem] };
   const seed = o.seed ?? newSeed();
   const startSession = (members: TeamMember[]) =>
-    DrillSession.start(
-      { scenario, seed, team: members, facilitator: o.facilitator, mode: 'play', wall: o.wallNow() },
-      join(out, JOURNAL_FILE),
-      { durable: true },
+    withSpeed(
+      DrillSession.start({ scenario, seed, team: members, facilitator: o.facilitator, mode: 'play', wall: o.wallNow() }, join(out, JOURNAL_FILE), { durable: true }),
+      o.speed,
+      o.wallNow,
     );
   return {
     ok: true,
@@ -75,6 +77,12 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
     notices: loaded.warnings.map(formatProblem),
     madeDirs: missing,
   };
+}
+
+/** Records `speed` (when given and not already the drill's) at once, in whatever phase the drill is. */
+function withSpeed(session: DrillSession, speed: number | undefined, wallNow: () => number): DrillSession {
+  if (speed !== undefined && speed !== session.actor.getSnapshot().context.core.speed) session.send({ type: 'SET_SPEED', speed, wall: wallNow() });
+  return session;
 }
 
 /** The folders `out` needs that do not exist yet, deepest first (`drills/x/`, then `drills/`). */
@@ -89,7 +97,7 @@ function missingFolders(out: string): string[] {
  * one given, or the one the journal names (from here, or from the journal's folder). It comes
  * back paused, so that nobody loses time to a surprise.
  */
-export function prepareResume(journal: string, scenarioArg: string | undefined, wallNow: () => number): Prepared {
+export function prepareResume(journal: string, scenarioArg: string | undefined, wallNow: () => number, speed?: number): Prepared {
   const read = readJournalFile(journal);
   if (!read.ok) return { ok: false, code: EXIT.badInput, lines: [read.message] };
   const started = read.records[0]!;
@@ -126,6 +134,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     return { ok: false, code: EXIT.badInput, lines: [`${journal}: cannot append to the journal (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`] };
   }
   session.send({ type: 'SESSION_RESUMED', wall: wallNow() });
+  withSpeed(session, speed, wallNow);
   if (session.actor.getSnapshot().matches({ live: 'running' })) session.send({ type: 'PAUSE', wall: wallNow() });
   const resumed = session.actor.getSnapshot();
   const where = resumed.matches('briefing')

@@ -76,18 +76,14 @@ export async function playCommand(
   }
 
   const prepared = resume
-    ? prepareResume(resume, scenarioFile, terminal.time.wallNow)
-    : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
+    ? prepareResume(resume, scenarioFile, terminal.time.wallNow, speed)
+    : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), speed, wallNow: terminal.time.wallNow });
   if (!prepared.ok) {
     for (const line of prepared.lines) io.err(line);
     return prepared.code;
   }
 
   let session = prepared.session;
-  // A resumed drill already runs its clock: --speed applies now (a new one applies it at START).
-  if (speed !== undefined && session?.actor.getSnapshot().matches('live')) {
-    session.send({ type: 'SET_SPEED', speed, wall: terminal.time.wallNow() });
-  }
   let signalled: keyof typeof SIGNAL_CODES | undefined;
   const ignoreWriteErrors = () => {}; // after SIGHUP the terminal is gone; writing to it must not crash the exit
   stdout.on('error', ignoreWriteErrors);
@@ -101,7 +97,6 @@ export async function playCommand(
       session,
       startSession: (team) => (session = prepared.startSession(team)),
       writeReports: reports.write,
-      initialSpeed: speed,
       facilitator: flag('facilitator'),
       notices: prepared.notices,
       onResize: () => stdout.write(CLEAR_SCREEN),

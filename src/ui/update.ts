@@ -144,9 +144,6 @@ function sent(model: Model, message: Extract<Message, { type: 'sent' }>): Step {
     next = settle(withUi(model, { flash: text ? { text, tone: accepted && saved ? 'ok' : 'warn' } : undefined }));
   }
   if (!accepted) return [next, []];
-  const speed = model.setup.startSpeed;
-  // `--speed` is recorded, so it can only be set once the clock runs.
-  if (event.type === 'START' && speed && speed !== 1) return [next, [{ kind: 'send', event: { type: 'SET_SPEED', speed } }]];
   if (event.type === 'FINISH') return [next, [{ kind: 'write-reports' }]];
   return [next, []];
 }

@@ -134,6 +134,23 @@ describe('drill play --resume', () => {
     expect(prepared.lines[0]).toMatch(new RegExp(`^${journal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:1: replay differs from the journal`));
   });
 
+  it('keeps --speed given for a drill killed in the briefing, before the clock started', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'drill-resume-')), 'd');
+    const first = prepareNewDrill({ file: FIXTURE, seed: 's', team: 'Alex:ic', out, speed: 16, wallNow: () => 1000 });
+    if (!first.ok) throw new Error(first.lines.join('\n'));
+    expect(first.session!.actor.getSnapshot().matches('briefing')).toBe(true);
+    first.session!.close(); // killed here: nothing more was written
+    const resumed = prepareResume(join(out, 'journal.jsonl'), undefined, () => 5000);
+    if (!resumed.ok) throw new Error(resumed.lines.join('\n'));
+    const snapshot = resumed.session!.actor.getSnapshot();
+    expect(snapshot.matches('briefing')).toBe(true);
+    expect(snapshot.context.core.speed).toBe(16);
+    resumed.session!.send({ type: 'START', wall: 6000 });
+    resumed.session!.send({ type: 'TICK', wallMs: 1000, wall: 7000 });
+    expect(resumed.session!.actor.getSnapshot().context.core.t).toBe(16_000);
+    resumed.session!.close();
+  });
+
   it('says plainly when there is no journal', () => {
     const prepared = prepareResume('/nonexistent/journal.jsonl', undefined, () => 0);
     expect(prepared).toEqual({ ok: false, code: 1, lines: ['/nonexistent/journal.jsonl: no such journal file'] });

@@ -30,11 +30,9 @@ describe('update: a single key', () => {
     expect(first[1]).toEqual([]);
   });
 
-  it('starts the clock on Enter in the briefing, then sets --speed once it runs', () => {
-    const d = new ScreenDriver({ startSpeed: 8 });
+  it('starts the clock on Enter in the briefing', () => {
+    const d = new ScreenDriver();
     expect(d.press('Enter')).toEqual([{ kind: 'send', event: { type: 'START' }, say: { done: 'The clock is running.', refused: undefined } }]);
-    expect(d.effects.at(-1)).toEqual({ kind: 'send', event: { type: 'SET_SPEED', speed: 8 } });
-    expect(d.core.speed).toBe(8);
     expect(d.ui.flash).toEqual({ text: 'The clock is running.', tone: 'ok' });
   });
 
