@@ -12,7 +12,7 @@ import { problemLines } from './problem-lines.js';
 import { JournalInUse } from '../journal/lock.js';
 import type { Scenario } from '../scenario/types.js';
 import { formatClock } from '../conditions/duration.js';
-import type { TeamMember } from '../engine/records.js';
+import type { DrillRecord, TeamMember } from '../engine/records.js';
 import { replayJournal } from '../engine/replay.js';
 import { DrillSession } from '../session/session.js';
 import { JournalWriter, JOURNAL_FILE } from '../journal/writer.js';
@@ -85,6 +85,13 @@ function withSpeed(session: DrillSession, speed: number | undefined, wallNow: ()
   return session;
 }
 
+/** Where a resumed debrief picks up, said plainly: moving past a question leaves no record. */
+function debriefPlace(records: readonly DrillRecord[]): string {
+  const last = records.findLast((r) => r.type === 'debrief');
+  if (last?.type !== 'debrief') return 'in the debrief';
+  return `in the debrief, at the question of its last answer (${last.section}); its answers so far are kept`;
+}
+
 /** The folders `out` needs that do not exist yet, deepest first (`drills/x/`, then `drills/`). */
 function missingFolders(out: string): string[] {
   const missing: string[] = [];
@@ -140,7 +147,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
   const where = resumed.matches('briefing')
     ? 'in the briefing'
     : resumed.matches('debrief')
-      ? 'in the debrief'
+      ? debriefPlace(resumed.context.core.records)
       : `at ${formatClock(resumed.context.core.t)}, paused. Press space to go on`;
   notices.push(`Resumed ${journal} ${where}.`);
   return {

@@ -12,7 +12,7 @@ import { submitted } from './flows.js';
 import { bindingFor } from './keys.js';
 import { viewerKey } from './key-targets.js';
 import { terminalLines } from './feed-layout.js';
-import { debriefForm, debriefKey, question } from './debrief-states.js';
+import { debriefForm, debriefKey, debriefWhereLeft, question } from './debrief-states.js';
 import { decisionInFront, envOf, IDLE, initialUi, phaseOf, withUi, type Model, type Setup } from './model.js';
 import type { ShownDrill } from './store.js';
 import type { Command, Effect, Flash, Message } from './messages.js';
@@ -24,7 +24,10 @@ const NOT_POSSIBLE = 'That was not possible at this point of the drill.';
 
 /** The model as the screen opens on a drill (new, or resumed with a decision already open). */
 export function initialModel(setup: Setup, drill: ShownDrill, feedRows: number, notices: readonly string[] = []): Model {
-  return followDrill({ setup, drill, ui: initialUi(feedRows, notices), followed: { watched: '' } });
+  const ui = initialUi(feedRows, notices);
+  // A screen opened on a drill already in its debrief (a resume) goes back to where it was.
+  const debrief = phaseOf(drill) === 'debrief' ? debriefWhereLeft(drill.core.records, setup) : ui.debrief;
+  return followDrill({ setup, drill, ui: { ...ui, debrief }, followed: { watched: '' } });
 }
 
 export function update(model: Model, message: Message): Step {
