@@ -47,7 +47,7 @@ export function Metrics({ width, stacked = false }: { width: number; stacked?: b
             const spec = scenario.world[name]!;
             const value = formatValue(core.world.get(name));
             const unit = spec.unit ? ` ${visibleLine(spec.unit)}` : '';
-            const spark = sparkline(core.history.of(name), sparkWidth(cell));
+            const spark = sparkline(core.history.of(name), sparkWidth(cell), spec);
             // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
             const label = <Text wrap="truncate-end">{shortLabel(spec.label ?? name)}</Text>;
             const reading = (
