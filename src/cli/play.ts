@@ -9,7 +9,8 @@ import { createElement } from 'react';
 import { render } from 'ink';
 import { EXIT, type CommandIO } from './io.js';
 import { prepareNewDrill, prepareResume } from './play-setup.js';
-import { resolveScenarioArg } from './scenario-arg.js';
+import { idOf, resolveScenarioArg } from './scenario-arg.js';
+import { offerResume } from './resume-offer.js';
 import { PlayApp, type PlayResult } from '../ui/App.js';
 import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
@@ -75,8 +76,11 @@ export async function playCommand(
     return EXIT.usage;
   }
 
-  const prepared = resume
-    ? prepareResume(resume, scenarioFile, terminal.time.wallNow, speed)
+  // A new drill in the default folder: an unfinished one of the same scenario there is offered first.
+  const offered = resume === undefined && flag('out') === undefined && scenarioFile ? await offerResume(idOf(scenarioFile), stdin, stdout) : undefined;
+  const resuming = resume ?? offered;
+  const prepared = resuming
+    ? prepareResume(resuming, scenarioFile, terminal.time.wallNow, speed)
     : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), speed, wallNow: terminal.time.wallNow });
   if (!prepared.ok) {
     for (const line of prepared.lines) io.err(line);
