@@ -3,7 +3,6 @@
  * in `drills/` (a kill, a crash, a closed laptop) and asks whether to go on with it instead: after
  * `kill -9` nothing else points back to it. Asked on the terminal before the screen opens.
  */
-import { createInterface } from 'node:readline/promises';
 import { formatClock } from '../conditions/duration.js';
 import { latestUnfinished, type PastDrill } from './drills.js';
 
@@ -22,11 +21,21 @@ export function wantsResume(answer: string): boolean {
 export async function offerResume(scenarioId: string, stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream): Promise<string | undefined> {
   const unfinished = latestUnfinished(scenarioId);
   if (!unfinished) return undefined;
-  const rl = createInterface({ input: stdin, output: stdout });
-  try {
-    const answer = await rl.question(resumeQuestion(unfinished));
-    return wantsResume(answer) ? unfinished.journal : undefined;
-  } finally {
-    rl.close();
-  }
+  stdout.write(resumeQuestion(unfinished));
+  return wantsResume(await oneLine(stdin)) ? unfinished.journal : undefined;
+}
+
+/**
+ * One line typed in the terminal's own line mode. Not node:readline: it leaves a listener on
+ * stdin that goes on taking the keys the screen opened after it should get.
+ */
+function oneLine(stdin: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve) => {
+    const onData = (chunk: Buffer | string): void => {
+      stdin.off('data', onData);
+      stdin.pause();
+      resolve(String(chunk).split(/\r?\n/)[0] ?? '');
+    };
+    stdin.on('data', onData);
+  });
 }
