@@ -3,6 +3,7 @@
  * open and time out, actions land, consequences apply, chance is drawn, and `settle` re-checks
  * every condition until nothing more changes. Nothing here moves scenario time or takes an input.
  */
+import { isTrue, printExpr } from '../conditions/index.js';
 import type { Consequence, Decision, Inject } from '../scenario/types.js';
 import type { MilestoneName } from './records.js';
 import { dueFor, type Due } from './timetable.js';
@@ -155,6 +156,18 @@ export abstract class DrillOutcomes extends CoreState {
 
   private mayReach(name: MilestoneName): boolean {
     return !AFTER_INCIDENT.has(name) || (this.incidentHasBegun() && this.armed.has(name));
+  }
+
+  /**
+   * The scenario's own condition for `name`, printed, when it does not hold now (or cannot count
+   * yet, the incident not having begun): what a facilitator declaring it early should be told.
+   */
+  unmetCondition(name: MilestoneName): string | undefined {
+    const cond = this.scenario.milestones[name];
+    if (!cond) return undefined;
+    if (!isTrue(cond, this.env)) return printExpr(cond);
+    if (AFTER_INCIDENT.has(name) && !this.incidentHasBegun()) return `${printExpr(cond)} (and the incident has not begun)`;
+    return undefined;
   }
 
   /** Arms each after-incident milestone whose condition is false once the incident has begun. */

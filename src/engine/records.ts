@@ -44,7 +44,13 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('hint-shown', { for: z.string() }),
   rec('note', { text: z.string(), by: z.string().optional() }),
   rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema }),
-  rec('milestone', { name: milestoneNameSchema, by: z.string().optional(), source: z.enum(['scenario', 'facilitator']) }),
+  rec('milestone', {
+    name: milestoneNameSchema,
+    by: z.string().optional(),
+    source: z.enum(['scenario', 'facilitator']),
+    /** Marked by the facilitator while the scenario's own condition for it was false: that condition. */
+    unmet: z.string().optional(),
+  }),
   rec('impact', { level: z.enum(['down', 'degraded', 'ok']) }),
   rec('world', {
     values: z.record(z.string(), value),
