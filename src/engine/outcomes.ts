@@ -159,14 +159,15 @@ export abstract class DrillOutcomes extends CoreState {
   }
 
   /**
-   * The scenario's own condition for `name`, printed, when it does not hold now (or cannot count
-   * yet, the incident not having begun): what a facilitator declaring it early should be told.
+   * For mitigated and resolved, the scenario's own condition, printed, when it does not hold now
+   * (or cannot count yet, the incident not having begun): what a facilitator declaring the
+   * incident over should be told. Detected and acknowledged are the team's to call.
    */
   unmetCondition(name: MilestoneName): string | undefined {
     const cond = this.scenario.milestones[name];
-    if (!cond) return undefined;
+    if (!cond || !AFTER_INCIDENT.has(name)) return undefined;
     if (!isTrue(cond, this.env)) return printExpr(cond);
-    if (AFTER_INCIDENT.has(name) && !this.incidentHasBegun()) return `${printExpr(cond)} (and the incident has not begun)`;
+    if (!this.incidentHasBegun()) return `${printExpr(cond)} (and the incident has not begun)`;
     return undefined;
   }
 
