@@ -151,7 +151,8 @@ describe('the scenario library', () => {
 describe('answers files', () => {
   it('cover every scenario with at least two branches that end differently', () => {
     for (const id of SCENARIO_IDS) {
-      const branches = Object.entries(EXPECTED).filter(([file]) => file.startsWith(`${id}.`));
+      // A `.detected-early.` file replays a branch with one slip added, so it ends like that branch.
+      const branches = Object.entries(EXPECTED).filter(([file]) => file.startsWith(`${id}.`) && !file.includes('.detected-early.'));
       expect(branches.length, id).toBeGreaterThanOrEqual(2);
       const endings = new Set(branches.map(([, o]) => o.ended));
       expect(endings.size, `${id}: every branch should end differently`).toBe(branches.length);
@@ -161,6 +162,17 @@ describe('answers files', () => {
   it('each have a pinned outcome here (so a new branch is checked, not just played)', () => {
     const unpinned = ANSWERS.filter((f) => !(f in EXPECTED));
     expect(unpinned).toEqual([]);
+  });
+
+  it.each(SCENARIO_IDS)('%s goes on when "detected" is marked before anything has gone wrong', async (id) => {
+    const file = `${id}.detected-early.yaml`;
+    const base = readFileSync(join('test/answers', file), 'utf8').match(/^# The (\S+) branch/)?.[1];
+    expect(base, `${file} names its branch on its first line`).toBeDefined();
+    const early = EXPECTED[file]!;
+    const branch = EXPECTED[`${id}.${base}.yaml`]!;
+    expect(early.milestones.detected).toBe('00:05');
+    expect(early.ended).toBe(branch.ended);
+    expect([early.milestones.mitigated, early.milestones.resolved]).toEqual([branch.milestones.mitigated, branch.milestones.resolved]);
   });
 
   /** Journals of the first plays, for the replay comparison below (tests in a file run in order). */

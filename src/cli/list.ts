@@ -4,6 +4,7 @@
  * which of the user's files stand in for a built-in one, as `drill play <id>` picks them.
  */
 import { EXIT, type CommandIO } from './io.js';
+import { DRILLS_FOLDER, listDrills } from './drills.js';
 import { builtinScenarios, idOf, isBuiltinLibrary, LOCAL_SCENARIOS, scenarioFilesIn, userScenarios } from './scenario-arg.js';
 import { loadScenarioFile } from '../scenario/compile/compile.js';
 import { formatProblem } from '../scenario/problems.js';
@@ -15,7 +16,8 @@ interface Entry {
   readonly where: string;
 }
 
-export async function listCommand(_values: unknown, [dir]: string[], io: CommandIO): Promise<number> {
+export async function listCommand(values: Record<string, string | boolean | undefined>, [dir]: string[], io: CommandIO): Promise<number> {
+  if (values.drills) return listDrills(dir ?? DRILLS_FOLDER, io);
   // A folder given, or the clone's own scenarios/ (which is the built-in library): its files by path.
   const folder = dir ?? (isBuiltinLibrary(LOCAL_SCENARIOS) ? LOCAL_SCENARIOS : undefined);
   if (folder !== undefined) {

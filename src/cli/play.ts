@@ -10,7 +10,8 @@ import { createElement } from 'react';
 import { render } from 'ink';
 import { EXIT, type CommandIO } from './io.js';
 import { prepareNewDrill, prepareResume } from './play-setup.js';
-import { resolveScenarioArg } from './scenario-arg.js';
+import { idOf, resolveScenarioArg } from './scenario-arg.js';
+import { offerResume } from './resume-offer.js';
 import { PlayApp, type PlayResult } from '../ui/App.js';
 import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
@@ -82,9 +83,12 @@ export async function playCommand(
     io.err(serve.problem);
     return EXIT.usage;
   }
-  const prepared = resume
-    ? prepareResume(resume, scenarioFile, terminal.time.wallNow)
-    : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
+  // A new drill in the default folder: an unfinished one of the same scenario there is offered first.
+  const offered = resume === undefined && flag('out') === undefined && scenarioFile ? await offerResume(idOf(scenarioFile), stdin, stdout) : undefined;
+  const resuming = resume ?? offered;
+  const prepared = resuming
+    ? prepareResume(resuming, scenarioFile, terminal.time.wallNow, speed)
+    : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), speed, wallNow: terminal.time.wallNow });
   if (!prepared.ok) {
     serve.port?.server.close();
     for (const line of prepared.lines) io.err(line);
@@ -95,10 +99,6 @@ export async function playCommand(
   const serving: Serving | undefined = serve.port && startServing(serve.port, prepared.scenario, prepared.outDir, terminal.time.wallNow);
   for (const line of serving?.lines ?? []) io.out(line);
   if (session) serving?.attach(session);
-  // A resumed drill already runs its clock: --speed applies now (a new one applies it at START).
-  if (speed !== undefined && session?.actor.getSnapshot().matches('live')) {
-    session.send({ type: 'SET_SPEED', speed, wall: terminal.time.wallNow() });
-  }
   let signalled: keyof typeof SIGNAL_CODES | undefined;
   const ignoreWriteErrors = () => {}; // after SIGHUP the terminal is gone; writing to it must not crash the exit
   stdout.on('error', ignoreWriteErrors);
@@ -116,7 +116,6 @@ export async function playCommand(
         return session;
       },
       writeReports: reports.write,
-      initialSpeed: speed,
       facilitator: flag('facilitator'),
       notices: [...prepared.notices, ...(serving?.lines ?? [])],
       onResize: () => stdout.write(CLEAR_SCREEN),

@@ -56,9 +56,9 @@ const runSpec: CommandSpec = {
 const listSpec: CommandSpec = {
   name: 'list',
   summary: 'List the scenarios: id, title, duration, difficulty; the built-in ones and yours in scenarios/.',
-  usage: 'drill list [dir]   (default: the built-in scenarios, and yours in scenarios/ if there is one; a folder: only its scenarios)',
-  flags: [],
-  options: {},
+  usage: 'drill list [dir] [--drills]   (default: the built-in scenarios, and yours in scenarios/ if there is one; a folder: only its scenarios)',
+  flags: ['--drills   the drills played here (in drills/, or dir): scenario, start, how far, finished or not, and the command to resume'],
+  options: { drills: { type: 'boolean' } },
   positionals: { min: 0, max: 1, names: 'a folder' },
 };
 

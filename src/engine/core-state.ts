@@ -43,6 +43,10 @@ export abstract class CoreState {
   ended: DrillRecord | undefined;
   speed = 1;
   impact: Impact = 'ok';
+  /** When the impact was first down or degraded, or an inject that starts the incident fired; until then nothing can be mitigated or resolved. */
+  incidentBeganAt: number | undefined;
+  /** Mitigated and resolved, once their condition has been false after the incident began. */
+  protected readonly armed = new Set<MilestoneName>();
   readonly world: World;
   readonly fired = new Set<string>();
   readonly open = new Map<string, OpenDecision>();

@@ -187,9 +187,10 @@ export class DrillCore extends ScenarioTime {
   markMilestone(wall: number, name: MilestoneName, by: string | undefined): boolean {
     this.wall = wall;
     if (this.milestones.has(name)) return false;
+    const unmet = this.unmetCondition(name);
     this.milestones.set(name, this.t);
     this.watching.touchMilestone(name);
-    this.emit({ type: 'milestone', name, source: 'facilitator', ...withoutEmpty({ by }) });
+    this.emit({ type: 'milestone', name, source: 'facilitator', ...withoutEmpty({ by, unmet }) });
     this.catchUp(); // conditions may wait on reached(...)
     return true;
   }

@@ -192,6 +192,7 @@ export const drillMachine = setup({
       description: 'The facilitator reads the briefing; scenario time has not started.',
       on: {
         START: { target: 'live', actions: 'startClock', description: 'Start the scenario clock at T+00:00.' },
+        SET_SPEED: { actions: 'changeSpeed', description: '`--speed`, recorded at once so that a resume in the briefing keeps it.' },
       },
     },
     live: {

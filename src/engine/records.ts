@@ -55,7 +55,13 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('vote', { id: z.string(), option: z.string(), name: z.string(), confidence: confidenceSchema, role: z.string().optional() }),
   rec('note', { text: z.string(), by: z.string().optional() }),
   rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema, due: dueDate.optional(), priority: prioritySchema.optional() }),
-  rec('milestone', { name: milestoneNameSchema, by: z.string().optional(), source: z.enum(['scenario', 'facilitator']) }),
+  rec('milestone', {
+    name: milestoneNameSchema,
+    by: z.string().optional(),
+    source: z.enum(['scenario', 'facilitator']),
+    /** Marked by the facilitator while the scenario's own condition for it was false: that condition. */
+    unmet: z.string().optional(),
+  }),
   rec('impact', { level: z.enum(['down', 'degraded', 'ok']) }),
   rec('world', {
     values: z.record(z.string(), value),

@@ -92,7 +92,10 @@ export function milestoneOutcomes(scenario: Scenario, records: readonly DrillRec
     const index = records.findIndex((r) => r.type === 'milestone' && r.name === name);
     const r = records[index];
     if (r?.type !== 'milestone') return { name, reachedMs: null, source: null };
-    if (r.source === 'facilitator') return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), how: 'marked by the facilitator' };
+    if (r.source === 'facilitator') {
+      const how = r.unmet ? `marked by the facilitator while the scenario's own condition was still unmet: ${r.unmet}` : 'marked by the facilitator';
+      return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), how };
+    }
     return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), ...markedBy(name, records, index, scenario, names, starters) };
   });
 }

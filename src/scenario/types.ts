@@ -49,6 +49,8 @@ export interface Inject extends Consequence {
   readonly trigger: Trigger;
   readonly hint?: string;
   readonly audience?: string;
+  /** The incident begins when it fires, even before any impact (see `engine/outcomes.ts`). */
+  readonly startsIncident?: true;
 }
 
 export interface Option extends Consequence {

@@ -35,8 +35,6 @@ export interface PlayProps {
   /** Starts the session (and its journal) once the team has been entered in the briefing. */
   readonly startSession: (team: TeamMember[], facilitator?: string) => DrillSession;
   readonly writeReports: ReportWriter;
-  /** `--speed`, applied as the clock starts (speed is recorded, so it needs a running drill). */
-  readonly initialSpeed?: number;
   readonly facilitator?: string;
   /** Lines to show at the top until the first key: load warnings, resume warnings. */
   readonly notices?: readonly string[];
@@ -116,7 +114,7 @@ function Live(props: PlayProps & { store: DrillStore }) {
   const exitRef = useRef(exit);
   exitRef.current = exit;
   const [runtime] = useState(() => {
-    const setup: Setup = { scenario: props.scenario, team: store.core.setup.team, facilitator: store.core.setup.facilitator ?? props.facilitator, startSpeed: props.initialSpeed };
+    const setup: Setup = { scenario: props.scenario, team: store.core.setup.team, facilitator: store.core.setup.facilitator ?? props.facilitator };
     const shell = { store, scenario: props.scenario, writeReports: props.writeReports, exit: (reason: ExitReason) => exitRef.current({ reason } satisfies PlayResult) };
     return new Runtime<Model, Message, Effect>(initialModel(setup, store.getSnapshot(), size.rows, props.notices), {
       update,
@@ -136,7 +134,7 @@ function Live(props: PlayProps & { store: DrillStore }) {
   const onFeedRows = useCallback((rows: number) => runtime.dispatch({ type: 'feed-rows', rows }), [runtime]);
   const { setup } = runtime.getModel();
   return (
-    <DrillProvider value={{ store, scenario: props.scenario, team: setup.team, theme: props.theme, startSpeed: props.initialSpeed }}>
+    <DrillProvider value={{ store, scenario: props.scenario, team: setup.team, theme: props.theme }}>
       <Screen ui={ui} setup={setup} size={size} onFeedRows={onFeedRows} />
     </DrillProvider>
   );

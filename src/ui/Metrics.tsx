@@ -47,7 +47,7 @@ export function Metrics({ width, stacked = false }: { width: number; stacked?: b
             const spec = scenario.world[name]!;
             const value = formatValue(core.world.get(name), spec.decimals);
             const unit = spec.unit ? ` ${visibleLine(spec.unit)}` : '';
-            const spark = sparkline(core.history.of(name), sparkWidth(cell));
+            const spark = sparkline(core.history.of(name), sparkWidth(cell), spec);
             // A label too long for its cell wraps onto a second row rather than losing its end.
             // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
             const label = <Text wrap="wrap">{shortLabel(spec.label ?? name)}</Text>;

@@ -183,8 +183,14 @@ export function TeamScreen(props: { scenario: Scenario; theme: Theme; roster: Ro
       </Box>
       <ErrorBanner writeError={undefined} notices={props.notices} theme={theme} width={size.columns} />
       <Briefing scenario={scenario} team={team.length ? team : undefined} theme={theme} top={top} width={size.columns} />
-      <TextPrompt state={form} theme={theme} width={size.columns} />
-      <HelpLine text={`${formHelp(form)} · ↑ ↓ scroll the briefing · Esc quits`} width={size.columns} />
+      {props.roster.askingToLeave ? (
+        <Text inverse color={hue(theme, 'warn')} wrap="truncate-end">
+          {' Leave drill play? Nothing has been recorded yet, and the team typed so far is lost. y: yes, any other key: no '}
+        </Text>
+      ) : (
+        <TextPrompt state={form} theme={theme} width={size.columns} />
+      )}
+      <HelpLine text={`${formHelp(form)} · ↑ ↓ scroll the briefing · Esc leaves (asks first)`} width={size.columns} />
     </Box>
   );
 }

@@ -16,8 +16,6 @@ export interface DrillUiContext {
   readonly scenario: Scenario;
   readonly team: readonly TeamMember[];
   readonly theme: Theme;
-  /** `--speed`, which takes effect when the clock starts; the briefing shows it already. */
-  readonly startSpeed?: number;
 }
 
 const Context = createContext<DrillUiContext | null>(null);

@@ -7,7 +7,7 @@
  */
 import type { Key } from 'ink';
 import type { Scenario } from '../scenario/types.js';
-import type { FollowupType, TeamMember } from '../engine/records.js';
+import type { DrillRecord, FollowupType, TeamMember } from '../engine/records.js';
 import type { DebriefSection } from '../engine/machine.js';
 import { visibleLine } from '../text/sanitize.js';
 import { formKey, openForm, type Field, type Form, type FormState } from './forms.js';
@@ -42,6 +42,19 @@ export function question(section: DebriefSection, ctx: DebriefContext): DebriefS
 
 function closing(): DebriefState {
   return { stage: 'closing', form: openForm(CLOSING_FORM) };
+}
+
+/**
+ * Where a resumed debrief picks up: the question of the last entry recorded (its entries stay
+ * recorded, so none is asked for twice), or the summary when none was. Moving on past a question
+ * is not recorded, so a question left without an entry is not where it resumes.
+ */
+export function debriefWhereLeft(records: readonly DrillRecord[], ctx: DebriefContext): DebriefState {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (r.type === 'debrief') return question(r.section, ctx);
+  }
+  return DEBRIEF_SUMMARY;
 }
 
 /** The form that has the keys in this state, if any. */

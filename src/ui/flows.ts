@@ -112,8 +112,12 @@ export function actionForm(core: DrillCore, by: string | undefined): Form<LivePu
   };
 }
 
-export function milestoneForm(reached: ReadonlyMap<MilestoneName, number>, by: string | undefined): Form<LivePurpose> {
-  const items = MILESTONES.filter((m) => !reached.has(m)).map((m) => ({ value: m, label: m }));
+export function milestoneForm(reached: ReadonlyMap<MilestoneName, number>, by: string | undefined, unmet: (name: MilestoneName) => string | undefined): Form<LivePurpose> {
+  const items = MILESTONES.filter((m) => !reached.has(m)).map((m) => {
+    const condition = unmet(m);
+    // Declaring the end of an incident the scenario says is not over is allowed, but said aloud.
+    return { value: m, label: condition ? `${m}  ⚠ the scenario's condition is not met: ${visibleLine(condition)}` : m };
+  });
   return {
     title: `Mark a milestone now (${credit(by)})`,
     fields: [{ name: 'name', prompt: 'Which milestone?', kind: 'choice', choices: choices(items), required: true }],

@@ -201,7 +201,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: char('m'),
     available: (env) => MILESTONES.some((m) => can(env, { type: 'MARK_MILESTONE', name: m })),
-    command: (env) => ({ kind: 'form', form: milestoneForm(env.drill.core.milestones, speakerName(env)) }),
+    command: (env) => ({ kind: 'form', form: milestoneForm(env.drill.core.milestones, speakerName(env), (m) => env.drill.core.unmetCondition(m)) }),
   },
   {
     keys: 's',

@@ -16,8 +16,6 @@ export interface Setup {
   readonly scenario: Scenario;
   readonly team: readonly TeamMember[];
   readonly facilitator?: string;
-  /** `--speed`, set as the clock starts (speed is recorded, so it needs a running drill). */
-  readonly startSpeed?: number;
 }
 
 /** What has the keys, apart from the debrief's own questions. */

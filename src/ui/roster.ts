@@ -22,6 +22,8 @@ export interface RosterModel {
   readonly top: number;
   /** The team is complete and the drill is starting: keys of the same chunk are ignored. */
   readonly started: boolean;
+  /** Esc was pressed: the next key says whether to leave (y) or carry on typing the team. */
+  readonly askingToLeave: boolean;
 }
 
 export type RosterEffect =
@@ -32,7 +34,7 @@ export type RosterMessage = { readonly type: 'key'; readonly input: string; read
 
 /** `askFacilitator`: the facilitator was not named on the command line, so the roster asks first. */
 export function initialRoster(roles: Roles, askFacilitator = false): RosterModel {
-  return { roles, team: [], form: openForm(askFacilitator ? FACILITATOR_FORM : memberForm(roles, [])), top: 0, started: false };
+  return { roles, team: [], form: openForm(askFacilitator ? FACILITATOR_FORM : memberForm(roles, [])), top: 0, started: false, askingToLeave: false };
 }
 
 /** The report names who ran the drill, and credits corrections and extra time to them. */
@@ -46,7 +48,10 @@ const FACILITATOR_FORM: Form<'facilitator'> = {
 export function rosterUpdate(model: RosterModel, message: RosterMessage): readonly [RosterModel, readonly RosterEffect[]] {
   const { input, key } = message;
   if (model.started) return [model, []];
-  if ((key.ctrl && input === 'c') || key.escape) return [model, [{ kind: 'exit', reason: 'quit' }]];
+  if (key.ctrl && input === 'c') return [model, [{ kind: 'exit', reason: 'quit' }]];
+  // Leaving loses the team typed so far, so Esc asks first, as q does once the drill runs.
+  if (model.askingToLeave) return input.toLowerCase() === 'y' ? [model, [{ kind: 'exit', reason: 'quit' }]] : [{ ...model, askingToLeave: false }, []];
+  if (key.escape) return [{ ...model, askingToLeave: true }, []];
   if (key.upArrow || key.pageUp) return [{ ...model, top: Math.max(0, model.top - (key.pageUp ? 10 : 1)) }, []];
   if (key.downArrow || key.pageDown) return [{ ...model, top: model.top + (key.pageDown ? 10 : 1) }, []];
   const result = formKey(model.form, input, key);

@@ -13,7 +13,7 @@ import { correctForm } from './correct-forms.js';
 import { bindingFor } from './keys.js';
 import { viewerKey } from './key-targets.js';
 import { terminalLines } from './feed-layout.js';
-import { debriefForm, debriefKey, question } from './debrief-states.js';
+import { debriefForm, debriefKey, debriefWhereLeft, question } from './debrief-states.js';
 import { envOf, IDLE, initialUi, phaseOf, withUi, type Model, type Setup } from './model.js';
 import type { ShownDrill } from './store.js';
 import type { Command, Effect, Flash, Message } from './messages.js';
@@ -25,7 +25,10 @@ const NOT_POSSIBLE = 'That was not possible at this point of the drill.';
 
 /** The model as the screen opens on a drill (new, or resumed with a decision already open). */
 export function initialModel(setup: Setup, drill: ShownDrill, feedRows: number, notices: readonly string[] = []): Model {
-  return { setup, drill, ui: initialUi(feedRows, notices) };
+  const ui = initialUi(feedRows, notices);
+  // A screen opened on a drill already in its debrief (a resume) goes back to where it was.
+  const debrief = phaseOf(drill) === 'debrief' ? debriefWhereLeft(drill.core.records, setup) : ui.debrief;
+  return { setup, drill, ui: { ...ui, debrief } };
 }
 
 export function update(model: Model, message: Message): Step {
@@ -160,9 +163,6 @@ function sent(model: Model, message: Extract<Message, { type: 'sent' }>): Step {
     const option = decision?.options.find((o) => o.id === event.option);
     if (decision) return [withUi(next, { mode: { kind: 'form', state: openForm(explainForm(decision, option, event.by)) } }), []];
   }
-  const speed = model.setup.startSpeed;
-  // `--speed` is recorded, so it can only be set once the clock runs.
-  if (event.type === 'START' && speed && speed !== 1) return [next, [{ kind: 'send', event: { type: 'SET_SPEED', speed } }]];
   if (event.type === 'FINISH') return [next, [{ kind: 'write-reports' }]];
   return [next, []];
 }

@@ -51,7 +51,6 @@ export const JOURNAL = 'drills/ui-mini/journal.jsonl';
 export interface ScreenOptions {
   readonly scenario?: Scenario;
   readonly team?: readonly TeamMember[];
-  readonly startSpeed?: number;
   readonly feedRows?: number;
   readonly facilitator?: string;
 }
@@ -79,7 +78,7 @@ export class ScreenDriver {
     ];
     this.actor = createActor(drillMachine, { input: { scenario: this.scenario, seed: 'screen', team: [...team], mode: 'play', wall: 0 } }).start();
     this.feed = new FeedLog(this.scenario);
-    const setup: Setup = { scenario: this.scenario, team, startSpeed: options.startSpeed, facilitator: options.facilitator };
+    const setup: Setup = { scenario: this.scenario, team, facilitator: options.facilitator };
     this.model = initialModel(setup, this.shown(), options.feedRows ?? 20);
   }
 

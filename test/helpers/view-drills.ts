@@ -105,6 +105,8 @@ export function viewMiniSteps(): DrillEvent[][] {
     [{ type: 'SKIP', wall: at(50_000) }, to(100_000)],
     [to(300_000)],
     [
+      // The first note is record 3 (after drill-started, clock-started and speed).
+      { type: 'CORRECT', of: 3, change: 'amend', text: 'NOTE-TEXT amended', by: 'Sam', wall },
       { type: 'DEBRIEF', section: 'cause', text: 'DEBRIEF-TEXT the cache was cold', factor: 'cold-cache', wall },
       { type: 'NOTE', text: 'NOTE-TEXT after the end', wall },
       { type: 'FINISH', wall },
@@ -116,15 +118,6 @@ export function viewMiniSteps(): DrillEvent[][] {
 export function viewMiniDrill(): PlayedView {
   const input = viewMiniInput();
   const actor = createActor(drillMachine, { input }).start();
-  const steps = viewMiniSteps();
-  steps.forEach((step, i) => {
-    // Before the last step, the facilitator amends the first note: a correction names a record's
-    // seq, which only the played drill knows.
-    if (i === steps.length - 1) {
-      const note = actor.getSnapshot().context.core.records.find((r) => r.type === 'note');
-      if (note) actor.send({ type: 'CORRECT', of: note.seq, change: 'amend', text: 'NOTE-TEXT amended', by: 'Sam', wall: 1_400_000 });
-    }
-    for (const event of step) actor.send(event);
-  });
+  for (const step of viewMiniSteps()) for (const event of step) actor.send(event);
   return { name: 'view-mini (scripted)', scenario: input.scenario, records: actor.getSnapshot().context.core.records };
 }

@@ -109,3 +109,25 @@ describe('the debrief', () => {
     expect(debriefKey(DEBRIEF_SUMMARY, ...inkKey('Enter'), ctx)).toEqual([DEBRIEF_SUMMARY, undefined]);
   });
 });
+
+describe('a debrief opened again after a resume', () => {
+  it('picks up at the question of the last entry recorded, the entries kept and none asked again', async () => {
+    const { initialModel } = await import('../../src/ui/update.js');
+    const d = ended();
+    d.press('Enter', 'The queue password rotated', 'Enter', 'Enter', 'Enter'); // a cause (text, factor), then on
+    d.press('The rollback was quick', 'Enter', 'Enter'); // went well, then on
+    d.press('Nobody was paging', 'Enter'); // killed here, in the third question after its answer
+    const entries = d.core.records.filter((r) => r.type === 'debrief');
+    expect(entries.map((r) => r.type === 'debrief' && r.section)).toEqual(['cause', 'went-well', 'went-poorly']);
+    // A fresh screen on the same drill, as `drill play --resume` opens one.
+    const reopened = initialModel(d.model.setup, d.shown(), 20);
+    expect(reopened.ui.debrief.stage === 'question' && reopened.ui.debrief.section).toBe('went-poorly');
+    expect(d.core.records.filter((r) => r.type === 'debrief')).toHaveLength(3);
+  });
+
+  it('starts at the summary when nothing was recorded in it yet', async () => {
+    const { initialModel } = await import('../../src/ui/update.js');
+    const d = ended();
+    expect(initialModel(d.model.setup, d.shown(), 20).ui.debrief).toEqual(DEBRIEF_SUMMARY);
+  });
+});

@@ -34,10 +34,22 @@ describe('the roster', () => {
     expect(model.form).toMatchObject({ text: 'Alex: boss', error: 'unknown role `boss` for Alex; the roles are ic, ops' });
   });
 
-  it('scrolls the briefing above it, and leaves on Esc', () => {
+  it('scrolls the briefing above it, and leaves on Esc after asking, as q does', () => {
     const [model, effects] = typeInto(initialRoster(roles), 'Down', 'Down', 'Up', 'Esc');
     expect(model.top).toBe(1);
-    expect(effects).toEqual([{ kind: 'exit', reason: 'quit' }]);
+    expect(effects).toEqual([]);
+    expect(model.askingToLeave).toBe(true);
+    expect(typeInto(model, 'y')[1]).toEqual([{ kind: 'exit', reason: 'quit' }]);
+  });
+
+  it('keeps the team typed so far when the question to leave is answered no', () => {
+    const [model, effects] = typeInto(initialRoster(roles), 'Alex: ic', 'Enter', 'Esc', 'n', 'Sam: ops', 'Enter');
+    expect(effects).toEqual([]);
+    expect(model.askingToLeave).toBe(false);
+    expect(model.team).toEqual([
+      { name: 'Alex', role: 'ic' },
+      { name: 'Sam', role: 'ops' },
+    ]);
   });
 
   it('asks for the facilitator first when none was named, and starts the drill with that name', () => {

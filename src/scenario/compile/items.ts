@@ -61,7 +61,8 @@ export class ItemCompiler {
     this.section = 'injects';
     const path = ['injects', i];
     const { id, channel, from, title, text, hint, audience } = spec;
-    const inject = compact({ id, channel, from, title, text, hint, audience, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
+    const startsIncident = spec.starts_incident;
+    const inject = compact({ id, channel, from, title, text, hint, audience, startsIncident, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
     this.section = 'rest';
     return inject;
   }

@@ -93,6 +93,10 @@ export const injectSchema = z.strictObject({
   ...consequenceFields,
   hint: z.string().optional().describe('A facilitator hint, shown only on request.'),
   audience: z.string().optional().describe('A role that alone is meant to see this inject.'),
+  starts_incident: z
+    .literal(true)
+    .optional()
+    .describe('The incident begins when this inject fires, even before any impact; until then nothing can be mitigated or resolved.'),
 });
 
 const optionSchema = z.strictObject({

@@ -271,6 +271,9 @@ describe('weak-scenario warnings', () => {
       `t.yaml:${at(text, "''")}: warning: inject \`vp-asks\` has empty \`text:\`; write what the team sees`,
       `t.yaml:${at(text, 'decisions:')}: warning: no decision offers two or more options, so the drill cannot branch; give the team a real choice`,
       `t.yaml:${at(text, 'id: triage', 4)}: warning: decision \`triage\` has no \`timeout:\`, so the team can stall it forever; add \`timeout:\` and \`default:\` (no decision is a decision)`,
+      // With no impact, nothing says when the incident begins, so "resolved" (and the end) hold from the start.
+      expect.stringMatching(/^t\.yaml:\d+:\d+: warning: milestone `resolved` already holds before anything has gone wrong/),
+      expect.stringMatching(/^t\.yaml:\d+:\d+: warning: `end\.when` already holds before anything has gone wrong/),
       `t.yaml:${at(text, 'debrief:')}: warning: no contributing factors planted (\`debrief.factors\`); plant several, and a red herring, so the debrief can compare what the team found`,
     ]);
   });
@@ -292,5 +295,27 @@ describe('text cut short by a comment', () => {
     const line = text.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
     expect(cut[0]).toMatchObject({ line, col: 'title: Ask Dana in #'.length, severity: 'warning' });
     expect(cut[0]!.message).toContain('`#ops`');
+  });
+});
+
+describe('conditions that hold before anything has gone wrong', () => {
+  const warning = (text: string, path: string, what: string): string =>
+    `t.yaml:${at(text, path)}: warning: ${what} already holds before anything has gone wrong (the world as it starts, with "detected" marked), so the drill could end at once; make it depend on the incident (a variable its impact changes, or \`fired('…')\`)`;
+
+  it('an end that a slip of "detected" would satisfy is warned about', () => {
+    const text = edit(SMALL, ["  when: reached('resolved')", "  when: reached('detected') and disk_pct < 80"]);
+    expect(warningLines(text)).toEqual([warning(text, "reached('detected') and disk_pct < 80", '`end.when`')]);
+  });
+
+  it('a milestone condition true in the starting world is warned about', () => {
+    const text = edit(SMALL, ["  acknowledged: decided('triage')", '  acknowledged: writes_ok']);
+    expect(warningLines(text)).toEqual([warning(text, 'writes_ok\n', 'milestone `acknowledged`')]);
+  });
+
+  it('resolved waits for the first impact, so only a scenario with no impact and no `starts_incident` is warned', () => {
+    const text = edit(SMALL, ['impact:\n  down: not writes_ok\n  degraded: disk_pct > 90\n', '']);
+    expect(warningLines(text)).toContain(warning(text, 'disk_pct < 80 and writes_ok', 'milestone `resolved`'));
+    const marked = edit(text, ['    milestone: detected\n    hint:', '    milestone: detected\n    starts_incident: true\n    hint:']);
+    expect(warningLines(marked).filter((w) => w.includes('before anything'))).toEqual([]);
   });
 });
