@@ -2,8 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
-import { formatProblem } from '../scenario/problems.js';
+import { loadScenarioFile, formatProblem } from '../scenario/index.js';
 import { formatDuration, parseDuration } from '../conditions/duration.js';
 
 export async function listCommand(_values: unknown, [dir = 'scenarios']: string[], io: CommandIO): Promise<number> {

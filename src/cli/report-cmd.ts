@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
 import { readJournalFile } from '../journal/reader.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
+import { loadScenarioFile } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { buildReport } from '../report/model.js';
 import { markdownParts, renderMarkdown } from '../report/markdown.js';

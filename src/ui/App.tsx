@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp, useInput } from 'ink';
 import { useSelector } from '@xstate/react';
 import type { Key } from 'ink';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { TeamMember } from '../engine/records.js';
 import type { DrillSession } from '../session/session.js';
 import { DrillStore } from './store.js';

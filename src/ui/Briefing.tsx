@@ -5,7 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import { Line } from './Line.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { TeamMember } from '../engine/records.js';
 import { visibleControls, visibleLine } from '../text/sanitize.js';
 import { formatDuration, parseDuration } from '../conditions/duration.js';

@@ -6,7 +6,7 @@
  */
 import { dirname } from 'node:path';
 import type { Key } from 'ink';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { DrillRecord, TeamMember } from '../engine/records.js';
 import { visibleLine } from '../text/sanitize.js';
 import { formKey, openForm } from './forms.js';

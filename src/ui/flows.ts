@@ -2,11 +2,10 @@
  * The forms a facilitator fills in during a drill, and the command each one ends in. Every value
  * typed here is recorded through the engine (and so the journal) only when the form is complete.
  */
-import type { Decision, Option, Scenario } from '../scenario/types.js';
+import { type Decision, type Option, type Scenario, MILESTONES } from '../scenario/index.js';
 import type { FollowupType, MilestoneName, TeamMember } from '../engine/records.js';
 import type { DrillCore } from '../engine/core.js';
 import type { DebriefSection } from '../engine/machine.js';
-import { MILESTONES } from '../scenario/validate/schema.js';
 import { formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import type { Choice, Form } from './forms.js';

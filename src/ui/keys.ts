@@ -10,7 +10,7 @@ import type { DrillEvent } from '../engine/machine.js';
 import { actionForm, decideForm, followupForm, milestoneForm, noteForm, offScriptForm, relocateForm } from './flows.js';
 import type { Command, KeyEnv, Phase } from './ui-state.js';
 import { speakerName } from './ui-state.js';
-import { MILESTONES } from '../scenario/validate/schema.js';
+import { MILESTONES } from '../scenario/index.js';
 import type { DrillInputEvent } from './store.js';
 import { briefScrolled, hintFor, scrolled, terminalInView } from './key-targets.js';
 

@@ -4,7 +4,7 @@
  * at the end of the file).
  */
 import type { YAMLError } from 'yaml';
-import type { TreeFacts } from './yaml-source.js';
+import type { TreeFacts } from './full-read.js';
 
 /** A parser error or warning as a drill message, and the 0-based offset to report it at. */
 export function formatYamlError(error: YAMLError, text: string, facts: TreeFacts): { message: string; offset: number } {

@@ -23,7 +23,7 @@ import {
   variableSchema,
   type ScenarioFile,
 } from './schema.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 
 /** The kinds of named things that other parts of a scenario refer to. */
 export type NameKind = 'inject' | 'decision' | 'action' | 'role' | 'variable';

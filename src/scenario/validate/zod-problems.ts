@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { suggestion, type Problem } from '../problems.js';
 import { describe, expectedText, firstSentence, knownKeys, lowerFirst, schemaAt, unionOptions, type Schema } from './zod-introspect.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 
 type Issue = z.core.$ZodIssue;
 

@@ -4,11 +4,9 @@
  * scenario; `checkAnswersAgainst` then checks its ids against the scenario it is run with.
  */
 import { z } from 'zod';
-import { durationSchema, MILESTONES } from '../../scenario/validate/schema.js';
-import { sortProblems, type Problem } from '../../scenario/problems.js';
-import { parseYamlFile, validateWith } from '../../scenario/source/yaml-source.js';
+import { durationSchema, MILESTONES, sortProblems, validateWith, type Problem } from '../../scenario/index.js';
+import { parseYamlFile, readSourceFile } from '../../scenario/source/index.js';
 import { rememberSource } from './answers-check.js';
-import { readSourceFile } from '../../scenario/source/source-text.js';
 
 export { checkAnswersAgainst } from './answers-check.js';
 

@@ -1,86 +1,23 @@
 /**
- * YAML text → plain JS value, keeping the parsed document so that any later problem (a schema
- * issue, an unknown id, a bad condition) can be reported at the line and column it came from.
- * Used for scenario files and answers files alike. Hostile input is refused with one line each
- * (see `source-text.ts`); nothing here throws.
+ * The full read of a file by the `yaml` package, the arbiter of what a file means: every syntax
+ * error at once, each reworded and placed where the mistake is, plus what `yaml` accepts but a
+ * scenario cannot use (duplicate keys, keys that are lists or mappings, `__proto__`, deep
+ * nesting, alias bombs). Used whenever the fast read (`fast-read.ts`) cannot be trusted.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
-import { formatYamlError } from './yaml-errors.js';
-import { nodeAt, offsetOfPath, scalarSourceOffset } from './yaml-positions.js';
-import { decodeSourceText, findExcessiveNesting, lineColAt, MAX_NESTING_DEPTH } from './source-text.js';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
-import { readPlainYaml, type ListSinks } from './plain-yaml.js';
-import type { Pos } from '../types.js';
-
-export { MAX_SCENARIO_BYTES, MAX_NESTING_DEPTH } from './source-text.js';
-export { validateWith } from '../validate/zod-problems.js';
+import { findExcessiveNesting, lineColAt, MAX_NESTING_DEPTH } from './source-text.js';
+import { formatYamlError } from './yaml-errors.js';
+import { makeYamlFile, type YamlFile } from './yaml-file.js';
+import { documentLocator } from './yaml-positions.js';
 
 /** Aliases may repeat data, but not multiply it: this caps the nodes that aliases expand to. */
 export const MAX_ALIAS_COUNT = 100;
 
-/** A path into the document, as zod reports it: keys and list indexes. */
-export type YamlPath = readonly PropertyKey[];
-
-/** A parsed YAML file: its value, and where each part of it was written. */
-export interface YamlFile {
-  readonly file: string;
-  /** The exact bytes read (for hashing). */
-  readonly bytes: Uint8Array;
-  readonly text: string;
-  /** The root mapping as plain data. `__proto__` keys are own properties, never prototypes. */
-  readonly value: Record<string, unknown>;
-  /** Where the node at `path` starts (`part: 'key'`: its key). A missing path gives its nearest existing parent. */
-  positionOf(path: YamlPath, part?: 'key' | 'value'): Pos;
-  /** Where character `offset` of the string at `path` was written (for errors inside conditions). */
-  positionInScalar(path: YamlPath, offset: number): Pos;
-  /** A problem at `path` (or at `offset` inside the string there). */
-  problemAt(path: YamlPath, message: string, options?: { severity?: 'error' | 'warning'; part?: 'key' | 'value'; offset?: number }): Problem;
-}
-
-/**
- * `streamed`: the file was read by the fast path with the sinks given to `parseYamlFile`, so the
- * lists they took are empty in `value` and their items went to the sinks.
- */
-export type YamlReadResult = { ok: true; yaml: YamlFile; warnings: Problem[]; streamed?: true } | { ok: false; problems: Problem[] };
-
-/**
- * Reads YAML text (or bytes) into a `YamlFile` whose root is a mapping. `expected` describes the
- * file for messages, e.g. "a scenario (id:, title:, injects: …)".
- */
-export function parseYamlFile(
-  input: Uint8Array | string,
-  file: string,
-  expected = 'a YAML mapping',
-  sinksFor?: (yaml: YamlFile) => ListSinks,
-): YamlReadResult {
-  const fail = (message: string, line: number, col: number): YamlReadResult => ({
-    ok: false,
-    problems: [{ file, line, col, message, severity: 'error' }],
-  });
-  try {
-    const decoded = decodeSourceText(input);
-    if (!decoded.ok) {
-      const { message, line, col, empty } = decoded.problem;
-      return fail(empty ? `${message}; expected ${expected}` : message, line, col);
-    }
-    const { text, bytes } = decoded;
-    // Most files are plain YAML, read several times faster (and smaller) without positions; the
-    // full parse runs only if a position is asked for, that is, when there is a problem to report.
-    // The sinks get the file before its value exists: positions are only looked up on a problem.
-    const yaml = lazyYamlFile(file, bytes, text, () => parseFully(text, bytes, file, expected));
-    const plain = readPlainYaml(text, sinksFor?.(yaml));
-    if (plain !== undefined) {
-      yaml.value = plain;
-      return sinksFor === undefined ? { ok: true, yaml, warnings: [] } : { ok: true, yaml, warnings: [], streamed: true };
-    }
-    return parseFully(text, bytes, file, expected);
-  } catch (error) {
-    return parserCrashed(error, fail);
-  }
-}
+export type YamlReadResult = { ok: true; yaml: YamlFile; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /** The full parse, with positions, of decoded text: every YAML problem found and placed. */
-function parseFully(text: string, bytes: Uint8Array, file: string, expected: string): YamlReadResult {
+export function parseFully(text: string, bytes: Uint8Array, file: string, expected: string): YamlReadResult {
   const fail = (message: string, line: number, col: number): YamlReadResult => ({
     ok: false,
     problems: [{ file, line, col, message, severity: 'error' }],
@@ -131,36 +68,14 @@ function parseFully(text: string, bytes: Uint8Array, file: string, expected: str
       );
     }
     const warnings = yamlProblems(doc.warnings, file, text, facts, at, 'warning');
-    return { ok: true, yaml: makeYamlFile(file, bytes, text, value as Record<string, unknown>, doc, at), warnings };
+    const yaml = makeYamlFile(file, bytes, text, value as Record<string, unknown>, documentLocator(doc), lineCounter.linePos);
+    return { ok: true, yaml, warnings };
   } catch (error) {
     return parserCrashed(error, fail);
   }
 }
 
-/**
- * A `YamlFile` read by the fast path: the value is there at once, and the first question about a
- * position parses the text fully (it is plain YAML, so that parse succeeds and agrees).
- */
-function lazyYamlFile(file: string, bytes: Uint8Array, text: string, parse: () => YamlReadResult): YamlFile & { value: Record<string, unknown> } {
-  let full: YamlFile | undefined;
-  const located = (): YamlFile => {
-    if (full) return full;
-    const read = parse();
-    if (!read.ok) throw new Error(`the full YAML parse disagrees with the fast one: ${read.problems[0]?.message}`);
-    return (full = read.yaml);
-  };
-  return {
-    file,
-    bytes,
-    text,
-    value: {},
-    positionOf: (path, part) => located().positionOf(path, part),
-    positionInScalar: (path, offset) => located().positionInScalar(path, offset),
-    problemAt: (path, message, options) => located().problemAt(path, message, options),
-  };
-}
-
-function parserCrashed(error: unknown, fail: (message: string, line: number, col: number) => YamlReadResult): YamlReadResult {
+export function parserCrashed(error: unknown, fail: (message: string, line: number, col: number) => YamlReadResult): YamlReadResult {
   // A stack overflow in the parser on nesting the pre-scan under-estimated, or a parser bug:
   // still one line, never a stack trace.
   const detail = error instanceof RangeError ? nestingMessage() : `could not parse this file as YAML (${String(error)})`;
@@ -258,36 +173,4 @@ function yamlProblems(
     problems.push({ file, line, col, message: message + more, severity });
   }
   return problems;
-}
-
-function makeYamlFile(
-  file: string,
-  bytes: Uint8Array,
-  text: string,
-  value: Record<string, unknown>,
-  doc: Document.Parsed,
-  at: (offset: number) => [number, number],
-): YamlFile {
-  const pos = (offset: number): Pos => {
-    const [line, col] = at(offset);
-    return { line, col };
-  };
-  const positionOf = (path: YamlPath, part: 'key' | 'value' = 'value'): Pos => pos(offsetOfPath(doc, path, part));
-  const positionInScalar = (path: YamlPath, offset: number): Pos => {
-    const node = nodeAt(doc, path).node;
-    if (!isScalar(node) || !node.range) return positionOf(path);
-    return pos(scalarSourceOffset(text, node.range, node.type, String(node.value), offset));
-  };
-  return {
-    file,
-    bytes,
-    text,
-    value,
-    positionOf,
-    positionInScalar,
-    problemAt(path, message, options = {}) {
-      const p = options.offset === undefined ? positionOf(path, options.part) : positionInScalar(path, options.offset);
-      return { file, line: p.line, col: p.col, message, severity: options.severity ?? 'error' };
-    },
-  };
 }
