@@ -16,6 +16,11 @@ import { MAX_NESTING_DEPTH } from './source-text.js';
 export interface FastRead {
   readonly value: unknown;
   readonly nodes: NodeTable;
+  /**
+   * The text, as js-yaml's own copy of it: the strings in `value` are slices of that copy and
+   * keep it alive anyway, so keeping this one instead lets the caller's copy go.
+   */
+  readonly text: string;
 }
 
 /** Thrown from the listener to stop js-yaml at the first thing it cannot be trusted with. */
@@ -53,7 +58,10 @@ export function readFast(text: string): FastRead | undefined {
     return undefined;
   }
   if (recorder.nodes.count === 0 || recorder.depth !== 0) return undefined;
-  return { value, nodes: recorder.nodes };
+  const copy = recorder.input;
+  const nodes = recorder.nodes;
+  nodes.text = copy !== undefined && copy.startsWith(text) ? copy.slice(0, text.length) : text;
+  return { value, nodes, text: nodes.text };
 }
 
 /**
@@ -65,15 +73,18 @@ export function readFast(text: string): FastRead | undefined {
 class Recorder {
   readonly nodes: NodeTable;
   depth = 0;
+  /** js-yaml's copy of the text (with a line break and a NUL appended). */
+  input: string | undefined;
   /** Per open node: the row count when it opened, and where js-yaml stood. */
   private readonly openRows: number[] = [];
   private readonly openedAt: number[] = [];
   constructor(private readonly text: string) {
-    this.nodes = new NodeTable(text);
+    this.nodes = new NodeTable(text.length);
   }
 
   readonly listen = (event: 'open' | 'close', state: State): void => {
     if (event === 'open') {
+      this.input ??= state.input;
       if (++this.depth > MAX_NESTING_DEPTH || this.afterExplicitKey(state.position)) throw new Untrusted();
       this.openRows.push(this.nodes.count);
       this.openedAt.push(state.position);
@@ -96,7 +107,7 @@ class Recorder {
         // `yaml` places an empty value after the spaces that follow its `:`, before any comment.
         let at = openedAt;
         while (this.text.charCodeAt(at) === 0x20 || this.text.charCodeAt(at) === 0x09) at++;
-        nodes.add(at, at, 1, EMPTY);
+        nodes.add(at, at, EMPTY);
       }
       return;
     }
@@ -107,14 +118,14 @@ class Recorder {
     if (descendants > 0) {
       const lastChild = nodes.count - 1;
       // A wrapper around the one node read at the same place: that row is this node.
-      if (nodes.size[lastChild] === descendants && nodes.start[lastChild] === start && (kind === 'scalar') === (nodes.style[lastChild]! < SEQUENCE)) return;
+      if (nodes.size(lastChild) === descendants && nodes.start[lastChild] === start && (kind === 'scalar') === (nodes.style[lastChild]! < SEQUENCE)) return;
     }
     if (kind === 'scalar') {
       const style = scalarStyle(first);
       const end = style === PLAIN ? this.plainEnd(start, state.position) : state.position;
       if ((style === QUOTE_DOUBLE || style === QUOTE_SINGLE) && this.spansLines(start, end)) throw new Untrusted();
       if (descendants > 0) nodes.truncate(firstRow);
-      nodes.add(start, end, 1, style);
+      nodes.add(start, end, style);
       return;
     }
     // A flow collection over several lines: `yaml` checks its indentation, js-yaml does not.
@@ -122,14 +133,14 @@ class Recorder {
     if (flow && this.spansLines(start, state.position)) throw new Untrusted();
     if (kind === 'sequence') this.checkItems(firstRow, (state.result as unknown[]).length);
     else this.checkPairs(firstRow, state.result as object, flow);
-    nodes.add(start, state.position, descendants + 1, kind === 'mapping' ? MAPPING : SEQUENCE);
+    nodes.add(start, descendants + 1, kind === 'mapping' ? MAPPING : SEQUENCE);
   }
 
   /** A list's children must be its items: js-yaml adds items with no node (`-` alone, `[a: 1]`), left to `yaml`. */
   private checkItems(firstRow: number, length: number): void {
-    const { size } = this.nodes;
+    const nodes = this.nodes;
     let children = 0;
-    for (let child = this.nodes.count - 1; child >= firstRow; child -= size[child]!) children++;
+    for (let child = nodes.count - 1; child >= firstRow; child -= nodes.size(child)) children++;
     if (children !== length) throw new Untrusted();
   }
 
@@ -141,13 +152,16 @@ class Recorder {
    * also have a key with no value node (`{a, b: 1}`): its pairs are counted.
    */
   private checkPairs(firstRow: number, value: object, flow: boolean): void {
-    const { start, end, size, style } = this.nodes;
+    const nodes = this.nodes;
     let children = 0;
-    for (let child = this.nodes.count - 1; child >= firstRow; child -= size[child]!) {
+    for (let child = nodes.count - 1; child >= firstRow; child -= nodes.size(child)) {
       if (children++ % 2 === 0) continue;
-      const keyStyle = style[child]!;
-      if (keyStyle === EMPTY || keyStyle >= BLOCK_LITERAL || this.colonAfter(end[child]!) - start[child]! > MAX_KEY_LENGTH) throw new Untrusted();
-      if (keyStyle === PLAIN && NULL_KEY.test(this.text.slice(start[child], end[child]))) throw new Untrusted();
+      const keyStyle = nodes.style[child]!;
+      if (keyStyle === EMPTY || keyStyle >= BLOCK_LITERAL) throw new Untrusted();
+      const start = nodes.start[child]!;
+      const end = nodes.extent[child]!;
+      if (this.colonAfter(end) - start > MAX_KEY_LENGTH) throw new Untrusted();
+      if (keyStyle === PLAIN && NULL_KEY.test(this.text.slice(start, end))) throw new Untrusted();
     }
     if (children % 2 === 1 || Object.hasOwn(value, '__proto__')) throw new Untrusted();
     if (flow) {

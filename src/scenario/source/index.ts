@@ -31,16 +31,17 @@ export function parseYamlFile(input: Uint8Array | string, file: string, expected
       const { message, line, col, empty } = decoded.problem;
       return fail(empty ? `${message}; expected ${expected}` : message, line, col);
     }
-    const { text, bytes } = decoded;
-    const fast = readFast(text);
+    const { bytes } = decoded;
+    const fast = readFast(decoded.text);
     if (fast !== undefined && isMapping(fast.value)) {
+      const text = fast.text;
       // Lines are counted only when a position is asked for, that is, when there is a problem.
       let linePos: ((offset: number) => { line: number; col: number }) | undefined;
       const lineOf = (offset: number) => (linePos ??= linePosIn(lineStarts(text)))(offset);
       const yaml = makeYamlFile(file, bytes, text, fast.value, tableLocator(fast.nodes, fast.value), lineOf);
       return { ok: true, yaml, warnings: [] };
     }
-    return parseFully(text, bytes, file, expected);
+    return parseFully(decoded.text, bytes, file, expected);
   } catch (error) {
     return parserCrashed(error, fail);
   }

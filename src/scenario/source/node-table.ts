@@ -33,32 +33,41 @@ export const SCALAR_TYPE: Readonly<Record<number, string>> = {
 export class NodeTable {
   count = 0;
   start: Int32Array;
-  end: Int32Array;
-  /** Rows in the node's subtree, itself included. */
-  size: Int32Array;
+  /** A scalar's end (where its text stops); a collection's subtree size in rows, itself included. */
+  extent: Int32Array;
   style: Uint8Array;
-  /** Children in document order, per collection row, made when first asked for. */
+  /** The text the offsets are in (to name keys by). */
+  text = '';
+  /** Children and keys of big collections, made when first asked for (a lookup in a small one just walks it). */
   private readonly childLists = new Map<number, Int32Array>();
-  /** Key → index of its pair, per mapping row, made when first asked for. */
   private readonly pairIndexes = new Map<number, Map<string, number>>();
 
-  /** A table for `text`, sized for it at once (a node takes about a dozen characters). */
-  constructor(private readonly text: string) {
-    const rows = Math.max(1024, text.length >> 3);
+  /** A table for a text of `length` characters, sized for it at once (a node takes about a dozen). */
+  constructor(length: number) {
+    const rows = Math.max(1024, Math.ceil(length / 10));
     this.start = new Int32Array(rows);
-    this.end = new Int32Array(rows);
-    this.size = new Int32Array(rows);
+    this.extent = new Int32Array(rows);
     this.style = new Uint8Array(rows);
   }
 
-  add(start: number, end: number, size: number, style: Style): number {
+  /** Adds a row: `extent` is a scalar's end, or a collection's subtree size. */
+  add(start: number, extent: number, style: Style): number {
     if (this.count === this.start.length) this.grow();
     const row = this.count++;
     this.start[row] = start;
-    this.end[row] = end;
-    this.size[row] = size;
+    this.extent[row] = extent;
     this.style[row] = style;
     return row;
+  }
+
+  /** Rows in the subtree of `row`, itself included. */
+  size(row: number): number {
+    return this.style[row]! >= SEQUENCE ? this.extent[row]! : 1;
+  }
+
+  /** Where the text of a scalar row stops. */
+  end(row: number): number {
+    return this.style[row]! >= SEQUENCE ? this.start[row]! : this.extent[row]!;
   }
 
   /** Forgets the rows from `row` on (children of a node that turned out to be no node). */
@@ -68,12 +77,12 @@ export class NodeTable {
 
   /** The direct children of `row`, in document order. */
   children(row: number): Int32Array {
-    let list = this.childLists.get(row);
-    if (list) return list;
+    const cached = this.childLists.get(row);
+    if (cached) return cached;
     const found: number[] = [];
-    for (let child = row - 1; child > row - this.size[row]!; child -= this.size[child]!) found.push(child);
-    list = Int32Array.from(found.reverse());
-    this.childLists.set(row, list);
+    for (let child = row - 1; child > row - this.size(row); child -= this.size(child)) found.push(child);
+    const list = Int32Array.from(found.reverse());
+    if (list.length > BIG) this.childLists.set(row, list);
     return list;
   }
 
@@ -88,9 +97,9 @@ export class NodeTable {
     for (const segment of path) {
       const style = this.style[row];
       if (style === MAPPING) {
-        const pair = this.pairIndex(row).get(String(segment));
-        if (pair === undefined) return { row, depth };
         const children = this.children(row);
+        const pair = this.pairOf(row, children, String(segment));
+        if (pair === undefined) return { row, depth };
         keyRow = children[2 * pair]!;
         row = children[2 * pair + 1]!;
       } else if (style === SEQUENCE && typeof segment === 'number' && segment >= 0 && segment < this.children(row).length) {
@@ -104,15 +113,20 @@ export class NodeTable {
     return { row, keyRow, depth };
   }
 
-  private pairIndex(row: number): Map<string, number> {
+  /** The index of the pair whose key is `name` in mapping `row`. */
+  private pairOf(row: number, children: Int32Array, name: string): number | undefined {
+    // The top mapping is looked into for every problem; other small ones are walked.
+    if (children.length <= 2 * BIG && row !== this.count - 1) {
+      for (let pair = 0; 2 * pair < children.length; pair++) if (this.keyName(children[2 * pair]!) === name) return pair;
+      return undefined;
+    }
     let index = this.pairIndexes.get(row);
     if (!index) {
       index = new Map();
-      const children = this.children(row);
       for (let pair = 0; 2 * pair < children.length; pair++) index.set(this.keyName(children[2 * pair]!), pair);
       this.pairIndexes.set(row, index);
     }
-    return index;
+    return index.get(name);
   }
 
   /**
@@ -120,7 +134,7 @@ export class NodeTable {
    * core schema does, a quoted one read again (the fast read only trusts one-line scalar keys).
    */
   private keyName(row: number): string {
-    const source = this.text.slice(this.start[row], this.end[row]);
+    const source = this.text.slice(this.start[row], this.end(row));
     return String(this.style[row] === PLAIN ? resolvePlain(source) : load(source, { schema: CORE_AS_YAML_READS_IT }));
   }
 
@@ -131,11 +145,13 @@ export class NodeTable {
       return to;
     };
     this.start = copy(this.start, new Int32Array(length));
-    this.end = copy(this.end, new Int32Array(length));
-    this.size = copy(this.size, new Int32Array(length));
+    this.extent = copy(this.extent, new Int32Array(length));
     this.style = copy(this.style, new Uint8Array(length));
   }
 }
+
+/** Collections with more children than this keep an index of them once looked into. */
+const BIG = 16;
 
 /** Where things are in a file read the fast way (see `Locator`). */
 export function tableLocator(nodes: NodeTable, root: unknown): Locator {
@@ -153,7 +169,7 @@ export function tableLocator(nodes: NodeTable, root: unknown): Locator {
       if (type === undefined) return undefined;
       let value = root;
       for (const segment of path.slice(0, depth)) value = (value as Record<PropertyKey, unknown>)[segment];
-      return { start: nodes.start[row]!, end: nodes.end[row]!, type, value };
+      return { start: nodes.start[row]!, end: nodes.end(row), type, value };
     },
   };
 }
