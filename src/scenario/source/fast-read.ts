@@ -13,7 +13,7 @@ import { BLOCK_FOLDED, BLOCK_LITERAL, EMPTY, MAPPING, NodeTable, PLAIN, QUOTE_DO
 import { MAX_NESTING_DEPTH } from './source-text.js';
 
 /** What the fast read gave: the value, and where each of its nodes was written. */
-export interface FastRead {
+interface FastRead {
   readonly value: unknown;
   readonly nodes: NodeTable;
   /**

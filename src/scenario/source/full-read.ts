@@ -7,7 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
 import { findExcessiveNesting, lineColAt, MAX_NESTING_DEPTH } from './source-text.js';
-import { formatYamlError } from './yaml-errors.js';
+import { formatYamlError, type TreeFacts } from './yaml-errors.js';
 import { makeYamlFile, type YamlFile } from './yaml-file.js';
 import { documentLocator } from './yaml-positions.js';
 
@@ -88,23 +88,6 @@ function nestingMessage(): string {
 
 function lineCol(p: { line: number; col: number }): [number, number] {
   return [Math.max(1, p.line), Math.max(1, p.col)];
-}
-
-/** What a walk over the parsed tree found: facts the parser does not report itself. */
-export interface TreeFacts {
-  tooDeepAt?: number;
-  /** Offsets of keys that are lists or mappings (`? [a, b]`). */
-  readonly complexKeys: number[];
-  firstAliasAt?: number;
-  /**
-   * Offsets of `__proto__` keys. `toJS` makes it an own property (no pollution), but zod then
-   * drops it silently from records, so a variable or answer would vanish without a word: refuse it.
-   */
-  readonly protoKeys: number[];
-  /** Duplicate key offset → the key and the offset of its first occurrence. */
-  readonly duplicates: Map<number, { key: string; firstAt: number }>;
-  /** [start, end] of quoted scalars, to place "missing closing quote" at the opening quote. */
-  readonly quoted: [number, number][];
 }
 
 function inspectTree(root: unknown): TreeFacts {

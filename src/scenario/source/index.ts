@@ -13,7 +13,7 @@ import { decodeSourceText } from './source-text.js';
 import { linePosIn, makeYamlFile } from './yaml-file.js';
 
 export { MAX_ALIAS_COUNT, type YamlReadResult } from './full-read.js';
-export { MAX_NESTING_DEPTH, MAX_SCENARIO_BYTES, readSourceFile } from './source-text.js';
+export { MAX_SCENARIO_BYTES, readSourceFile } from './source-text.js';
 export type { YamlFile, YamlPath } from './yaml-file.js';
 
 /**

@@ -21,7 +21,7 @@ export const MAPPING = 7;
 export type Style = typeof EMPTY | typeof PLAIN | typeof QUOTE_SINGLE | typeof QUOTE_DOUBLE | typeof BLOCK_LITERAL | typeof BLOCK_FOLDED | typeof SEQUENCE | typeof MAPPING;
 
 /** The name `yaml` gives each scalar style (what `scalarSourceOffset` expects). */
-export const SCALAR_TYPE: Readonly<Record<number, string>> = {
+const SCALAR_TYPE: Readonly<Record<number, string>> = {
   [PLAIN]: 'PLAIN',
   [QUOTE_SINGLE]: 'QUOTE_SINGLE',
   [QUOTE_DOUBLE]: 'QUOTE_DOUBLE',

@@ -88,7 +88,7 @@ export function linePosIn(lineStarts: readonly number[]): (offset: number) => { 
  * from their value only by quotes, escapes and folded line breaks, so walking both and skipping
  * those finds the exact column; when an escape makes them disagree, the scalar's start is used.
  */
-export function scalarSourceOffset(text: string, start: number, end: number, type: string | undefined, value: string, offset: number): number {
+function scalarSourceOffset(text: string, start: number, end: number, type: string | undefined, value: string, offset: number): number {
   let i = start;
   if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') i++;
   if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {

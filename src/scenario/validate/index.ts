@@ -12,7 +12,6 @@ import { describeIssues, parseOptions, validateWith } from './zod-problems.js';
 import type { Problem } from '../problems.js';
 import type { YamlFile, YamlPath } from '../source/index.js';
 
-export { NOTHING_UNREAD, type Salvage, type Unread } from './salvage.js';
 export { validateWith } from './zod-problems.js';
 
 const ITEM_SCHEMAS = { injects: injectSchema, decisions: decisionSchema, actions: actionSchema } as const;

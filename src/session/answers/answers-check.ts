@@ -4,7 +4,7 @@
  * the team. Found before the run starts, each at its line and column.
  */
 import { closest, suggestion, type Problem, type Scenario } from '../../scenario/index.js';
-import type { Answers } from './answers.js';
+import type { Answers } from './answers-schema.js';
 import type { YamlFile, YamlPath } from '../../scenario/source/index.js';
 
 // Answers are plain data; their positions stay with the parsed file, found by identity.
