@@ -4,22 +4,23 @@
 // - dist/drill.js: the command line and every command but `play` (no Ink, no React).
 // - dist/play.js: `drill play` with Ink, React and the screen, loaded only by `drill play`.
 //
-// Why this shape (issue 7: the first frame of `drill play` in well under half the time of a bare
-// Ink app; measured by `npm run bench`):
+// Why this shape (the first frame of `drill play` well before a bare Ink app's; the targets and
+// the numbers are in docs/performance.md, measured by `npm run bench`):
 // - One file per command family: Node reads and compiles one file, not dozens of modules.
 // - Scripts, not ES modules: Node 20 can reuse V8's compiled code only for scripts
 //   (`vm.Script` with `cachedData`; `module.enableCompileCache` needs Node 22). Skipping the
-//   compile of ~1 MB of JavaScript is most of what is left to win once the code is bundled. The
-//   bundle is ESM-shaped code wrapped in an async function, so top-level `await` (Ink's reconciler,
-//   Yoga's WebAssembly) still works; Node's built-in modules come through `require`.
-// - zod: `import { z } from 'zod'` makes esbuild keep all of zod (every locale, ~450 KB), because
-//   `z` is a namespace re-exported as a value; `import * as z` lets it keep only what is used.
+//   compile is most of what is left to win once the code is bundled. The bundle is ESM-shaped
+//   code wrapped in an async function, so top-level `await` (Ink's reconciler, Yoga's
+//   WebAssembly) still works; Node's built-in modules come through `require`.
+// - zod: `import { z } from 'zod'` makes esbuild keep all of zod (every locale), because `z` is
+//   a namespace re-exported as a value; `import * as z` lets it keep only what is used.
 //   The sources are rewritten that way while bundling.
 // - Ink's React DevTools bridge (only with DEV=true) is left out, with the `ws` package it needs.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const BUILTINS = new Set(builtinModules);
@@ -59,11 +60,11 @@ const withoutInkDevtools = {
 
 /**
  * Yoga (Ink's layout engine) ships its WebAssembly as base64 inside its JavaScript and compiles it
- * while Ink's modules load, so every `drill play` start waited for that compile (20–30 ms) with
- * nothing else to do. The bytes go to dist/yoga.wasm instead: bin/drill.js starts compiling them
+ * while Ink's modules load, so every `drill play` start waited for that compile with nothing else
+ * to do. The bytes go to dist/yoga.wasm instead: bin/drill.js starts compiling them
  * (off the main thread) before it even reads the bundle, and Yoga instantiates the compiled module
- * it is handed (`instantiateWasm` is Emscripten's hook for that). The bundle is also ~100 KB
- * smaller, and Yoga's `fetch` path (which would load undici) is never taken.
+ * it is handed (`instantiateWasm` is Emscripten's hook for that). The bundle is also smaller
+ * without the base64, and Yoga's `fetch` path (which would load undici) is never taken.
  */
 const YOGA_BASE64 = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/;
 const yogaFromLoader = {
@@ -89,6 +90,18 @@ const yogaFromLoader = {
   },
 };
 
+/**
+ * The participant's page (src/web/assets/) is imported as text with `?raw`, as vitest reads it,
+ * so that drill serves it from its own bundle and never looks for files at run time.
+ */
+const rawText = {
+  name: 'raw-text',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?raw$/, '')), namespace: 'raw' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
+
 /** `drill play` lives in its own bundle: the main one reaches it through the loader. */
 const playFromItsOwnBundle = {
   name: 'play-from-its-own-bundle',
@@ -104,7 +117,7 @@ const playFromItsOwnBundle = {
  * Non-ASCII characters left in the output (esbuild escapes them in strings and names, not in
  * regular expression literals) become `\uXXXX` escapes, which mean the same there. An ASCII-only
  * bundle is read as latin1 into a one-byte string: half the memory of the two-byte string a single
- * `“` would force, and decoded several times faster (bin/drill.js).
+ * `“` would force, and decoded faster (bin/drill.js).
  */
 function asciiOnly(code) {
   return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -131,7 +144,7 @@ async function bundle(name, entry, plugins) {
     define: { DRILL_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__drill_url' },
     banner: { js: '(async function (require, __drill_url, __drill_exports, __drill_load, __drill_wasm) {' },
     footer: { js: '})' },
-    plugins: [builtinsViaRequire, zodNamespaceImport, withoutInkDevtools, ...plugins],
+    plugins: [builtinsViaRequire, zodNamespaceImport, withoutInkDevtools, rawText, ...plugins],
     logLevel: 'warning',
   });
   const code = asciiOnly(result.outputFiles[0].text);
@@ -144,7 +157,7 @@ mkdirSync('dist', { recursive: true });
 for (const file of readdirSync('dist')) if (/^(chunk-.*|.*\.cache(\.\d+)?|[a-z-]+-[A-Z0-9]{8}\.js)$/.test(file)) rmSync(`dist/${file}`, { force: true });
 await bundle('drill', "import { main } from './src/cli.tsx'; __drill_exports.main = main;", [playFromItsOwnBundle]);
 // `drill play` runs from this bundle alone (bin/drill.js picks it): reading, compiling and running
-// the main bundle first cost the first frame ~30 ms. It holds the whole command line too (the other
+// the main bundle first delayed the first frame. It holds the whole command line too (the other
 // commands stay lazily initialised and are never run from here); play.ts is imported statically
 // because Ink's modules wait for Yoga with a top-level await, which a lazily initialised module
 // cannot have.

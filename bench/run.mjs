@@ -1,5 +1,5 @@
-// `npm run bench`: measures drill against the targets of issue 7, with the reference points run
-// in the same call on the same machine, so that the ratios hold wherever it runs. Prints a
+// `npm run bench`: measures drill against its targets (docs/performance.md), with the reference
+// points run in the same call on the same machine, so that the ratios hold wherever it runs. Prints a
 // Markdown table (median, min, max, target, verdict) and writes bench/results.json.
 //
 // What it measures, and how:
@@ -16,7 +16,7 @@
 // Options: --quick (fewer runs, a shorter idle; for trying the bench itself, not for the table).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -2,8 +2,8 @@
 // The installed `drill` command. It runs the bundles that `npm install` / `npm run build` make
 // (see build.mjs), compiled with V8's code cache: the first run saves the compiled code next to
 // the bundle (or in the temp folder if dist/ is read-only), and later runs start from it instead
-// of compiling about a megabyte of JavaScript again. That is most of the start-up time left once
-// the code is bundled (issue 7; `npm run bench` measures it). A cache from another Node version
+// of compiling the whole bundle again. That is most of the start-up time left once the code is
+// bundled (docs/performance.md; `npm run bench` measures it). A cache from another Node version
 // is refused by V8 itself and simply written anew.
 //
 // `drill play` runs from dist/play.js alone, and the WebAssembly its layout engine needs starts

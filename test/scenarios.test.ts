@@ -62,7 +62,7 @@ async function run(scenario: string, answers: string | undefined, seed = '1'): P
 
 function outcomeOf(records: readonly DrillRecord[], chanceIds: ReadonlySet<string>): Outcome {
   const ended = records.find((r) => r.type === 'drill-ended');
-  if (!ended || ended.type !== 'drill-ended') throw new Error('the drill did not end');
+  if (ended?.type !== 'drill-ended') throw new Error('the drill did not end');
   const choices: Record<string, string> = {};
   const milestones: Record<string, string> = {};
   const draws: Record<string, 'fired' | 'skipped'> = {};

@@ -20,7 +20,7 @@ export interface CommandSpec {
 export type Parsed = { ok: true; values: Record<string, string | boolean | undefined>; positionals: string[] } | { ok: false; message: string };
 
 export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...argv], options: spec.options, allowPositionals: true, strict: true });
   } catch (error) {

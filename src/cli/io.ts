@@ -11,7 +11,7 @@ export interface CommandIO {
  * Messages quote file names and the text of scenarios, answers files and journals, any of which
  * may come from a stranger: an unknown key written as "\e]52;c;…" must not reach the clipboard.
  */
-export function terminalSafe(line: string): string {
+function terminalSafe(line: string): string {
   return line.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (ch) => visibleControls(ch, { tabWidth: 0 }));
 }
 

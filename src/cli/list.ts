@@ -1,32 +1,64 @@
-/** `drill list [dir]`: the scenarios in a folder, with duration and difficulty. */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * `drill list [dir]`: the scenarios there are, with duration and difficulty. Without a folder,
+ * the built-in library and the user's own `scenarios/`, each row saying where it comes from and
+ * which of the user's files stand in for a built-in one, as `drill play <id>` picks them.
+ */
 import { EXIT, type CommandIO } from './io.js';
+import { builtinScenarios, idOf, isBuiltinLibrary, LOCAL_SCENARIOS, scenarioFilesIn, userScenarios } from './scenario-arg.js';
 import { loadScenarioFile, formatProblem } from '../scenario/index.js';
 import { formatDuration, parseDuration } from '../conditions/duration.js';
 
-export async function listCommand(_values: unknown, [dir = 'scenarios']: string[], io: CommandIO): Promise<number> {
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    io.err(`${dir}: no such folder`);
-    return EXIT.badInput;
+/** A file to list, and what its FILE column says: its path, or where it comes from. */
+interface Entry {
+  readonly file: string;
+  readonly where: string;
+}
+
+export async function listCommand(_values: unknown, [dir]: string[], io: CommandIO): Promise<number> {
+  // A folder given, or the clone's own scenarios/ (which is the built-in library): its files by path.
+  const folder = dir ?? (isBuiltinLibrary(LOCAL_SCENARIOS) ? LOCAL_SCENARIOS : undefined);
+  if (folder !== undefined) {
+    const files = scenarioFilesIn(folder);
+    if (files === undefined) {
+      io.err(`${folder}: no such folder`);
+      return EXIT.badInput;
+    }
+    return printTable(
+      files.map((file) => ({ file, where: file })),
+      `no scenarios in ${folder}`,
+      io,
+    );
   }
+  const builtin = scenarioFilesIn(builtinScenarios()) ?? [];
+  const builtinIds = new Set(builtin.map(idOf));
+  const user = userScenarios();
+  const mine = user === undefined ? [] : (scenarioFilesIn(user) ?? []);
+  const mineIds = new Set(mine.map(idOf));
+  const entries: Entry[] = [
+    ...mine.map((file) => ({ file, where: `${file} (yours${builtinIds.has(idOf(file)) ? ', used instead of the built-in one' : ''})` })),
+    ...builtin.filter((file) => !mineIds.has(idOf(file))).map((file) => ({ file, where: 'built in' })),
+  ].sort((a, b) => idOf(a.file).localeCompare(idOf(b.file)));
+  const code = printTable(entries, 'no scenarios', io);
+  io.out('');
+  io.out(`Play one with: drill play <id>. The built-in files are in ${builtinScenarios()}; copy one to ${LOCAL_SCENARIOS}/ to change it.`);
+  return code;
+}
+
+function printTable(entries: readonly Entry[], empty: string, io: CommandIO): number {
   const rows: string[][] = [];
   let broken = 0;
-  for (const f of files) {
-    const loaded = loadScenarioFile(join(dir, f));
+  for (const { file, where } of entries) {
+    const loaded = loadScenarioFile(file);
     if (!loaded.ok) {
       broken++;
       io.err(formatProblem(loaded.problems[0]!) + (loaded.problems.length > 1 ? ` (+${loaded.problems.length - 1} more; run drill validate)` : ''));
       continue;
     }
     const s = loaded.scenario.file;
-    rows.push([s.id, s.title, formatDuration(parseDuration(s.duration) ?? 0), s.difficulty, join(dir, f)]);
+    rows.push([s.id, s.title, formatDuration(parseDuration(s.duration) ?? 0), s.difficulty, where]);
   }
   if (rows.length === 0) {
-    io.out(`no scenarios in ${dir}`);
+    io.out(empty);
     return broken ? EXIT.badInput : EXIT.ok;
   }
   const header = ['ID', 'TITLE', 'DURATION', 'DIFFICULTY', 'FILE'];

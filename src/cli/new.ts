@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
 import { starterScenario } from './new-template.js';
 import { scenarioSchema } from '../scenario/index.js';
+import { builtinScenarios, packageRoot } from './scenario-arg.js';
 
 /** Where `drill schema` output is kept, relative to the folder drill runs in. */
 const SCHEMA_FILE = join('docs', 'scenario.schema.json');
@@ -35,7 +36,11 @@ export async function newCommand(values: Record<string, string | boolean | undef
     return EXIT.badInput;
   }
   io.out(`wrote ${file}`);
-  io.out(`next: drill validate ${file}, then drill run ${file} --seed 1, then make it yours (guide: docs/scenario-format.md)`);
+  io.out(`next: drill validate ${file}`);
+  io.out(`then: drill run ${file} --seed 1 (headless, nobody answering), and make it yours; the guide is ${join(packageRoot(), 'docs', 'scenario-format.md')}`);
+  if (values.out === undefined && existsSync(join(builtinScenarios(), `${id!}.yaml`))) {
+    io.out(`note: ${id!} is also a built-in scenario; in this folder, drill play ${id!} now plays yours`);
+  }
   if (!existsSync(SCHEMA_FILE)) io.out(`tip: drill schema > ${SCHEMA_FILE} gives editors completion for it (its first line points there)`);
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@
  * terminal.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadScenarioFile, formatProblem, type Scenario } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { JournalInUse } from '../journal/lock.js';
@@ -18,6 +18,7 @@ import { readJournalFile } from '../journal/reader.js';
 import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';
 import { parseTeam } from '../ui/team.js';
 import { newSeed } from './seed.js';
+import { findRecordedScenario } from './scenario-arg.js';
 import { EXIT } from './io.js';
 
 export type Prepared =
@@ -26,10 +27,12 @@ export type Prepared =
       scenario: Scenario;
       /** Present when the drill already has its journal (resumed, or `--team` given). */
       session?: DrillSession;
-      startSession: (team: TeamMember[]) => DrillSession;
+      startSession: (team: TeamMember[], facilitator?: string) => DrillSession;
       notices: string[];
-      /** The folder made for a new drill, so that an unused one can be removed on quit. */
-      madeDir?: string;
+      /** The drill's folder: its journal, report and links go there. */
+      outDir: string;
+      /** The folders made for a new drill, deepest first, so that unused ones can be removed on quit. */
+      madeDirs?: readonly string[];
     }
   | { ok: false; code: number; lines: string[] };
 
@@ -54,13 +57,13 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
   }
   const startWall = o.wallNow();
   const out = o.out ?? defaultOutDir(scenario.id, startWall);
-  const existed = existsSync(out);
+  const missing = missingFolders(out);
   const problem = prepareOutDir(out);
   if (problem) return { ok: false, code: EXIT.badInput, lines: [problem] };
   const seed = o.seed ?? newSeed();
-  const startSession = (members: TeamMember[]) =>
+  const startSession = (members: TeamMember[], facilitator?: string) =>
     DrillSession.start(
-      { scenario, seed, team: members, facilitator: o.facilitator, mode: 'play', wall: o.wallNow() },
+      { scenario, seed, team: members, facilitator: facilitator ?? o.facilitator, mode: 'play', wall: o.wallNow() },
       join(out, JOURNAL_FILE),
       { durable: true },
     );
@@ -70,8 +73,16 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
     session: team ? startSession(team) : undefined,
     startSession,
     notices: loaded.warnings.map(formatProblem),
-    madeDir: existed ? undefined : out,
+    outDir: out,
+    madeDirs: missing,
   };
+}
+
+/** The folders `out` needs that do not exist yet, deepest first (`drills/x/`, then `drills/`). */
+function missingFolders(out: string): string[] {
+  const missing: string[] = [];
+  for (let dir = resolve(out); !existsSync(dir); dir = dirname(dir)) missing.push(dir);
+  return missing;
 }
 
 /**
@@ -84,7 +95,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
   if (!read.ok) return { ok: false, code: EXIT.badInput, lines: [read.message] };
   const started = read.records[0]!;
   if (started.type !== 'drill-started') return { ok: false, code: EXIT.badInput, lines: [`${journal}:2:1: the journal does not begin with drill-started`] };
-  const file = scenarioArg ?? findScenario(started.scenario.path, journal);
+  const file = scenarioArg ?? findRecordedScenario(started.scenario, journal);
   if (!file) {
     return {
       ok: false,
@@ -104,8 +115,7 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     const line = replay.seq === undefined ? '' : `:${replay.seq + 2}:1`;
     return { ok: false, code: EXIT.badInput, lines: [`${journal}${line}: ${replay.message}`] };
   }
-  const core = replay.actor.getSnapshot().context.core;
-  if (core.finished) {
+  if (replay.actor.getSnapshot().matches('done')) {
     replay.actor.stop();
     return { ok: false, code: EXIT.badInput, lines: [`${journal}: this drill is finished, so there is nothing to continue; drill report ${journal} writes its report`] };
   }
@@ -118,7 +128,12 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
   }
   session.send({ type: 'SESSION_RESUMED', wall: wallNow() });
   if (session.actor.getSnapshot().matches({ live: 'running' })) session.send({ type: 'PAUSE', wall: wallNow() });
-  const where = !core.started ? 'in the briefing' : core.ended ? 'in the debrief' : `at ${formatClock(core.t)}, paused. Press space to go on`;
+  const resumed = session.actor.getSnapshot();
+  const where = resumed.matches('briefing')
+    ? 'in the briefing'
+    : resumed.matches('debrief')
+      ? 'in the debrief'
+      : `at ${formatClock(resumed.context.core.t)}, paused. Press space to go on`;
   notices.push(`Resumed ${journal} ${where}.`);
   return {
     ok: true,
@@ -126,11 +141,6 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     session,
     startSession: () => session,
     notices,
+    outDir: dirname(journal),
   };
-}
-
-/** The recorded scenario path, as given (relative to here), or relative to the journal's folder. */
-function findScenario(recorded: string, journal: string): string | undefined {
-  const candidates = [recorded, join(dirname(journal), recorded)];
-  return candidates.find((p) => existsSync(p));
 }

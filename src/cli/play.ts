@@ -4,17 +4,21 @@
  * as the drill goes; whatever ends the screen (the report, q, Ctrl-C, SIGTERM, SIGHUP), the
  * journal is closed valid and the terminal is left as it was found.
  */
+import { drillCommand } from './invocation.js';
 import { rmdirSync, readdirSync } from 'node:fs';
 import { createElement } from 'react';
 import { render } from 'ink';
 import { EXIT, type CommandIO } from './io.js';
 import { prepareNewDrill, prepareResume } from './play-setup.js';
+import { resolveScenarioArg } from './scenario-arg.js';
 import { PlayApp, type PlayResult } from '../ui/App.js';
 import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
 import { formatClock } from '../conditions/duration.js';
 import type { DrillSession } from '../session/session.js';
-import type { ReportWriter } from '../ui/controller.js';
+import { MAX_SPEED, MIN_SPEED } from '../engine/speed.js';
+import type { ReportWriter } from '../ui/effects.js';
+import { openServePort, startServing, type Serving } from './play-serve.js';
 
 /** The process's terminal, injected so that tests can give a fake one (or none). */
 export interface Terminal {
@@ -27,8 +31,6 @@ export interface Terminal {
 
 const processTerminal = (): Terminal => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, time: realTime });
 
-const MIN_SPEED = 0.25;
-const MAX_SPEED = 64;
 // The alternate screen keeps the shell's scrollback intact and is left on every exit path.
 // Bracketed paste marks pasted text, so that line breaks in it are not taken for Enter.
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[2J\u001B[H\u001B[?2004h';
@@ -56,9 +58,15 @@ export async function playCommand(
       return EXIT.usage;
     }
   } else if (file === undefined) {
-    io.err('drill play: missing the scenario file; write drill play <scenario.yaml>, or drill play --resume <journal> to continue a drill');
+    io.err('drill play: missing the scenario file; write drill play <scenario.yaml> (or an id from drill list, e.g. drill play k8s-shrink), or drill play --resume <journal> to continue a drill');
     return EXIT.usage;
   }
+  const scenarioArg = file === undefined ? undefined : resolveScenarioArg(file);
+  if (scenarioArg?.ok === false) {
+    io.err(scenarioArg.message);
+    return EXIT.badInput;
+  }
+  const scenarioFile = scenarioArg?.file;
   const { stdin, stdout } = terminal;
   // Checked before anything is created: Ink would otherwise fail on raw mode with a stack trace.
   if (!stdin.isTTY || typeof stdin.setRawMode !== 'function' || !stdout.isTTY) {
@@ -69,15 +77,24 @@ export async function playCommand(
     return EXIT.usage;
   }
 
+  const serve = await openServePort(values);
+  if ('problem' in serve) {
+    io.err(serve.problem);
+    return EXIT.usage;
+  }
   const prepared = resume
-    ? prepareResume(resume, file, terminal.time.wallNow)
-    : prepareNewDrill({ file: file!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
+    ? prepareResume(resume, scenarioFile, terminal.time.wallNow)
+    : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
   if (!prepared.ok) {
+    serve.port?.server.close();
     for (const line of prepared.lines) io.err(line);
     return prepared.code;
   }
 
   let session = prepared.session;
+  const serving: Serving | undefined = serve.port && startServing(serve.port, prepared.scenario, prepared.outDir, terminal.time.wallNow);
+  for (const line of serving?.lines ?? []) io.out(line);
+  if (session) serving?.attach(session);
   // A resumed drill already runs its clock: --speed applies now (a new one applies it at START).
   if (speed !== undefined && session?.actor.getSnapshot().matches('live')) {
     session.send({ type: 'SET_SPEED', speed, wall: terminal.time.wallNow() });
@@ -93,11 +110,15 @@ export async function playCommand(
       theme: themeFromEnv(terminal.env),
       time: terminal.time,
       session,
-      startSession: (team) => (session = prepared.startSession(team)),
+      startSession: (team) => {
+        session = prepared.startSession(team);
+        serving?.attach(session);
+        return session;
+      },
       writeReports: reports.write,
       initialSpeed: speed,
       facilitator: flag('facilitator'),
-      notices: prepared.notices,
+      notices: [...prepared.notices, ...(serving?.lines ?? [])],
       onResize: () => stdout.write(CLEAR_SCREEN),
     }),
     { stdin, stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: true },
@@ -125,29 +146,33 @@ export async function playCommand(
     pauseIfRunning(session, terminal.time);
     closeQuietly(session);
     stdout.off('error', ignoreWriteErrors);
+    // The pages' server stops with the drill.
+    await serving?.close();
   }
 
   if (!session) {
-    removeIfEmpty(prepared.madeDir);
+    serving?.removeLinks();
+    removeUnusedFolders(prepared.madeDirs ?? []);
     io.out(`${prepared.scenario.id}: the drill did not start; nothing was recorded.`);
     return signalled ? SIGNAL_CODES[signalled] : EXIT.ok;
   }
-  const core = session.actor.getSnapshot().context.core;
+  const snapshot = session.actor.getSnapshot();
+  const core = snapshot.context.core;
   const journal = session.journalPath;
-  if (result?.reason === 'finished' || core.finished) {
+  if (result?.reason === 'finished' || snapshot.matches('done')) {
     io.out(`${prepared.scenario.id}: drill finished at ${formatClock(core.ended?.t ?? core.t)}; journal and report in ${journal.replace(/[/\\][^/\\]*$/, '')}`);
     return EXIT.ok;
   }
   io.out(`${prepared.scenario.id}: drill stopped at ${formatClock(core.t)}; everything recorded is in ${journal}`);
-  io.out(`Continue it with: drill play --resume ${journal}`);
+  io.out(`Continue it with: ${drillCommand(process.argv[1], process.cwd())} play --resume ${journal}`);
   if (signalled) return SIGNAL_CODES[signalled];
   return result?.reason === 'interrupted' ? SIGNAL_CODES.SIGINT : EXIT.ok;
 }
 
 /**
- * The report code, loaded once the first frame is drawn rather than before it (issue 7): a drill
- * cannot reach its report in the moment that takes. Should it ever, the screen says the report
- * could not be written and that `drill report` writes it from the journal.
+ * The report code, loaded once the first frame is drawn rather than before it, so that the screen
+ * comes up sooner: a drill cannot reach its report in the moment that takes. Should it ever, the
+ * screen says the report could not be written and that `drill report` writes it from the journal.
  */
 export function lazyReportWriter(): { write: ReportWriter; load: () => void } {
   let writer: ReportWriter | undefined;
@@ -186,11 +211,17 @@ function closeQuietly(session: DrillSession | undefined): void {
   }
 }
 
-function removeIfEmpty(dir: string | undefined): void {
-  if (!dir) return;
-  try {
-    if (readdirSync(dir).length === 0) rmdirSync(dir);
-  } catch {
-    // Leaving an empty folder behind is harmless.
+/**
+ * A drill that never started leaves no trace: the folders made for it (deepest first) go, each
+ * only if it is empty, so a `drills/` that holds other drills stays.
+ */
+export function removeUnusedFolders(dirs: readonly string[]): void {
+  for (const dir of dirs) {
+    try {
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    } catch {
+      return; // leaving an empty folder behind is harmless
+    }
   }
 }

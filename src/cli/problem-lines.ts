@@ -7,7 +7,7 @@
 import { formatProblem, type Problem } from '../scenario/index.js';
 
 /** How many problems a command prints per file before it counts the rest. */
-export const SHOWN_PROBLEMS = 100;
+const SHOWN_PROBLEMS = 100;
 
 /** One line per problem, at most `limit`, then `file: … and N more (E errors, W warnings)`. */
 export function problemLines(problems: readonly Problem[], limit = SHOWN_PROBLEMS): string[] {

@@ -1,28 +1,33 @@
 /**
  * `drill report <journal>`: rebuilds a drill's report from its journal alone, byte for byte the
  * same as the one written at the end of the drill. The scenario is found by the path the journal
- * recorded (from the current folder, then from the journal's folder) or given with --scenario;
- * a scenario file that changed since the drill is a warning, never a silent difference.
+ * recorded (from the current folder, then from the journal's folder, then by its id) or given
+ * with --scenario (a path or an id); a scenario file that changed since the drill is a warning,
+ * never a silent difference.
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
 import { readJournalFile } from '../journal/reader.js';
 import { loadScenarioFile } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
+import { findRecordedScenario, resolveScenarioArg } from './scenario-arg.js';
 import { buildReport } from '../report/model.js';
 import { markdownParts, renderMarkdown } from '../report/markdown.js';
 import { jsonParts, renderJson } from '../report/json.js';
 import { writePieces } from '../report/write.js';
 import type { RecordOf } from '../engine/records.js';
+import { writeIssues } from './issues-cmd.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
 export async function reportCommand(values: Values, [journal]: string[], io: CommandIO): Promise<number> {
   const output = values.output as string | undefined;
   const format = (values.format as string | undefined) ?? (output?.toLowerCase().endsWith('.json') ? 'json' : 'md');
-  if (format !== 'md' && format !== 'json') {
-    io.err(`--format: '${format}' is not a report format; write --format md or --format json`);
+  if (format !== 'md' && format !== 'json' && format !== 'issues') {
+    io.err(`--format: '${format}' is not a report format; write --format md, --format json or --format issues`);
+    return EXIT.usage;
+  }
+  if (format === 'issues' && output === undefined) {
+    io.err('--format issues writes one file per follow-up action; give the folder with --output DIR');
     return EXIT.usage;
   }
   const read = readJournalFile(journal!);
@@ -32,10 +37,16 @@ export async function reportCommand(values: Values, [journal]: string[], io: Com
   }
   for (const w of read.warnings) io.err(`${w} (warning)`);
   const started = read.records[0] as RecordOf<'drill-started'>;
-  const scenarioPath = (values.scenario as string | undefined) ?? findScenario(started.scenario.path, journal!);
+  const given = values.scenario as string | undefined;
+  const scenarioArg = given === undefined ? undefined : resolveScenarioArg(given);
+  if (scenarioArg?.ok === false) {
+    io.err(scenarioArg.message);
+    return EXIT.badInput;
+  }
+  const scenarioPath = scenarioArg?.file ?? findRecordedScenario(started.scenario, journal!);
   if (scenarioPath === undefined) {
     io.err(
-      `${journal}: the drill's scenario '${started.scenario.path}' is not in the current folder or next to the journal; pass --scenario FILE`,
+      `${journal}: the drill's scenario '${started.scenario.path}' is not in the current folder or next to the journal, and no scenario has its id '${started.scenario.id}'; pass --scenario FILE`,
     );
     return EXIT.badInput;
   }
@@ -50,6 +61,7 @@ export async function reportCommand(values: Values, [journal]: string[], io: Com
     );
   }
   const report = buildReport(loaded.scenario, read.records);
+  if (format === 'issues') return writeIssues(report, output!, values.force === true, io);
   if (output === undefined) {
     const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
     // io.out adds the final newline back, so `drill report j > report.md` is byte-identical.
@@ -70,10 +82,4 @@ export async function reportCommand(values: Values, [journal]: string[], io: Com
   }
   io.out(`wrote ${output}`);
   return EXIT.ok;
-}
-
-/** The recorded scenario path, from the current folder, then from the journal's folder. */
-function findScenario(recorded: string, journal: string): string | undefined {
-  if (isAbsolute(recorded)) return existsSync(recorded) ? recorded : undefined;
-  return [recorded, join(dirname(journal), recorded)].find((p) => existsSync(p));
 }

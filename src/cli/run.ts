@@ -11,9 +11,16 @@ import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';
 import { playHeadless } from '../session/headless.js';
 import { writeReports } from '../report/write.js';
 import { newSeed } from './seed.js';
+import { resolveScenarioArg } from './scenario-arg.js';
 
-export async function runCommand(values: Record<string, string | boolean | undefined>, [file]: string[], io: CommandIO): Promise<number> {
-  const loaded = loadScenarioFile(file!);
+export async function runCommand(values: Record<string, string | boolean | undefined>, [arg]: string[], io: CommandIO): Promise<number> {
+  const scenarioArg = resolveScenarioArg(arg!);
+  if (!scenarioArg.ok) {
+    io.err(scenarioArg.message);
+    return EXIT.badInput;
+  }
+  const file = scenarioArg.file;
+  const loaded = loadScenarioFile(file);
   if (!loaded.ok) {
     for (const line of problemLines(loaded.problems)) io.err(line);
     return EXIT.badInput;

@@ -7,10 +7,10 @@ import type { CommandIO } from './io.js';
 
 export type CommandRun = (values: Record<string, string | boolean | undefined>, positionals: string[], io: CommandIO) => Promise<number>;
 
-export const playSpec: CommandSpec = {
+const playSpec: CommandSpec = {
   name: 'play',
   summary: 'Run a drill live in the terminal: the facilitator’s screen, from briefing to debrief and report.',
-  usage: 'drill play <scenario.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] | drill play --resume JOURNAL',
+  usage: 'drill play <scenario-id|file.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] [--serve [--listen HOST:PORT]] | drill play --resume JOURNAL [--serve]',
   flags: [
     '--seed S             seed for chance injects (default: a new random seed, recorded in the journal)',
     '--speed X            scenario time per real second, 0.25 to 64 (default 1); + and - change it live',
@@ -18,6 +18,8 @@ export const playSpec: CommandSpec = {
     '--facilitator NAME   who runs the drill, for the report',
     '--out DIR            output folder (default: drills/<scenario-id>-<start>)',
     '--resume JOURNAL     continue an interrupted drill from its journal, paused, appending to it',
+    '--serve              also serve a page per role and one for the room (links printed and in <out>/links.txt)',
+    '--listen HOST:PORT   where to serve them (default 127.0.0.1 and a free port; 0.0.0.0:PORT for other machines)',
   ],
   options: {
     seed: { type: 'string' },
@@ -26,14 +28,16 @@ export const playSpec: CommandSpec = {
     facilitator: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'string' },
+    serve: { type: 'boolean' },
+    listen: { type: 'string' },
   },
-  positionals: { min: 0, max: 1, names: 'the scenario file' },
+  positionals: { min: 0, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };
 
-export const runSpec: CommandSpec = {
+const runSpec: CommandSpec = {
   name: 'run',
   summary: 'Play a scenario headlessly, as fast as possible, taking the team’s part from an answers file.',
-  usage: 'drill run <scenario.yaml> [--answers FILE] [--seed S] [--start ISO-TIME] [--out DIR]',
+  usage: 'drill run <scenario-id|file.yaml> [--answers FILE] [--seed S] [--start ISO-TIME] [--out DIR]',
   flags: [
     '--answers FILE   decisions, actions, notes and debrief to play (YAML); without it every decision times out',
     '--seed S         seed for chance injects (default: a new random seed, printed)',
@@ -46,19 +50,19 @@ export const runSpec: CommandSpec = {
     start: { type: 'string' },
     out: { type: 'string' },
   },
-  positionals: { min: 1, max: 1, names: 'the scenario file' },
+  positionals: { min: 1, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };
 
-export const listSpec: CommandSpec = {
+const listSpec: CommandSpec = {
   name: 'list',
-  summary: 'List the scenarios in a folder: id, title, duration, difficulty.',
-  usage: 'drill list [dir]   (default: scenarios/)',
+  summary: 'List the scenarios: id, title, duration, difficulty; the built-in ones and yours in scenarios/.',
+  usage: 'drill list [dir]   (default: the built-in scenarios, and yours in scenarios/ if there is one; a folder: only its scenarios)',
   flags: [],
   options: {},
   positionals: { min: 0, max: 1, names: 'a folder' },
 };
 
-export const schemaSpec: CommandSpec = {
+const schemaSpec: CommandSpec = {
   name: 'schema',
   summary: 'Print the JSON Schema of the scenario format (for the YAML language server in editors).',
   usage: 'drill schema > docs/scenario.schema.json',
@@ -67,23 +71,23 @@ export const schemaSpec: CommandSpec = {
   positionals: { min: 0, max: 0, names: '' },
 };
 
-export const validateSpec: CommandSpec = {
+const validateSpec: CommandSpec = {
   name: 'validate',
   summary: 'Check scenario files: YAML, format and meaning; every problem with file:line:col.',
-  usage: 'drill validate <scenario.yaml…>',
+  usage: 'drill validate <scenario-id|file.yaml…>',
   flags: [],
   options: {},
-  positionals: { min: 1, max: Infinity, names: 'one or more scenario files' },
+  positionals: { min: 1, max: Infinity, names: 'one or more scenarios (ids or files)' },
 };
 
-export const reportSpec: CommandSpec = {
+const reportSpec: CommandSpec = {
   name: 'report',
   summary: 'Rebuild a drill’s practice post-mortem (Markdown or JSON) from its journal.',
-  usage: 'drill report <journal.jsonl> [--format md|json] [--output FILE] [--scenario FILE] [--force]',
+  usage: 'drill report <journal.jsonl> [--format md|json|issues] [--output FILE|DIR] [--scenario ID|FILE] [--force]',
   flags: [
-    '--format F       md (default) or json; --output FILE.json implies json',
-    '--output FILE    write to FILE instead of printing (never over an existing file without --force)',
-    '--scenario FILE  the scenario file (default: the path the journal recorded, from here or from the journal’s folder)',
+    '--format F       md (default), json, or issues (one Markdown file per follow-up, into --output DIR); --output FILE.json implies json',
+    '--output FILE    write to FILE instead of printing (never over an existing file without --force); a folder for issues',
+    '--scenario S     the scenario, an id or a file (default: the path the journal recorded, from here or from the journal’s folder, else its id)',
     '--force          overwrite FILE if it exists',
   ],
   options: {
@@ -95,7 +99,19 @@ export const reportSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the journal file' },
 };
 
-export const newSpec: CommandSpec = {
+const watchSpec: CommandSpec = {
+  name: 'watch',
+  summary: 'Follow a drill’s journal from a second terminal, showing only what one role (or the room) may see.',
+  usage: 'drill watch <journal.jsonl> [--role ROLE] [--scenario ID|FILE]   (on a terminal it follows the drill; piped, it prints what is there and exits)',
+  flags: [
+    '--role ROLE      the role whose view to show: its brief and the injects meant for it (default: the room’s view)',
+    '--scenario S     the scenario, an id or a file (default: the one the journal recorded)',
+  ],
+  options: { role: { type: 'string' }, scenario: { type: 'string' } },
+  positionals: { min: 1, max: 1, names: 'the journal file' },
+};
+
+const newSpec: CommandSpec = {
   name: 'new',
   summary: 'Write a commented starter scenario that validates and plays, to make your own drill from.',
   usage: 'drill new <id> [--out FILE]   (default: scenarios/<id>.yaml; never overwrites)',
@@ -115,6 +131,7 @@ export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<Command
     },
   },
   { spec: reportSpec, load: async () => (await import('./report-cmd.js')).reportCommand },
+  { spec: watchSpec, load: async () => (await import('./watch.js')).watchCommand },
   { spec: listSpec, load: async () => (await import('./list.js')).listCommand },
   { spec: newSpec, load: async () => (await import('./new.js')).newCommand },
   { spec: schemaSpec, load: async () => (await import('./schema-cmd.js')).schemaCommand },

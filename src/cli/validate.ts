@@ -1,9 +1,10 @@
 /**
- * `drill validate <files…>`: checks scenario files (YAML, format, meaning) and prints every
+ * `drill validate <files or ids…>`: checks scenario files (YAML, format, meaning) and prints every
  * problem as `file:line:col: message`, so editors and CI can point at each one.
  */
 import { loadScenarioFile } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
+import { resolveScenarioArg } from './scenario-arg.js';
 
 /**
  * Validates each file. Problems go to `io.err`, one line each; a valid file gets one `ok` line
@@ -11,7 +12,14 @@ import { problemLines } from './problem-lines.js';
  */
 export async function validateCommand(files: string[], io: { out(line: string): void; err(line: string): void }): Promise<number> {
   let failed = false;
-  for (const file of files) {
+  for (const arg of files) {
+    const scenarioArg = resolveScenarioArg(arg);
+    if (!scenarioArg.ok) {
+      failed = true;
+      io.err(scenarioArg.message);
+      continue;
+    }
+    const file = scenarioArg.file;
     const loaded = loadScenarioFile(file);
     if (!loaded.ok) {
       failed = true;

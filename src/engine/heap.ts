@@ -76,10 +76,6 @@ export class Schedule<T> {
   private readonly heap = new MinHeap<Scheduled<T>>((a, b) => compare(a, b) < 0);
   private counter = 0;
 
-  get size(): number {
-    return this.heap.size;
-  }
-
   push(at: number, item: T): void {
     this.heap.push({ at, order: this.counter++, item });
   }
@@ -91,11 +87,6 @@ export class Schedule<T> {
 
   pop(): Scheduled<T> | undefined {
     return this.heap.pop();
-  }
-
-  /** Items in time order (a copy). */
-  sorted(): Scheduled<T>[] {
-    return [...this.heap.values()].sort(compare);
   }
 
   /** The earliest item that `matches`, in one linear scan (no sort: the heap can hold 100,000 items). */

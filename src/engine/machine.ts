@@ -1,48 +1,63 @@
 /**
- * The drill's phases as an XState machine: briefing → running ⇄ paused → debrief → done.
- * The machine decides which inputs count in which phase; the live scenario itself (world,
- * schedule, decisions) lives in `DrillCore`, which every action drives. Each accepted event bumps
- * `rev`, so views that select from the snapshot re-read. Every event carries the wall time it
- * happened at: the engine never reads a clock of its own.
+ * The drill's phases as an XState machine: briefing → live (running ⇄ paused) → debrief → done.
+ * The machine is the one owner of the phase: callers ask its snapshot (`matches`, `can`), never
+ * the core. It decides which inputs count in which phase; the live scenario itself (world,
+ * schedule, decisions) lives in `DrillCore`, and each action calls exactly one of its methods.
+ * Each accepted event bumps `rev`, so views that select from the snapshot re-read.
+ *
+ * Events are plain data, stamped with the wall time they happened at (the engine never reads a
+ * clock of its own): they can be logged, compared, sent to another process and replayed.
  */
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup, type ExtractEvent } from 'xstate';
 import seedrandom from 'seedrandom';
 import type { Scenario } from '../scenario/types.js';
 import { DrillCore } from './core.js';
-import type { FollowupType, MilestoneName, TeamMember } from './records.js';
-import { withoutEmpty } from './without-empty.js';
+import type { Confidence, CorrectionChange, DebriefSection, FollowupType, MilestoneName, Priority, TeamMember } from './records.js';
+
+export type { DebriefSection };
 
 type Stamp = { readonly wall: number };
-export type DebriefSection = 'cause' | 'went-well' | 'went-poorly' | 'lucky' | 'action';
 
 export type DrillEvent = Stamp &
   (
     | { type: 'START' }
     | { type: 'TICK'; wallMs: number }
     | { type: 'ADVANCE'; to: number }
-    | {
-        type: 'RUN_TO';
-        to: number;
-        wallAtZero: number;
-        /** After a moment at which a decision opened: the time to play on to instead (not after now: stop). */
-        replan?: () => number;
-      }
+    | { type: 'RUN_TO'; to: number; wallAtZero: number }
     | { type: 'SKIP'; to?: number }
     | { type: 'PAUSE' }
     | { type: 'RESUME' }
     | { type: 'SET_SPEED'; speed: number }
     | { type: 'DECIDE'; id: string; option?: string; text?: string; by?: string; rationale?: string }
+    | { type: 'EXPLAIN'; id: string; text: string; by?: string }
+    | { type: 'EXTEND'; id: string; ms: number; by?: string }
+    | { type: 'SET_SPEAKER'; name?: string }
+    | { type: 'CORRECT'; of: number; change: CorrectionChange; text?: string; by?: string }
     | { type: 'TAKE_ACTION'; id: string; by?: string }
     | { type: 'NOTE'; text: string; by?: string }
-    | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType }
+    | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType; due?: string; priority?: Priority }
     | { type: 'MARK_MILESTONE'; name: MilestoneName; by?: string }
     | { type: 'SHOW_HINT'; for: string }
+    | { type: 'VOTE'; id: string; option: string; name: string; confidence: Confidence; role?: string }
     | { type: 'END' }
-    | { type: 'DEBRIEF'; section: DebriefSection; text: string; factor?: string; owner?: string; kind?: FollowupType }
+    | {
+        type: 'DEBRIEF';
+        section: DebriefSection;
+        text: string;
+        /** `factor` is how journals written before `factors` link a cause; replay passes it back. */
+        factor?: string;
+        factors?: readonly string[];
+        owner?: string;
+        kind?: FollowupType;
+        due?: string;
+        priority?: Priority;
+      }
     | { type: 'FINISH' }
     | { type: 'SESSION_RESUMED' }
     | { type: 'CHECKPOINT' }
   );
+
+type EventType = DrillEvent['type'];
 
 export interface DrillInput {
   readonly scenario: Scenario;
@@ -59,18 +74,13 @@ export interface DrillContext {
   readonly rev: number;
 }
 
-type Ev<T extends DrillEvent['type']> = Extract<DrillEvent, { type: T }>;
-
-/** Applies `change` to the core at the event's wall time, then bumps the revision. */
-const drive = <T extends DrillEvent['type']>(change: (core: DrillCore, event: Ev<T>) => void) =>
+/** The action for events of `type`: one call to the core, then a new revision so that views re-read. */
+const drive = <T extends EventType>(type: T, change: (core: DrillCore, event: ExtractEvent<DrillEvent, T>) => void) =>
   assign<DrillContext, DrillEvent, undefined, DrillEvent, never>(({ context, event }) => {
-    context.core.wall = event.wall;
-    change(context.core, event as Ev<T>);
+    assertEvent(event, type);
+    change(context.core, event);
     return { rev: context.rev + 1 };
   });
-
-const MAX_SPEED = 64;
-const MIN_SPEED = 0.25;
 
 export const drillMachine = setup({
   types: {
@@ -81,71 +91,81 @@ export const drillMachine = setup({
   guards: {
     drillHasEnded: ({ context }) => context.core.ended !== undefined,
     decisionIsOpen: ({ context, event }) => {
-      const e = event as Ev<'DECIDE'>;
-      const open = context.core.open.get(e.id);
+      assertEvent(event, 'DECIDE');
+      const open = context.core.open.get(event.id);
       if (!open) return false;
-      if (e.option !== undefined) return open.decision.options.some((o) => o.id === e.option);
-      return (e.text ?? '').trim() !== '';
+      if (event.option !== undefined) return open.decision.options.some((o) => o.id === event.option);
+      return (event.text ?? '').trim() !== '';
     },
-    actionIsAvailable: ({ context, event }) => context.core.canTake((event as Ev<'TAKE_ACTION'>).id),
-    milestoneNotYetReached: ({ context, event }) => !context.core.milestones.has((event as Ev<'MARK_MILESTONE'>).name),
+    voteIsForAnOpenOption: ({ context, event }) => {
+      assertEvent(event, 'VOTE');
+      const open = context.core.open.get(event.id);
+      return open?.decision.options.some((o) => o.id === event.option) === true && event.name.trim() !== '';
+    },
+    answerCanBeExplained: ({ context, event }) => {
+      assertEvent(event, 'EXPLAIN');
+      return event.text.trim() !== '' && context.core.canExplain(event.id);
+    },
+    decisionHasATimer: ({ context, event }) => {
+      assertEvent(event, 'EXTEND');
+      return event.ms > 0 && Number.isInteger(event.ms) && context.core.canExtend(event.id);
+    },
+    speakerChanges: ({ context, event }) => {
+      assertEvent(event, 'SET_SPEAKER');
+      return event.name !== context.core.speaker && (event.name === undefined || context.core.setup.team.some((m) => m.name === event.name));
+    },
+    recordCanBeCorrected: ({ context, event }) => {
+      assertEvent(event, 'CORRECT');
+      return context.core.canCorrect(event.of, event.change) && (event.change === 'strike' || (event.text ?? '').trim() !== '');
+    },
+    actionIsAvailable: ({ context, event }) => {
+      assertEvent(event, 'TAKE_ACTION');
+      return context.core.canTake(event.id);
+    },
+    milestoneNotYetReached: ({ context, event }) => {
+      assertEvent(event, 'MARK_MILESTONE');
+      return !context.core.milestones.has(event.name);
+    },
     hintExists: ({ context, event }) => {
-      const id = (event as Ev<'SHOW_HINT'>).for;
+      assertEvent(event, 'SHOW_HINT');
       const s = context.core.scenario;
-      return Boolean(s.injectById.get(id)?.hint ?? s.decisionById.get(id)?.hint);
+      return Boolean(s.injectById.get(event.for)?.hint ?? s.decisionById.get(event.for)?.hint);
     },
-    somethingIsScheduled: ({ context, event }) => ((event as Ev<'SKIP'>).to ?? context.core.nextEventTime()) !== undefined,
+    somethingIsScheduled: ({ context, event }) => {
+      assertEvent(event, 'SKIP');
+      return (event.to ?? context.core.nextEventTime()) !== undefined;
+    },
     timeMovedSinceLastRecord: ({ context }) => context.core.t > (context.core.records.at(-1)?.t ?? 0),
-    textIsGiven: ({ event }) => 'text' in event && typeof event.text === 'string' && event.text.trim() !== '',
+    textIsGiven: ({ event }) => {
+      assertEvent(event, ['NOTE', 'FOLLOWUP', 'DEBRIEF']);
+      return event.text.trim() !== '';
+    },
   },
   actions: {
-    startClock: drive<'START'>((core, e) => core.startClock(e.wall)),
-    // Whole milliseconds: scenario time in the journal stays readable, and nothing is lost.
-    advanceByRealTime: drive<'TICK'>((core, e) => core.advanceTo(core.t + Math.round(e.wallMs * core.speed), e.wall)),
-    recordCheckpoint: drive<'CHECKPOINT'>((core) => core.record({ type: 'checkpoint' })),
-    advanceToTime: drive<'ADVANCE'>((core, e) => core.advanceTo(Math.max(core.t, e.to), e.wall)),
-    runToTimeOrDecision: drive<'RUN_TO'>((core, e) => core.runUntil(e.to, (t) => e.wallAtZero + t, e.replan)),
-    skipToNextEvent: drive<'SKIP'>((core, e) => {
-      const to = e.to ?? core.nextEventTime()!;
-      core.record({ type: 'skipped', to });
-      core.advanceTo(to, e.wall);
-    }),
-    recordPause: drive<'PAUSE'>((core) => {
-      core.paused = true;
-      core.record({ type: 'paused' });
-    }),
-    recordResume: drive<'RESUME'>((core) => {
-      core.paused = false;
-      core.record({ type: 'resumed' });
-    }),
-    changeSpeed: drive<'SET_SPEED'>((core, e) => {
-      core.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, e.speed));
-      core.record({ type: 'speed', speed: core.speed });
-    }),
-    recordDecision: drive<'DECIDE'>((core, e) => {
-      core.decide(e.id, { option: e.option, text: e.text?.trim(), by: e.by, rationale: e.rationale?.trim() });
-    }),
-    startAction: drive<'TAKE_ACTION'>((core, e) => core.takeAction(e.id, e.by)),
-    recordNote: drive<'NOTE'>((core, e) => core.record(withoutEmpty({ type: 'note', text: e.text.trim(), by: e.by }))),
-    recordFollowup: drive<'FOLLOWUP'>((core, e) =>
-      core.record(withoutEmpty({ type: 'followup', text: e.text.trim(), owner: e.owner, kind: e.kind })),
-    ),
-    markMilestone: drive<'MARK_MILESTONE'>((core, e) => core.markMilestone(e.name, e.by)),
-    revealHint: drive<'SHOW_HINT'>((core, e) => {
-      core.hintsShown.add(e.for);
-      core.record({ type: 'hint-shown', for: e.for });
-    }),
-    endDrill: drive<'END'>((core) => core.endByFacilitator()),
-    recordDebriefEntry: drive<'DEBRIEF'>((core, e) =>
-      core.record(
-        withoutEmpty({ type: 'debrief', section: e.section, text: e.text.trim(), factor: e.factor, owner: e.owner, kind: e.kind }),
-      ),
-    ),
-    finishDrill: drive<'FINISH'>((core) => {
-      core.finished = true;
-      core.record({ type: 'drill-finished' });
-    }),
-    recordSessionResumed: drive<'SESSION_RESUMED'>((core) => core.record({ type: 'session-resumed' })),
+    startClock: drive('START', (core, e) => core.start(e.wall)),
+    advanceByRealTime: drive('TICK', (core, e) => core.tick(e.wall, e.wallMs)),
+    recordCheckpoint: drive('CHECKPOINT', (core, e) => core.checkpoint(e.wall)),
+    advanceToTime: drive('ADVANCE', (core, e) => core.advance(e.wall, e.to)),
+    runToTimeOrDecision: drive('RUN_TO', (core, e) => core.runTo(e.wall, e.to, e.wallAtZero)),
+    skipToNextEvent: drive('SKIP', (core, e) => core.skip(e.wall, e.to)),
+    recordPause: drive('PAUSE', (core, e) => core.pause(e.wall)),
+    recordResume: drive('RESUME', (core, e) => core.resume(e.wall)),
+    changeSpeed: drive('SET_SPEED', (core, e) => core.setSpeed(e.wall, e.speed)),
+    recordDecision: drive('DECIDE', (core, e) => core.decide(e.wall, e.id, e)),
+    recordRationale: drive('EXPLAIN', (core, e) => core.explain(e.wall, e.id, e.text, e.by)),
+    extendDecision: drive('EXTEND', (core, e) => core.extend(e.wall, e.id, e.ms, e.by)),
+    recordSpeaker: drive('SET_SPEAKER', (core, e) => core.setSpeaker(e.wall, e.name)),
+    recordCorrection: drive('CORRECT', (core, e) => core.correct(e.wall, e.of, e.change, e.text, e.by)),
+    startAction: drive('TAKE_ACTION', (core, e) => core.takeAction(e.wall, e.id, e.by)),
+    recordNote: drive('NOTE', (core, e) => core.note(e.wall, e.text, e.by)),
+    recordFollowup: drive('FOLLOWUP', (core, e) => core.followup(e.wall, e)),
+    markMilestone: drive('MARK_MILESTONE', (core, e) => core.markMilestone(e.wall, e.name, e.by)),
+    revealHint: drive('SHOW_HINT', (core, e) => core.showHint(e.wall, e.for)),
+    recordVote: drive('VOTE', (core, e) => core.vote(e.wall, e)),
+    endDrill: drive('END', (core, e) => core.endByFacilitator(e.wall)),
+    recordDebriefEntry: drive('DEBRIEF', (core, e) => core.debrief(e.wall, e)),
+    finishDrill: drive('FINISH', (core, e) => core.finish(e.wall)),
+    recordSessionResumed: drive('SESSION_RESUMED', (core, e) => core.sessionResumed(e.wall)),
   },
 }).createMachine({
   id: 'drill',
@@ -177,15 +197,24 @@ export const drillMachine = setup({
     live: {
       description: 'Scenario time exists; the team and facilitator can record whether it moves or not.',
       initial: 'running',
-      always: { guard: 'drillHasEnded', target: 'debrief' },
+      always: { guard: 'drillHasEnded', target: 'debrief', description: 'The scenario ended the drill (a condition or its time limit), or the facilitator did.' },
       on: {
-        SET_SPEED: { actions: 'changeSpeed', description: 'Faster or slower scenario time.' },
-        DECIDE: { guard: 'decisionIsOpen', actions: 'recordDecision', description: 'Record the team’s answer.' },
+        SET_SPEED: { actions: 'changeSpeed', description: 'Faster or slower scenario time, within the speed limits.' },
+        DECIDE: { guard: 'decisionIsOpen', actions: 'recordDecision', description: 'Record the team’s answer to an open decision.' },
+        EXPLAIN: { guard: 'answerCanBeExplained', actions: 'recordRationale', description: 'Add the team’s reason to an answer already recorded.' },
+        EXTEND: { guard: 'decisionHasATimer', actions: 'extendDecision', description: 'Give the team more time on an open decision; the clock runs on.' },
+        SET_SPEAKER: { guard: 'speakerChanges', actions: 'recordSpeaker', description: 'Someone else speaks for the team.' },
+        CORRECT: { guard: 'recordCanBeCorrected', actions: 'recordCorrection', description: 'Strike or amend an earlier record.' },
         TAKE_ACTION: { guard: 'actionIsAvailable', actions: 'startAction', description: 'The team does a standing action.' },
-        NOTE: { guard: 'textIsGiven', actions: 'recordNote' },
-        FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup' },
-        MARK_MILESTONE: { guard: 'milestoneNotYetReached', actions: 'markMilestone' },
-        SHOW_HINT: { guard: 'hintExists', actions: 'revealHint' },
+        NOTE: { guard: 'textIsGiven', actions: 'recordNote', description: 'Record a note.' },
+        FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup', description: 'Record a follow-up for after the drill.' },
+        MARK_MILESTONE: { guard: 'milestoneNotYetReached', actions: 'markMilestone', description: 'The facilitator marks a milestone reached.' },
+        SHOW_HINT: { guard: 'hintExists', actions: 'revealHint', description: 'Reveal a hint to the team.' },
+        VOTE: {
+          guard: 'voteIsForAnOpenOption',
+          actions: 'recordVote',
+          description: 'A participant votes for an option of an open decision from their page; the facilitator still records the decision.',
+        },
         END: { actions: 'endDrill', description: 'The facilitator ends the drill early.' },
       },
       states: {
@@ -218,14 +247,15 @@ export const drillMachine = setup({
     debrief: {
       description: 'The hot wash: causes, what went well and poorly, follow-ups.',
       on: {
-        DEBRIEF: { guard: 'textIsGiven', actions: 'recordDebriefEntry' },
-        FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup' },
-        NOTE: { guard: 'textIsGiven', actions: 'recordNote' },
+        DEBRIEF: { guard: 'textIsGiven', actions: 'recordDebriefEntry', description: 'Record a debrief answer.' },
+        FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup', description: 'Record a follow-up for after the drill.' },
+        NOTE: { guard: 'textIsGiven', actions: 'recordNote', description: 'Record a note.' },
+        EXPLAIN: { guard: 'answerCanBeExplained', actions: 'recordRationale', description: 'A reason typed as the drill ended still counts.' },
+        SET_SPEAKER: { guard: 'speakerChanges', actions: 'recordSpeaker', description: 'Someone else speaks for the team.' },
+        CORRECT: { guard: 'recordCanBeCorrected', actions: 'recordCorrection', description: 'Strike or amend an earlier record.' },
         FINISH: { target: 'done', actions: 'finishDrill', description: 'The debrief is over; write the report.' },
       },
     },
-    done: { type: 'final' },
+    done: { type: 'final', description: 'The drill is finished; its journal is complete.' },
   },
 });
-
-

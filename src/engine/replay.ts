@@ -18,7 +18,7 @@ export type ReplayResult =
 /** Replays `records` (the journal without its header line) into a new, started actor. */
 export function replayJournal(scenario: Scenario, records: readonly DrillRecord[]): ReplayResult {
   const first = records[0];
-  if (!first || first.type !== 'drill-started') return { ok: false, message: 'the journal does not begin with drill-started' };
+  if (first?.type !== 'drill-started') return { ok: false, message: 'the journal does not begin with drill-started' };
   const actor = createActor(drillMachine, {
     input: {
       scenario,
@@ -29,16 +29,11 @@ export function replayJournal(scenario: Scenario, records: readonly DrillRecord[
       wall: first.wall,
     },
   }).start();
-  for (const record of records.slice(1)) {
-    if (!isInputRecord(record)) continue;
+  for (const event of replayEvents(records)) {
     // A finished drill (done) takes no more events; XState would warn about each one.
     if (actor.getSnapshot().status !== 'active') break;
-    actor.send({ type: 'ADVANCE', to: record.t, wall: record.wall });
-    const event = eventFor(record);
-    if (event) actor.send(event);
+    actor.send(event);
   }
-  const last = records[records.length - 1]!;
-  if (actor.getSnapshot().status === 'active') actor.send({ type: 'ADVANCE', to: last.t, wall: last.wall });
   const mismatch = firstDifference(actor.getSnapshot().context.core.records, records);
   if (mismatch) {
     actor.stop();
@@ -47,22 +42,49 @@ export function replayJournal(scenario: Scenario, records: readonly DrillRecord[
   return { ok: true, actor };
 }
 
+/**
+ * The events that rebuild a drill from its journal (the header's drill-started aside): each
+ * recorded input, after a move of scenario time to the moment it was made, then a last move to
+ * where the journal stops.
+ */
+export function* replayEvents(records: readonly DrillRecord[]): Generator<DrillEvent> {
+  for (let i = 1; i < records.length; i++) {
+    const record = records[i]!;
+    if (!isInputRecord(record)) continue;
+    yield { type: 'ADVANCE', to: record.t, wall: record.wall };
+    const event = eventFor(record);
+    if (event) yield event;
+  }
+  const last = records.at(-1);
+  if (last) yield { type: 'ADVANCE', to: last.t, wall: last.wall };
+}
+
 /** The machine event that recorded input `r` came from. */
-export function eventFor(r: DrillRecord): DrillEvent | undefined {
+function eventFor(r: DrillRecord): DrillEvent | undefined {
   const wall = r.wall;
   switch (r.type) {
     case 'clock-started':
       return { type: 'START', wall };
     case 'decision-made':
       return { type: 'DECIDE', id: r.id, option: r.option, text: r.text, by: r.by, rationale: r.rationale, wall };
+    case 'rationale':
+      return { type: 'EXPLAIN', id: r.id, text: r.text, by: r.by, wall };
+    case 'decision-extended':
+      return { type: 'EXTEND', id: r.id, ms: r.ms, by: r.by, wall };
+    case 'speaker':
+      return { type: 'SET_SPEAKER', name: r.name, wall };
+    case 'correction':
+      return { type: 'CORRECT', of: r.of, change: r.change, text: r.text, by: r.by, wall };
     case 'action-started':
       return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
     case 'hint-shown':
       return { type: 'SHOW_HINT', for: r.for, wall };
+    case 'vote':
+      return { type: 'VOTE', id: r.id, option: r.option, name: r.name, confidence: r.confidence, role: r.role, wall };
     case 'note':
       return { type: 'NOTE', text: r.text, by: r.by, wall };
     case 'followup':
-      return { type: 'FOLLOWUP', text: r.text, owner: r.owner, kind: r.kind, wall };
+      return { type: 'FOLLOWUP', text: r.text, owner: r.owner, kind: r.kind, due: r.due, priority: r.priority, wall };
     case 'paused':
       return { type: 'PAUSE', wall };
     case 'resumed':
@@ -76,7 +98,7 @@ export function eventFor(r: DrillRecord): DrillEvent | undefined {
     case 'checkpoint':
       return { type: 'CHECKPOINT', wall };
     case 'debrief':
-      return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, owner: r.owner, kind: r.kind, wall };
+      return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, factors: r.factors, owner: r.owner, kind: r.kind, due: r.due, priority: r.priority, wall };
     case 'drill-finished':
       return { type: 'FINISH', wall };
     case 'milestone':

@@ -2,7 +2,7 @@
  * A fast yes-or-"ask zod" check of a parsed journal line against a zod schema. zod stays the one
  * definition of a record: this module reads the schema's definition once and compiles it into
  * plain predicates, so a journal of 180,000 records is checked without zod's per-value machinery
- * (issue lists, result objects, output copies), which cost ~6 µs a record.
+ * (issue lists, result objects, output copies), which cost more than reading the line.
  *
  * The predicate is deliberately conservative. `true` promises that zod would accept the value and
  * return a value deep-equal to it with the same key order (so the caller may keep the parsed JSON
@@ -69,7 +69,6 @@ interface ZodDef {
   discriminator?: string;
   keyType?: z.ZodType;
   valueType?: z.ZodType;
-  mode?: string;
   shape?: Record<string, z.ZodType>;
   catchall?: z.ZodType;
   innerType?: z.ZodType;
@@ -96,7 +95,7 @@ function discriminated(def: ZodDef): QuickCheck {
   for (const option of def.options ?? []) {
     const tag = (option as unknown as { _zod: { def: ZodDef } })._zod.def.shape?.[key];
     const values = tag ? (tag as unknown as { _zod: { def: ZodDef } })._zod.def.values : undefined;
-    if (!values || values.length !== 1) return never;
+    if (values?.length !== 1) return never;
     byTag.set(values[0], compileQuickCheck(option));
   }
   return (v) => isObject(v) && (byTag.get(v[key]) ?? never)(v);

@@ -18,8 +18,8 @@ const SLICE = 4000;
 
 /**
  * The text of `report.json` in pieces, exactly `JSON.stringify(report, null, 2)` (plus the
- * escapes and the final newline) once joined. A 100,000-inject drill's report is ~40 MB of
- * JSON; written piece by piece, it never has to exist as one string, nor as one Buffer.
+ * escapes and the final newline) once joined. A big drill's report is large; written piece by
+ * piece, it never has to exist as one string, nor as one Buffer.
  *
  * Each top-level member is serialised inside a one-key object and cut out of it, so that
  * JSON.stringify itself does every indent and every escape at the member's true depth.

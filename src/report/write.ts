@@ -8,22 +8,16 @@ import { join } from 'node:path';
 import type { Scenario } from '../scenario/index.js';
 import type { DrillRecord } from '../engine/records.js';
 import { buildReport } from './model.js';
-import { markdownParts, renderMarkdown } from './markdown.js';
-import { jsonParts, renderJson } from './json.js';
+import { markdownParts } from './markdown.js';
+import { jsonParts } from './json.js';
 
-export const REPORT_MD = 'report.md';
-export const REPORT_JSON = 'report.json';
-
-/** Renders both documents; the same scenario and records always give the same bytes. */
-export function renderReports(scenario: Scenario, records: readonly DrillRecord[]): { md: string; json: string } {
-  const report = buildReport(scenario, records);
-  return { md: renderMarkdown(report), json: renderJson(report) };
-}
+const REPORT_MD = 'report.md';
+const REPORT_JSON = 'report.json';
 
 /**
  * Writes report.md and report.json into `dir`; returns the paths written. Each document is
- * written piece by piece as it is rendered: at 180,000 records the Markdown, the JSON and their
- * UTF-8 bytes held whole at once came to hundreds of MB.
+ * written piece by piece as it is rendered, so that a big drill's Markdown, JSON and their UTF-8
+ * bytes are never all held whole at once.
  */
 export function writeReports(dir: string, scenario: Scenario, records: readonly DrillRecord[]): string[] {
   const report = buildReport(scenario, records);
@@ -36,8 +30,8 @@ export function writePieces(path: string, pieces: Iterable<string>, flag: 'w' | 
   let scratch = Buffer.alloc(0);
   try {
     for (const piece of pieces) {
-      // Encoded into one reused buffer: a fresh Buffer per piece cost more (new pages, ~3x) than
-      // the encoding. A UTF-16 unit is at most 3 bytes of UTF-8.
+      // Encoded into one reused buffer: a fresh Buffer per piece (new pages) cost more than the
+      // encoding. A UTF-16 unit is at most 3 bytes of UTF-8.
       if (scratch.length < piece.length * 3) scratch = Buffer.allocUnsafe(piece.length * 3);
       const length = scratch.write(piece, 0, 'utf8');
       // writeSync may write less than asked (as writeFileSync knows); loop until all is out.

@@ -3,7 +3,7 @@
  * imports. `load.ts` walks the stages in order (source → validate → compile → checks).
  */
 export { loadScenarioFile, loadScenarioText, type LoadResult } from './load.js';
-export { closest, formatProblem, sortProblems, suggestion, type Problem } from './problems.js';
+export { formatProblem, sortProblems, suggestion, type Problem } from './problems.js';
 export { durationSchema, MILESTONES, scenarioJsonSchema, scenarioSchema } from './validate/schema.js';
 export type { Channel, FactorSpec, Milestone, ScenarioFile, VariableSpec } from './validate/schema.js';
 export { validateWith } from './validate/index.js';

@@ -25,10 +25,16 @@ type OpenAtRound = { o: OpenDecision; answer: DecisionAnswer | undefined; at: nu
 /** Hoisted: the state is asked once per round, and a round can be a few scenario seconds. */
 const RUNNING = { live: 'running' } as const;
 
+/**
+ * The driver loops itself: each round it asks the snapshot and the core what is open and what is
+ * due, sends the team's inputs due now, then one RUN_TO to the next moment it has something to
+ * do. The engine stops that early when a decision opens, and the next round answers it.
+ */
 export function playHeadless(session: DrillSession, scenario: Scenario, answers: Answers, startWall: number): HeadlessOutcome {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const core = () => session.actor.getSnapshot().context.core;
+  const snapshot = () => session.actor.getSnapshot();
+  const core = () => snapshot().context.core;
   const wallAt = (t: number) => startWall + t;
   const send = (event: DrillEvent, what: string): void => {
     if (session.writeError) return; // nothing more can be recorded; the loop stops with the error
@@ -40,44 +46,27 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
   const timed = scheduledInputs(answers);
   let nextTimed = 0; // an index, not shift(): shifting a long list of inputs is quadratic
   const answered = new Set<string>();
+  const extended = new Set<string>();
   send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
-  /**
-   * Asked by the engine right after a moment at which a decision opened, in the middle of a
-   * RUN_TO: the target the next round would choose, when that round would send nothing (no
-   * answer or input due now, no error to report), so the engine plays on without one; otherwise
-   * -Infinity: stop, and the round does it. Saves a round and an event per decision.
-   */
-  const replan = (): number => {
+  while (snapshot().matches('live') && errors.length === 0) {
     const now = core().t;
-    if (nextTimed < timed.length && timed[nextTimed]!.at <= now) return -Infinity;
-    let target = Math.min(timed[nextTimed]?.at ?? Infinity, scenario.end.limitMs);
-    for (const o of core().open.values()) {
-      const answer = answers.decisions?.[o.decision.id];
-      if (!answer) {
-        if (o.decision.timeoutMs === undefined) return -Infinity;
-        continue;
-      }
-      const at = o.openedAt + (parseDuration(answer.after ?? 0) ?? 0);
-      if (at <= now) return -Infinity;
-      target = Math.min(target, at);
-    }
-    return Math.min(core().nextDueTime(), target) <= now ? -Infinity : target;
-  };
-
-  while (!core().ended && errors.length === 0) {
-    const now = core().t;
-    if (session.writeError || !session.actor.getSnapshot().matches(RUNNING)) {
+    if (session.writeError || !snapshot().matches(RUNNING)) {
       // A failed journal write pauses the drill (the only way a headless drill pauses): nothing
       // more can be recorded, so it stops here instead of waiting for a resume that never comes.
       const why = session.writeError?.message ?? 'it was paused';
       errors.push(`${formatClock(now)}: the journal could not be written (${why}); the drill stopped`);
       break;
     }
-    // Answer every open decision whose thinking time is over. Rounds are many (two per decision
-    // in the bench) and open decisions few: plain loops, no spread or Set per round.
+    // Answer every open decision whose thinking time is over. Rounds are many (about two per
+    // decision) and open decisions few: plain loops, no spread or Set per round.
     const openDue: OpenAtRound[] = [];
-    for (const o of core().open.values()) {
+    for (const o of [...core().open.values()]) {
       const answer = answers.decisions?.[o.decision.id];
+      const extension = answer?.extend === undefined ? undefined : parseDuration(answer.extend);
+      if (extension && !extended.has(o.decision.id) && o.deadline !== undefined) {
+        extended.add(o.decision.id);
+        send({ type: 'EXTEND', id: o.decision.id, ms: extension, by: answers.facilitator, wall: wallAt(now) }, `more time for \`${o.decision.id}\``);
+      }
       if (!answer && o.decision.timeoutMs === undefined) {
         errors.push(`${formatClock(o.openedAt)}: decision \`${o.decision.id}\` opened, but the answers file does not answer it and it has no timeout; add \`${o.decision.id}: {choose: <option>}\` under decisions:`);
       }
@@ -93,16 +82,19 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       }
       answered.add(d.o.decision.id);
       const a = d.answer;
-      send(
-        { type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, rationale: a.note, wall: wallAt(now) },
-        `answering decision \`${d.o.decision.id}\``,
-      );
+      for (const v of a.votes ?? []) {
+        const vote = { type: 'VOTE', id: d.o.decision.id, option: v.choose, name: v.name, confidence: v.confidence ?? 'medium', role: v.role, wall: wallAt(now) } as const;
+        send(vote, `a vote on decision \`${d.o.decision.id}\``);
+      }
+      send({ type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, wall: wallAt(now) }, `answering decision \`${d.o.decision.id}\``);
+      // As in play: the answer is recorded first, and its reason is added to it as a record of its own.
+      if (a.note?.trim()) send({ type: 'EXPLAIN', id: d.o.decision.id, text: a.note, by: a.by, wall: wallAt(now) }, `the reason for \`${d.o.decision.id}\``);
     }
     while (nextTimed < timed.length && timed[nextTimed]!.at <= now) {
       const input = timed[nextTimed++]!;
       send(input.make(wallAt(now)), input.describe);
     }
-    if (core().ended || errors.length) break;
+    if (!snapshot().matches('live') || errors.length) break;
     // The team's next input is due at `target`. The engine plays every moment before it by
     // itself (one event, not one per moment) and stops early when a decision opens, so that the
     // next round can answer it. A decision that an input of this round opened is seen by the
@@ -114,7 +106,7 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
       break;
     }
-    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target), replan });
+    session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target) });
   }
 
   // After an error these would only repeat it: the run stopped, the drill did not end.
@@ -146,7 +138,7 @@ function scheduledInputs(answers: Answers): Timed[] {
   for (const f of answers.followups ?? []) {
     list.push({
       at: at(f.at),
-      make: (wall) => ({ type: 'FOLLOWUP', text: f.text, owner: f.owner, kind: f.type ?? 'process', wall }),
+      make: (wall) => ({ type: 'FOLLOWUP', text: f.text, owner: f.owner, kind: f.type ?? 'process', due: f.due, priority: f.priority, wall }),
       describe: 'a follow-up',
     });
   }
@@ -157,10 +149,15 @@ function debrief(session: DrillSession, answers: Answers, wall: number): void {
   const d = answers.debrief;
   const entry = (section: DebriefSection, text: string, extra: Partial<Extract<DrillEvent, { type: 'DEBRIEF' }>> = {}) =>
     session.send({ type: 'DEBRIEF', section, text, ...extra, wall });
-  for (const c of d?.causes ?? []) entry('cause', c.text, { factor: c.factor });
+  for (const c of d?.causes ?? []) {
+    const factors = [...(c.factor !== undefined ? [c.factor] : []), ...(c.factors ?? [])];
+    entry('cause', c.text, { factors: factors.length ? [...new Set(factors)] : undefined });
+  }
   for (const t of d?.went_well ?? []) entry('went-well', t);
   for (const t of d?.went_poorly ?? []) entry('went-poorly', t);
   for (const t of d?.lucky ?? []) entry('lucky', t);
-  for (const a of d?.actions ?? []) entry('action', a.text, { owner: a.owner, kind: a.type ?? 'process' });
+  for (const a of d?.actions ?? []) entry('action', a.text, { owner: a.owner, kind: a.type ?? 'process', due: a.due, priority: a.priority });
+  // Last, as in the live debrief: the summary is written once everything else has been said.
+  if (d?.summary) entry('summary', d.summary);
   session.send({ type: 'FINISH', wall });
 }

@@ -12,11 +12,13 @@ import type { DrillRecord } from '../engine/records.js';
 import { JournalWriter } from '../journal/writer.js';
 
 /** Real time between checkpoints in a quiet drill. */
-export const CHECKPOINT_EVERY_MS = 10_000;
+const CHECKPOINT_EVERY_MS = 10_000;
 
 export class DrillSession {
   private written: number;
   private listeners = new Set<() => void>();
+  private readonly published = new Set<() => void>();
+  private readonly outside = new Set<() => void>();
   /** The last write error, until a write succeeds again. */
   writeError: Error | undefined;
 
@@ -47,6 +49,28 @@ export class DrillSession {
     this.actor.send(event);
     if (event.type === 'TICK') this.checkpoint(event.wall);
     this.flush();
+    for (const listener of this.published) listener();
+  }
+
+  /**
+   * Called after every event has been handled and its records written: participants' views
+   * read the drill here, so they never show what is not on disk yet.
+   */
+  onPublish(listener: () => void): () => void {
+    this.published.add(listener);
+    return () => this.published.delete(listener);
+  }
+
+  /** An input from outside the facilitator's screen (a vote from a page): sent like any other, then the screen is told. */
+  sendFromOutside(event: DrillEvent): void {
+    this.send(event);
+    for (const listener of this.outside) listener();
+  }
+
+  /** Called after each `sendFromOutside`, so that the facilitator's screen shows it at once. */
+  onOutsideInput(listener: () => void): () => void {
+    this.outside.add(listener);
+    return () => this.outside.delete(listener);
   }
 
   /**

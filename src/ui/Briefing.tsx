@@ -4,7 +4,6 @@
  * command line, is drawn under it by the App.
  */
 import { Box, Text } from 'ink';
-import { Line } from './Line.js';
 import type { Scenario } from '../scenario/index.js';
 import type { TeamMember } from '../engine/records.js';
 import { visibleControls, visibleLine } from '../text/sanitize.js';

@@ -35,7 +35,7 @@ export const MAX_TICK_MS = 1000;
  * SIGSTOP, a debugger): that time is not drill time, so the driver reports a stall instead of
  * letting the scenario leap forward and perhaps end on its own.
  */
-export const STALL_AFTER_MS = 5_000;
+const STALL_AFTER_MS = 5_000;
 
 export interface ClockCallbacks {
   /** Real time passed while running, in ms (never more than `STALL_AFTER_MS`). */

@@ -24,9 +24,10 @@ export function sparkline(values: readonly number[], width: number): string {
 }
 
 /** A value as a person reads it: whole numbers as they are, others to one decimal; yes/no for flags. */
-export function formatValue(value: number | boolean | undefined): string {
+export function formatValue(value: number | boolean | undefined, decimals?: number): string {
   if (value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (decimals !== undefined) return value.toFixed(decimals);
   if (Number.isInteger(value)) return String(value);
   return Math.abs(value) >= 100 ? String(Math.round(value)) : value.toFixed(1);
 }

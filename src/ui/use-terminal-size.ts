@@ -12,20 +12,23 @@ export interface TerminalSize {
 
 export const MIN_SIZE: TerminalSize = { columns: 60, rows: 16 };
 
+const readSize = (stdout: NodeJS.WriteStream): TerminalSize => ({
+  columns: stdout.columns || 80,
+  rows: stdout.rows || 24,
+});
+
 export function useTerminalSize(onResize?: () => void): TerminalSize {
   const { stdout } = useStdout();
-  const read = (): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => readSize(stdout));
   useEffect(() => {
     const resized = () => {
       onResize?.();
-      setSize(read());
+      setSize(readSize(stdout));
     };
     stdout.on('resize', resized);
     return () => {
       stdout.off('resize', resized);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout, onResize]);
   return size;
 }

@@ -5,7 +5,7 @@
  */
 
 /** Columns a character takes: 2 for wide (CJK, most emoji), 0 for combining marks and joiners. */
-export function charWidth(ch: string): number {
+function charWidth(ch: string): number {
   const c = ch.codePointAt(0)!;
   if (c === 0x200d || (c >= 0x300 && c <= 0x36f) || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1f3fb && c <= 0x1f3ff)) return 0;
   if (

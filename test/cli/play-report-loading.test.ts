@@ -1,6 +1,6 @@
 /**
- * `drill play` loads the report code after the first frame (issue 7). The writer it hands the
- * screen must write the same reports once loaded, and before that fail with a message (which
+ * `drill play` loads the report code after the first frame, to start sooner. The writer it hands
+ * the screen must write the same reports once loaded, and before that fail with a message (which
  * the screen shows, pointing to `drill report`) rather than write nothing silently.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';

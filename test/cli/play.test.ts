@@ -3,12 +3,13 @@
  * run`, never Ink's raw-mode error), and resuming a drill from a journal left by a kill: the cut
  * last line dropped, the drill replayed, paused, and appended to the same journal.
  */
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { playCommand, type Terminal } from '../../src/cli/play.js';
-import { prepareResume } from '../../src/cli/play-setup.js';
+import { playCommand, removeUnusedFolders, type Terminal } from '../../src/cli/play.js';
+import { prepareNewDrill, prepareResume } from '../../src/cli/play-setup.js';
 import { DrillSession } from '../../src/session/session.js';
 import { readJournalFile } from '../../src/journal/reader.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
@@ -52,6 +53,29 @@ describe('drill play: before the screen', () => {
     }
   });
 
+  it('--serve: a port in use, an address of another machine or --listen alone is one line before anything is made', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'drill-play-'));
+    const cases: [Record<string, string | boolean>, RegExp][] = [
+      [{ serve: true, listen: `127.0.0.1:${port}` }, new RegExp(`^drill play: --serve: 127\\.0\\.0\\.1:${port}: the port is already in use`)],
+      [{ serve: true, listen: '8.8.8.8:8080' }, /^drill play: --listen '8\.8\.8\.8:8080': 8\.8\.8\.8 is not an address of this machine/],
+      [{ listen: '127.0.0.1:0' }, /^drill play: --listen says where to serve the participants’ pages; add --serve$/],
+    ];
+    try {
+      for (const [values, message] of cases) {
+        const { sink, err } = io();
+        expect(await playCommand({ ...values, out: join(dir, 'out'), team: 'Alex:ic' }, [FIXTURE], sink, terminal(true))).toBe(2);
+        expect(err).toHaveLength(1);
+        expect(err[0]).toMatch(message);
+      }
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      busy.close();
+    }
+  });
+
   it('reports a broken scenario with its place, before any screen', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'drill-play-'));
     const file = join(dir, 'broken.yaml');
@@ -59,6 +83,20 @@ describe('drill play: before the screen', () => {
     const { sink, err } = io();
     expect(await playCommand({ out: join(dir, 'out') }, [file], sink, terminal(true))).toBe(1);
     expect(err[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: `));
+  });
+
+  it('removes the folders made for a drill that never started, and only those', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drill-play-'));
+    mkdirSync(join(dir, 'drills', 'earlier'), { recursive: true });
+    const fresh = prepareNewDrill({ file: FIXTURE, out: join(dir, 'new', 'drill'), wallNow: () => 0 });
+    const beside = prepareNewDrill({ file: FIXTURE, out: join(dir, 'drills', 'this'), wallNow: () => 0 });
+    if (!fresh.ok || !beside.ok) throw new Error('prepare failed');
+    expect(fresh.madeDirs).toEqual([join(dir, 'new', 'drill'), join(dir, 'new')]);
+    expect(beside.madeDirs).toEqual([join(dir, 'drills', 'this')]);
+    removeUnusedFolders(fresh.madeDirs!);
+    removeUnusedFolders(beside.madeDirs!);
+    expect(readdirSync(dir).sort()).toEqual(['drills']);
+    expect(readdirSync(join(dir, 'drills'))).toEqual(['earlier']);
   });
 
   it('refuses a --team with a role the scenario does not have', async () => {

@@ -31,7 +31,7 @@ export interface PlayedDrill {
   readonly io: Captured;
 }
 
-export const START = '2026-01-15T14:00:00Z';
+const START = '2026-01-15T14:00:00Z';
 
 /** `drill run <scenario> --answers <answers> --seed 1 --start START --out <tmp>`, then reads its files. */
 export async function playDrill(scenario: string, answers: string, seed = '1'): Promise<PlayedDrill> {

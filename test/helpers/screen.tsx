@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { ReactElement } from 'react';
 import { render, type Instance } from 'ink';
 
-export class FakeStdout extends EventEmitter {
+class FakeStdout extends EventEmitter {
   readonly isTTY = true;
   readonly frames: string[] = [];
   constructor(
@@ -30,7 +30,7 @@ export class FakeStdout extends EventEmitter {
   }
 }
 
-export class FakeStdin extends EventEmitter {
+class FakeStdin extends EventEmitter {
   readonly isTTY = true;
   private data: string | null = null;
   setRawMode(): void {}

@@ -9,14 +9,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = fileURLToPath(new URL('../../bin/drill.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/drill.js', import.meta.url));
 const PTY_DRIVER = fileURLToPath(new URL('./pty-driver.py', import.meta.url));
 
 /** Control characters a terminal would act on (line feeds and tabs are fine). */
 export const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 /** Virtual memory limit for every drill process: far above what any command needs, far below a blow-up. */
-export const MEMORY_LIMIT_KB = 1_500_000;
+const MEMORY_LIMIT_KB = 1_500_000;
 
 export interface DrillResult {
   readonly code: number | null;

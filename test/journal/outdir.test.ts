@@ -78,11 +78,11 @@ describe('a drill never starts that cannot be recorded', () => {
   const run = (out: string) => runDrill(['run', 'scenarios/k8s-shrink.yaml', '--answers', 'test/answers/k8s-shrink.rollback.yaml', '--seed', '1', '--out', out]);
 
   it.concurrent.for([
-    ['a file', (dir: string) => (writeFileSync(join(dir, 'f'), ''), join(dir, 'f')), (out: string) => `${out}: exists and is not a folder; choose another --out`],
-    ['under a file', (dir: string) => (writeFileSync(join(dir, 'f'), ''), join(dir, 'f', 'out')), (out: string) => `${out}: cannot write there (ENOTDIR); choose another --out`],
+    ['a file', (dir: string) => { writeFileSync(join(dir, 'f'), ''); return join(dir, 'f'); }, (out: string) => `${out}: exists and is not a folder; choose another --out`],
+    ['under a file', (dir: string) => { writeFileSync(join(dir, 'f'), ''); return join(dir, 'f', 'out'); }, (out: string) => `${out}: cannot write there (ENOTDIR); choose another --out`],
     [
       'a folder with a journal',
-      (dir: string) => (writeFileSync(join(dir, JOURNAL_FILE), 'x'), dir),
+      (dir: string) => { writeFileSync(join(dir, JOURNAL_FILE), 'x'); return dir; },
       (out: string) => `${out}: already holds a drill's journal; choose another --out, or continue that drill with --resume ${join(out, JOURNAL_FILE)}`,
     ],
     // Node's own recursive mkdir loops forever here (mkdir says ENOENT for a parent that exists).

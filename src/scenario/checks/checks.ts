@@ -4,15 +4,13 @@
  * triggers that must make sense together. All problems are collected, never just the first;
  * reachability lives in `reachability.ts`, weak-scenario warnings in `advice.ts`.
  */
-import { checkExpr, type ExprNames } from '../../conditions/check.js';
-import { formatDuration } from '../../conditions/duration.js';
-import { parseExpr } from '../../conditions/expr.js';
+import { checkExpr, formatDuration, parseExpr, type ExprNames } from '../../conditions/index.js';
 import { suggestion, type Problem } from '../problems.js';
 import { checkReachability, forEachConsequence } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from '../validate/salvage.js';
 import type { ConditionSite } from '../compile/compile.js';
-import type { ScenarioFile } from '../validate/schema.js';
+import { MILESTONES, type ScenarioFile } from '../validate/schema.js';
 import type { Decision, Inject, Scenario } from '../types.js';
 import type { YamlFile, YamlPath } from '../source/index.js';
 
@@ -262,7 +260,7 @@ function checkTriggers(scenario: Scenario, specProblems: readonly Problem[], yam
 }
 
 /** The names a condition may use, for `checkExpr`, including those of parts dropped for schema errors. */
-export function exprNames(scenario: Scenario, unread: Unread = NOTHING_UNREAD): ExprNames {
+function exprNames(scenario: Scenario, unread: Unread = NOTHING_UNREAD): ExprNames {
   const variables = new Map<string, 'number' | 'boolean' | 'unknown'>([...unread.ids.variable].map((name) => [name, unread.variableTypes.get(name) ?? 'unknown']));
   for (const [name, v] of Object.entries(scenario.world)) variables.set(name, typeof v.initial === 'boolean' ? 'boolean' : 'number');
   return {
@@ -273,6 +271,7 @@ export function exprNames(scenario: Scenario, unread: Unread = NOTHING_UNREAD): 
       ...scenario.decisions.map((d) => [d.id, new Set(d.options.map((o) => o.id))] as const),
     ]),
     actions: new Set([...scenario.actionById.keys(), ...unread.ids.action]),
+    milestones: new Set(MILESTONES),
     unreadKinds: new Set((['inject', 'decision', 'action', 'variable'] as const).filter((kind) => unread.whole.has(kind))),
   };
 }

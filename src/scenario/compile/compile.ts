@@ -9,7 +9,7 @@ import { compact, deepFreeze, ItemCompiler, type ConditionSite } from './items.j
 import type { Problem } from '../problems.js';
 import type { ScenarioFile } from '../validate/schema.js';
 import type { YamlFile } from '../source/index.js';
-import type { Scenario } from '../types.js';
+import type { Factor, Scenario } from '../types.js';
 
 export type { ConditionSite } from './items.js';
 
@@ -51,8 +51,20 @@ export function compileScenario(
       users: file.impact?.users,
     }),
     end: compact({ when: condition(file.end.when, ['end'], 'when'), limitMs: ms(file.end.limit, ['end'], 'limit') ?? 0 }),
-    factors: file.debrief.factors,
-    questions: file.debrief.questions,
+    factors: file.debrief.factors.map((f, i) => {
+      const path = ['debrief', 'factors', i];
+      const branches = (f.branches ?? []).map((b, j) => ({ when: condition(b.when, [...path, 'branches', j], 'when'), text: b.text }));
+      const { when: _when, branches: _branches, ...spec } = f;
+      return compact({
+        ...spec,
+        when: condition(f.when, path, 'when'),
+        // A branch whose condition does not parse is reported, and left out here.
+        branches: branches.filter((b): b is Factor['branches'][number] => b.when !== undefined),
+      });
+    }),
+    questions: file.debrief.questions.map((q, i) =>
+      typeof q === 'string' ? { text: q } : compact({ text: q.text, when: condition(q.when, ['debrief', 'questions', i], 'when') }),
+    ),
   };
   return { scenario: deepFreeze(scenario), conditions: compiler.allConditions(), problems: compiler.allProblems() };
 }

@@ -2,8 +2,7 @@
  * Compiling one inject, decision or action of a validated file into the engine's form, with the
  * problems of its durations and conditions, and where each condition was written (for the checks).
  */
-import { parseDuration } from '../../conditions/duration.js';
-import { parseExpr, type Expr } from '../../conditions/expr.js';
+import { parseDuration, parseExpr, type Expr } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { ScenarioFile } from '../validate/schema.js';
 import type { YamlFile, YamlPath } from '../source/index.js';

@@ -28,7 +28,7 @@ export const conditionSchema = z
     "A condition over world variables and the drill's history, e.g. `nodes < 50 and not chose('first-response', 'rollback')`.",
   );
 
-export const idSchema = z
+const idSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - and _ (e.g. first-response)')
   .describe('An identifier: letters, digits, - and _.');
@@ -40,13 +40,13 @@ export const variableNameSchema = z
   .describe('A variable name: letters, digits and _, usable in conditions.');
 
 export const milestoneSchema = z
-  .enum(['detected', 'acknowledged', 'mitigated', 'resolved'])
-  .describe('A response milestone.');
+  .enum(['started', 'detected', 'acknowledged', 'mitigated', 'resolved'])
+  .describe('A response milestone; `started` marks the moment the incident itself began.');
 
 const valueSchema = z.union([z.number(), z.boolean()]);
 
 /** One change to the world. Exactly one of set / add / ramp. */
-export const effectSchema = z.union([
+const effectSchema = z.union([
   z
     .strictObject({ set: variableNameSchema, to: valueSchema })
     .describe('Set a variable: `{set: autoscaling, to: false}`.'),
@@ -62,7 +62,9 @@ const consequenceFields = {
   fire: z.array(idSchema).optional().describe('Injects to fire now (they keep their own delay if they have `after`).'),
   cancel: z.array(idSchema).optional().describe('Injects or decisions that will no longer happen.'),
   open: z.array(idSchema).optional().describe('Decisions to open now.'),
-  milestone: milestoneSchema.optional().describe('The milestone this marks, if it is the first to.'),
+  milestone: milestoneSchema
+    .optional()
+    .describe('The milestone this marks, if it is the first to. `started` on an inject marks it as the start of the incident.'),
 };
 
 /**
@@ -77,7 +79,7 @@ const triggerFields = {
   chance: z.number().min(0).max(1).optional().describe('Probability (0–1) that it happens at all, drawn when it is due.'),
 };
 
-export const channelSchema = z
+const channelSchema = z
   .enum(['page', 'alert', 'dashboard', 'chat', 'terminal', 'email', 'phone', 'ticket', 'news', 'note'])
   .describe('How the inject reaches the team. `terminal` text is shown as a block, never reflowed.');
 
@@ -93,7 +95,7 @@ export const injectSchema = z.strictObject({
   audience: z.string().optional().describe('A role that alone is meant to see this inject.'),
 });
 
-export const optionSchema = z.strictObject({
+const optionSchema = z.strictObject({
   id: idSchema,
   label: z.string().describe('What the facilitator reads out.'),
   ...consequenceFields,
@@ -123,6 +125,13 @@ export const variableSchema = z.strictObject({
   initial: valueSchema,
   label: z.string().optional(),
   unit: z.string().optional().describe('Shown after the value: nodes, %, ms, req/s.'),
+  decimals: z
+    .number()
+    .int()
+    .min(0)
+    .max(6)
+    .optional()
+    .describe('How many decimals its value is shown with; 0 for counts (nodes, pods), so a ramp shows 64 nodes, not 64.4.'),
   metric: z.boolean().optional().describe('Shown on the live metrics panel, with a sparkline.'),
   min: z.number().optional(),
   max: z.number().optional(),
@@ -134,12 +143,33 @@ export const roleSchema = z.strictObject({
   brief: z.string().optional().describe('What this role knows or is asked to do.'),
 });
 
+/** What a factor did in one branch of the drill: every branch whose condition held is told, in order. */
+export const factorBranchSchema = z
+  .strictObject({
+    when: conditionSchema.describe('Checked on the drill as it ended (what happened, the world at the end).'),
+    text: z.string().describe('What this factor did in a drill that went this way, for the report.'),
+  })
+  .describe('Text for the report about what the factor did in a drill that took this branch.');
+
 export const factorSchema = z.strictObject({
   id: idSchema,
   title: z.string(),
-  explanation: z.string(),
+  explanation: z.string().describe('The factor as a property of the system, true in every branch: the report never tells it as what happened.'),
   kind: z.enum(['trigger', 'latent', 'process', 'detection', 'red-herring']).optional(),
+  when: conditionSchema
+    .optional()
+    .describe('Whether the factor came into play, checked on the drill as it ended; always, if absent. One that did not is listed apart.'),
+  branches: z.array(factorBranchSchema).optional().describe('What the factor did in this drill: the text of every branch whose `when` held is told, in order.'),
 });
+
+/** A debrief question: its text, or its text and the condition under which it applies. */
+export const questionSchema = z.union([
+  z.string(),
+  z.strictObject({
+    text: z.string(),
+    when: conditionSchema.optional().describe('Asked only if this held for the drill as it ended.'),
+  }),
+]);
 
 export const impactSchema = z.strictObject({
   down: conditionSchema.optional().describe('While true, users see an outage.'),
@@ -152,9 +182,9 @@ export const endSchema = z.strictObject({
   limit: durationSchema.describe('The drill ends at this scenario time at the latest.'),
 });
 
-export const debriefSchema = z.strictObject({
+const debriefSchema = z.strictObject({
   factors: z.array(factorSchema).default([]),
-  questions: z.array(z.string()).default([]),
+  questions: z.array(questionSchema).default([]),
 });
 
 export const scenarioSchema = z
@@ -183,13 +213,9 @@ export const scenarioSchema = z
   .describe('A drill scenario.');
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
-export type InjectSpec = z.infer<typeof injectSchema>;
-export type DecisionSpec = z.infer<typeof decisionSchema>;
-export type OptionSpec = z.infer<typeof optionSchema>;
-export type ActionSpec = z.infer<typeof actionSchema>;
-export type EffectSpec = z.infer<typeof effectSchema>;
 export type VariableSpec = z.infer<typeof variableSchema>;
 export type FactorSpec = z.infer<typeof factorSchema>;
+export type QuestionSpec = z.infer<typeof questionSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type Channel = z.infer<typeof channelSchema>;
 export const MILESTONES = milestoneSchema.options;

@@ -20,12 +20,12 @@ interface Def {
   entries?: Record<string, unknown>;
 }
 
-export function def(schema: Schema): Def {
+function def(schema: Schema): Def {
   return schema._zod.def as unknown as Def;
 }
 
 /** Strips optional/default/nullable wrappers (whose descriptions are kept by `describe`). */
-export function unwrap(schema: Schema | undefined): Schema | undefined {
+function unwrap(schema: Schema | undefined): Schema | undefined {
   let s = schema;
   for (let i = 0; s && i < 10; i++) {
     const d = def(s);

@@ -3,7 +3,7 @@
  * problem placed on the YAML node it is about, worded as "what is wrong, what to write instead"
  * (unknown keys get a "did you mean", unions name their shapes, missing keys name the key).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { suggestion, type Problem } from '../problems.js';
 import { describe, expectedText, firstSentence, knownKeys, lowerFirst, schemaAt, unionOptions, type Schema } from './zod-introspect.js';
 import type { YamlFile, YamlPath } from '../source/index.js';

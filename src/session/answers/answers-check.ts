@@ -3,8 +3,9 @@
  * hint target and factor it names must exist, and everyone it says did something must be on
  * the team. Found before the run starts, each at its line and column.
  */
-import { closest, suggestion, type Problem, type Scenario } from '../../scenario/index.js';
+import { closest } from '../../text/closest.js';
 import type { Answers } from './answers-schema.js';
+import { suggestion, type Problem, type Scenario } from '../../scenario/index.js';
 import type { YamlFile, YamlPath } from '../../scenario/source/index.js';
 
 // Answers are plain data; their positions stay with the parsed file, found by identity.
@@ -57,6 +58,14 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
       report(['decisions', id, 'choose'], `decision \`${id}\` has no option \`${answer.choose}\`${suggestion(answer.choose, options, 'its options')}`);
     }
     checkBy(answer.by, ['decisions', id, 'by']);
+    answer.votes?.forEach((v, i) => {
+      if (!options.includes(v.choose)) {
+        report(['decisions', id, 'votes', i, 'choose'], `decision \`${id}\` has no option \`${v.choose}\`${suggestion(v.choose, options, 'its options')}`);
+      }
+      if (v.role !== undefined && !roles.includes(v.role)) {
+        report(['decisions', id, 'votes', i, 'role'], `role \`${v.role}\` is not a role of scenario \`${scenario.id}\`${suggestion(v.role, roles, 'its roles')}`);
+      }
+    });
   }
 
   const actionIds = [...scenario.actionById.keys()];
@@ -78,11 +87,14 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
   });
 
   const factorIds = scenario.factors.map((f) => f.id);
+  const checkFactor = (id: string, path: (string | number)[]): void => {
+    if (factorIds.includes(id)) return;
+    const known = factorIds.length > 0 ? suggestion(id, factorIds, 'planted factors') : '; the scenario plants no factors';
+    report(path, `unknown factor \`${id}\`${known}`);
+  };
   answers.debrief?.causes?.forEach((c, i) => {
-    if (c.factor !== undefined && !factorIds.includes(c.factor)) {
-      const known = factorIds.length > 0 ? suggestion(c.factor, factorIds, 'planted factors') : '; the scenario plants no factors';
-      report(['debrief', 'causes', i, 'factor'], `unknown factor \`${c.factor}\`${known}`);
-    }
+    if (c.factor !== undefined) checkFactor(c.factor, ['debrief', 'causes', i, 'factor']);
+    c.factors?.forEach((id, j) => checkFactor(id, ['debrief', 'causes', i, 'factors', j]));
   });
   return problems;
 }

@@ -1,0 +1,156 @@
+/**
+ * What happens by itself once something is due or a condition holds: injects fire, decisions
+ * open and time out, actions land, consequences apply, chance is drawn, and `settle` re-checks
+ * every condition until nothing more changes. Nothing here moves scenario time or takes an input.
+ */
+import type { Consequence, Decision, Inject } from '../scenario/types.js';
+import type { MilestoneName } from './records.js';
+import { dueFor, type Due } from './timetable.js';
+import { withoutEmpty } from './without-empty.js';
+import { CoreState } from './core-state.js';
+
+export abstract class DrillOutcomes extends CoreState {
+  protected run(due: Due): void {
+    switch (due.kind) {
+      case 'inject':
+        return this.fireInject(due.id, true);
+      case 'open':
+        return this.openDecision(due.id, true);
+      case 'timeout':
+        return this.timeout(due.id);
+      case 'land':
+        return this.land(due.id);
+      case 'ramp-end':
+        return; // the ramp itself lands in moveTo
+      case 'limit':
+        this.ended = this.emit({ type: 'drill-ended', reason: 'limit' });
+    }
+  }
+
+  private fireInject(id: string, drawChance: boolean): void {
+    const inject = this.scenario.injectById.get(id);
+    if (!inject || this.fired.has(id) || this.cancelled.has(id)) return;
+    if (drawChance && !this.passesChance(inject)) return;
+    this.fired.add(id);
+    this.watching.touchId(id);
+    this.emit({ type: 'inject-fired', id });
+    this.consequences(inject);
+    this.happened(id);
+  }
+
+  private openDecision(id: string, drawChance: boolean): void {
+    const decision = this.scenario.decisionById.get(id);
+    if (!decision || this.open.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
+    if (drawChance && !this.passesChance(decision)) return;
+    const deadline = decision.timeoutMs === undefined ? undefined : this.t + decision.timeoutMs;
+    this.open.set(id, { decision, openedAt: this.t, ...(deadline === undefined ? {} : { deadline }) });
+    this.decisionsOpened++;
+    this.watching.touchId(id);
+    this.emit({ type: 'decision-opened', id });
+    if (deadline !== undefined) this.timetable.push(deadline, { kind: 'timeout', id });
+  }
+
+  private timeout(id: string): void {
+    const open = this.open.get(id);
+    // An extended decision keeps its first timeout in the timetable: that one passes by.
+    if (!open || (open.deadline !== undefined && this.t < open.deadline)) return;
+    const option = open.decision.options.find((o) => o.id === open.decision.default);
+    this.open.delete(id);
+    this.timedOut.add(id);
+    this.decided.set(id, option?.id ?? '');
+    this.watching.touchId(id);
+    this.emit({ type: 'decision-timed-out', id, ...withoutEmpty({ option: option?.id }) });
+    if (option) this.consequences(option);
+    this.happened(id);
+  }
+
+  private land(id: string): void {
+    const action = this.scenario.actionById.get(id);
+    if (!action) return;
+    this.inProgress.delete(id);
+    this.landed.set(id, (this.landed.get(id) ?? 0) + 1);
+    this.watching.touchId(id);
+    this.emit({ type: 'action-landed', id });
+    this.consequences(action);
+    this.happened(id);
+  }
+
+  /** A chance item that fails its draw never happens, and says so in the journal. */
+  private passesChance(item: Inject | Decision): boolean {
+    const chance = item.trigger.chance;
+    if (chance === undefined) return true;
+    if (this.random() < chance) return true;
+    this.cancelled.add(item.id);
+    this.emit({ type: 'inject-skipped', id: item.id, reason: 'chance' });
+    return false;
+  }
+
+  protected consequences(c: Consequence): void {
+    for (const effect of c.effects) {
+      const until = this.world.apply(effect, this.t);
+      if (until !== undefined) this.timetable.push(until, { kind: 'ramp-end' });
+    }
+    this.flushWorld();
+    if (c.milestone) this.reach(c.milestone);
+    for (const id of c.cancel) this.cancel(id);
+    for (const id of c.fire) this.fireInject(id, false);
+    for (const id of c.open) this.openDecision(id, false);
+  }
+
+  private cancel(id: string): void {
+    if (this.fired.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
+    this.cancelled.add(id);
+    this.watching.touchId(id);
+    if (this.open.delete(id)) this.emit({ type: 'decision-cancelled', id });
+    else if (this.scenario.injectById.has(id)) this.emit({ type: 'inject-cancelled', id });
+  }
+
+  /** Schedules whatever waits `after` this id. */
+  protected happened(id: string): void {
+    this.timetable.happened(id, this.t);
+  }
+
+  private reach(name: MilestoneName): void {
+    if (this.milestones.has(name)) return;
+    this.milestones.set(name, this.t);
+    this.watching.touchMilestone(name);
+    this.emit({ type: 'milestone', name, source: 'scenario' });
+  }
+
+  /**
+   * Re-checks conditions until nothing more changes: `when` triggers, milestone conditions,
+   * impact, and the end. Bounded, because each inject and decision can happen only once.
+   * In each pass the `when` triggers are checked in scenario order, as a full scan would, but
+   * only those that something they read has changed since (see `watchlist.ts`).
+   */
+  protected settle(): void {
+    const waiting = this.watching.waiting;
+    for (let changed = true; changed && !this.ended; ) {
+      changed = false;
+      waiting.beginPass();
+      for (let w = waiting.next(); w !== undefined; w = waiting.next()) {
+        const item = w.item;
+        if (this.fired.has(item.id) || this.open.has(item.id) || this.decided.has(item.id) || this.cancelled.has(item.id)) {
+          waiting.drop(w);
+        } else if (waiting.check(w, this.env)) {
+          this.run(dueFor(item));
+          changed = true;
+        }
+      }
+      for (const [name, cond] of this.watching.milestones) {
+        if (!this.milestones.has(name) && cond.isTrue(this.env)) this.reach(name);
+      }
+    }
+    this.flushWorld();
+    this.updateImpact();
+    if (!this.ended && this.watching.endHolds(this.env)) this.ended = this.emit({ type: 'drill-ended', reason: 'condition' });
+  }
+
+  private updateImpact(): void {
+    const level = this.watching.impact(this.env);
+    if (level !== this.impact) {
+      this.impact = level;
+      this.emit({ type: 'impact', level });
+    }
+  }
+}
