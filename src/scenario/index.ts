@@ -5,7 +5,7 @@
 export { loadScenarioFile, loadScenarioText, type LoadResult } from './load.js';
 export { formatProblem, sortProblems, suggestion, type Problem } from './problems.js';
 export { durationSchema, MILESTONES, scenarioJsonSchema, scenarioSchema } from './validate/schema.js';
-export type { Channel, FactorSpec, Milestone, ScenarioFile, VariableSpec } from './validate/schema.js';
+export type { Channel, ScenarioFile, VariableSpec } from './validate/schema.js';
 export { validateWith } from './validate/index.js';
 export { MAX_SCENARIO_BYTES } from './source/index.js';
 export type * from './types.js';

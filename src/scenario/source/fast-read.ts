@@ -60,7 +60,7 @@ export function readFast(text: string): FastRead | undefined {
   if (recorder.nodes.count === 0 || recorder.depth !== 0) return undefined;
   const copy = recorder.input;
   const nodes = recorder.nodes;
-  nodes.text = copy !== undefined && copy.startsWith(text) ? copy.slice(0, text.length) : text;
+  nodes.text = copy?.startsWith(text) ? copy.slice(0, text.length) : text;
   return { value, nodes, text: nodes.text };
 }
 

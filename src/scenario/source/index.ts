@@ -12,7 +12,7 @@ import { tableLocator } from './node-table.js';
 import { decodeSourceText } from './source-text.js';
 import { linePosIn, makeYamlFile } from './yaml-file.js';
 
-export { MAX_ALIAS_COUNT, type YamlReadResult } from './full-read.js';
+export type { YamlReadResult } from './full-read.js';
 export { MAX_SCENARIO_BYTES, readSourceFile } from './source-text.js';
 export type { YamlFile, YamlPath } from './yaml-file.js';
 

@@ -39,11 +39,11 @@ const singleQuoted = fc
   .tuple(maybeSpaces, fc.oneof({ weight: 8, arbitrary: fc.oneof(word, coreWord, fc.constant("it''s"), fc.constant('')) }, { weight: 1, arbitrary: fc.constant('two\n  lines') }), maybeSpaces)
   .map(([a, w, b]) => `'${a}${w}${b}'`);
 
-const escape = fc.constantFrom('\\n', '\\t', '\\x41', '\\u00e9', '\\U0001F600', '\\e', '\\N', '\\_', '\\L', '\\P', '\\ ', '\\/', '\\"', '\\\\', '\\0', '\\a', '\\q');
+const escapeSequence = fc.constantFrom('\\n', '\\t', '\\x41', '\\u00e9', '\\U0001F600', '\\e', '\\N', '\\_', '\\L', '\\P', '\\ ', '\\/', '\\"', '\\\\', '\\0', '\\a', '\\q');
 const doubleQuoted = fc
   .tuple(
     maybeSpaces,
-    fc.oneof({ weight: 8, arbitrary: fc.oneof(word, coreWord, escape, fc.constant('')) }, { weight: 1, arbitrary: fc.constantFrom('line\\\n  continued', 'two\n  lines') }),
+    fc.oneof({ weight: 8, arbitrary: fc.oneof(word, coreWord, escapeSequence, fc.constant('')) }, { weight: 1, arbitrary: fc.constantFrom('line\\\n  continued', 'two\n  lines') }),
     maybeSpaces,
   )
   .map(([a, w, b]) => `"${a}${w}${b}"`);
@@ -106,7 +106,7 @@ export function yamlDocument(wildPercent: number): fc.Arbitrary<string> {
   /** A block node's lines at `indent` (for the root, indent 0). */
   function blockNode(indent: number, depth: number): fc.Arbitrary<string> {
     const pad = ' '.repeat(indent);
-    const value = (valueIndent: number): fc.Arbitrary<string> => valueOf(valueIndent, depth, indent);
+    const value = (valueIndent: number): fc.Arbitrary<string> => valueAfter(valueIndent, depth, indent);
     const mapping = fc
       .array(fc.tuple(key, value(indent + 2), fc.constantFrom('', '', '', `${pad}# a comment line\n`, '\n')), { minLength: 1, maxLength: 4 })
       .map((pairs) => pairs.map(([k, v, extra]) => `${extra}${pad}${k}:${v}`).join('\n'));
@@ -114,7 +114,7 @@ export function yamlDocument(wildPercent: number): fc.Arbitrary<string> {
   }
 
   /** What follows `key:` or `-` for a node whose own lines are at `valueIndent`. */
-  function valueOf(valueIndent: number, depth: number, indent = valueIndent - 2): fc.Arbitrary<string> {
+  function valueAfter(valueIndent: number, depth: number, indent = valueIndent - 2): fc.Arbitrary<string> {
     return depth <= 0
       ? fc.oneof(inlineScalar.map((s) => ` ${s}`), flow.map((f) => ` ${f}`))
       : fc.oneof(
@@ -132,7 +132,7 @@ export function yamlDocument(wildPercent: number): fc.Arbitrary<string> {
 
   function blockSequence(indent: number, depth: number): fc.Arbitrary<string> {
     const pad = ' '.repeat(indent);
-    return fc.array(depth < 0 ? inlineScalar.map((v) => ` ${v}`) : valueOf(indent + 2, depth), { minLength: 1, maxLength: 4 }).map((items) => items.map((v) => `${pad}-${v}`).join('\n'));
+    return fc.array(depth < 0 ? inlineScalar.map((v) => ` ${v}`) : valueAfter(indent + 2, depth), { minLength: 1, maxLength: 4 }).map((items) => items.map((v) => `${pad}-${v}`).join('\n'));
   }
 
   /** A plain text over several lines, its later lines indented more, as much, or less than they must be. */
