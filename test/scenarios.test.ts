@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { CommandIO } from '../src/cli/io.js';
-import { loadScenarioFile } from '../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../src/scenario/index.js';
 import { parseJournal } from '../src/journal/reader.js';
 import type { DrillRecord } from '../src/engine/records.js';
 import { impactHistory } from '../src/report/impact.js';

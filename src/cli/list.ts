@@ -6,8 +6,7 @@
 import { EXIT, type CommandIO } from './io.js';
 import { DRILLS_FOLDER, listDrills } from './drills.js';
 import { builtinScenarios, idOf, isBuiltinLibrary, LOCAL_SCENARIOS, scenarioFilesIn, userScenarios } from './scenario-arg.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
-import { formatProblem } from '../scenario/problems.js';
+import { loadScenarioFile, formatProblem } from '../scenario/index.js';
 import { formatDuration, parseDuration } from '../conditions/duration.js';
 
 /** A file to list, and what its FILE column says: its path, or where it comes from. */

@@ -6,7 +6,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { DrillSession } from '../session/session.js';
 import { beyondLoopback, DEFAULT_LISTEN, openPort, parseListen, type OpenPort } from '../web/listen.js';
 import { serveDrill } from '../web/server.js';

@@ -6,11 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
-import { formatProblem } from '../scenario/problems.js';
+import { loadScenarioFile, formatProblem, type Scenario } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { JournalInUse } from '../journal/lock.js';
-import type { Scenario } from '../scenario/types.js';
 import { formatClock } from '../conditions/duration.js';
 import type { DrillRecord, TeamMember } from '../engine/records.js';
 import { replayJournal } from '../engine/replay.js';

@@ -7,7 +7,7 @@
  */
 import { EXIT, type CommandIO } from './io.js';
 import { readJournalFile } from '../journal/reader.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
+import { loadScenarioFile } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { findRecordedScenario, resolveScenarioArg } from './scenario-arg.js';
 import { buildReport } from '../report/model.js';

@@ -1,7 +1,7 @@
 /** `drill run`: a headless drill from an answers file, for testing scenarios in CI. */
 import { join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
+import { loadScenarioFile } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { checkAnswersAgainst, loadAnswersFile, type Answers } from '../session/answers/answers.js';
 import { formatClock } from '../conditions/duration.js';

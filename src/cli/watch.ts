@@ -7,11 +7,10 @@
  */
 import { EXIT, type CommandIO } from './io.js';
 import { JournalTail } from '../journal/tail.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
+import { loadScenarioFile, type Scenario } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { findRecordedScenario, resolveScenarioArg } from './scenario-arg.js';
 import type { RecordOf } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
 import { ParticipantFeed } from '../view/participant.js';
 import { plainLines } from '../view/plain.js';
 import type { Audience } from '../view/items.js';

@@ -4,7 +4,7 @@
  * a condition: 0.987 next to `error_rate < 1` is "0.987%", not "1%".
  */
 import type { Expr } from '../conditions/index.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '==', '!=']);
 

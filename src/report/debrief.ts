@@ -5,7 +5,7 @@
  * scenario as written; what it did in this drill comes only from a branch whose condition held.
  */
 import type { DrillRecord, RecordOf } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { causeFactors, endEnv, factorInDrill, questionsThatApply } from './end-state.js';
 import type { Report, ReportVariable } from './report-schema.js';
 

@@ -6,7 +6,7 @@
  */
 import { isTrue, type DrillHistory, type ExprEnv } from '../conditions/index.js';
 import type { DrillRecord, MilestoneName, RecordOf } from '../engine/records.js';
-import type { Factor, Question, Scenario } from '../scenario/types.js';
+import type { Factor, Question, Scenario } from '../scenario/index.js';
 import { worldExtremes } from './impact.js';
 import type { ReportVariable } from './report-schema.js';
 

@@ -5,7 +5,7 @@
  * piecewise-linear variables whose extremes lie at the recorded breakpoints.
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { VariableSpec } from '../scenario/validate/schema.js';
+import type { VariableSpec } from '../scenario/index.js';
 import type { ImpactInterval, ReportVariable } from './report-schema.js';
 
 export interface ImpactHistory {

@@ -6,7 +6,7 @@
  * no longer happen", action started/done pairs) stay in the full log.
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import type { TimelineEntry } from './report-schema.js';
 import { firstLine, isoWall, milestoneName, quoted, type Names } from './timeline.js';

@@ -4,7 +4,7 @@
  * same documents the drill wrote, byte for byte. No clock, no randomness, no file system.
  */
 import type { DrillRecord, RecordOf } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { formatClock } from '../conditions/duration.js';
 import { REPORT_FORMAT, REPORT_VERSION, type Report } from './report-schema.js';
 import { impactHistory, worldExtremes } from './impact.js';

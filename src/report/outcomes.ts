@@ -4,7 +4,7 @@
  * an inject, a condition, or the facilitator) — the facts behind "how it was resolved".
  */
 import type { DrillRecord, MilestoneName, TeamMember } from '../engine/records.js';
-import type { Consequence, Scenario } from '../scenario/types.js';
+import type { Consequence, Scenario } from '../scenario/index.js';
 import type { ReportAction, ReportDecision, ReportMilestone } from './report-schema.js';
 import { actionStarters, quoted, type Names } from './timeline.js';
 import { votesByDecision } from './votes.js';

@@ -4,7 +4,7 @@
  * an inject (`from: Dana's session on bastion-prod`) and from chat lines
  * that start with a speaker (`Kai: anyone else seeing…`, `Maya (support lead): tickets…`).
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 
 // One capitalised word, then `:` or a parenthesised aside and `:`, at the start of a line.
 const SPEAKER = /^\s*([A-Z][a-z]+)(?:\s*\([^)\n]*\))?:\s/gm;

@@ -2,7 +2,7 @@
  * The drill's raw numbers for the appendix: records, injects, decisions, actions, pauses, time.
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { ReportStats } from './report-schema.js';
 
 /** Counts and totals of a drill, in one pass over its records. */

@@ -4,7 +4,7 @@
  * debrief, which has sections of its own. Text stays raw here; the renderers escape it.
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import type { TimelineEntry } from './report-schema.js';
 

@@ -4,7 +4,7 @@
  * scenario times, then the debrief. Wall time is derived from the given start, so the same
  * inputs give a byte-identical journal.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { Answers, DecisionAnswer } from './answers/answers.js';
 import { parseDuration, formatClock } from '../conditions/duration.js';
 import type { DrillEvent, DebriefSection } from '../engine/machine.js';

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useApp, useInput } from 'ink';
 import type { Key } from 'ink';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { TeamMember } from '../engine/records.js';
 import type { DrillSession } from '../session/session.js';
 import { DrillStore } from './store.js';

@@ -5,7 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import { Line } from './Line.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { Header } from './Header.js';

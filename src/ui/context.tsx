@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { TeamMember } from '../engine/records.js';
 import type { DrillStore, ShownDrill } from './store.js';
 import type { Theme } from './theme.js';

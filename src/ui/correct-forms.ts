@@ -5,7 +5,7 @@
  */
 import { formatClock } from '../conditions/duration.js';
 import { correctionsFor, type DrillRecord } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { visibleLine } from '../text/sanitize.js';
 import { choices } from './flows.js';
 import type { Form } from './forms.js';

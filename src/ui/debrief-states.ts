@@ -6,7 +6,7 @@
  * and Esc goes back a question.
  */
 import type { Key } from 'ink';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { DrillRecord, FollowupType, TeamMember } from '../engine/records.js';
 import type { DebriefSection } from '../engine/machine.js';
 import { visibleLine } from '../text/sanitize.js';

@@ -5,7 +5,7 @@
  * fit on screen (`feed-layout.ts`).
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { Inject, Scenario } from '../scenario/types.js';
+import type { Inject, Scenario } from '../scenario/index.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 

@@ -6,10 +6,9 @@
  * moment its number is pressed, and the form that follows only adds the reason to it, so a timer
  * that runs out meanwhile cannot take the answer away.
  */
-import type { Decision, Option, Scenario } from '../scenario/types.js';
+import { type Decision, type Option, type Scenario, MILESTONES } from '../scenario/index.js';
 import type { FollowupType, MilestoneName, TeamMember } from '../engine/records.js';
 import type { DrillCore } from '../engine/core.js';
-import { MILESTONES } from '../scenario/validate/schema.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import type { Choice, Field, Form } from './forms.js';

@@ -14,7 +14,7 @@ import { formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { creditedTo, speakerName, type KeyEnv, type Phase } from './model.js';
 import type { Command } from './messages.js';
-import { MILESTONES } from '../scenario/validate/schema.js';
+import { MILESTONES } from '../scenario/index.js';
 import type { DrillInputEvent } from './store.js';
 import { briefScrolled, hintFor, scrolled, terminalInView } from './key-targets.js';
 

@@ -5,7 +5,7 @@
  */
 import type { OpenDecision } from '../engine/core.js';
 import type { TeamMember } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { FormState } from './forms.js';
 import type { ShownDrill } from './store.js';
 import type { Flash, LivePurpose } from './messages.js';

@@ -6,7 +6,7 @@
  */
 import type { Key } from 'ink';
 import type { TeamMember } from '../engine/records.js';
-import type { ScenarioFile } from '../scenario/validate/schema.js';
+import type { ScenarioFile } from '../scenario/index.js';
 import { formKey, openForm, type Form, type FormState } from './forms.js';
 import { parseMember } from './team.js';
 

@@ -5,7 +5,7 @@
  * before it is revealed, a planted factor, an inject not yet fired or meant for another role, a
  * facilitator's note, or which option a decision takes by default until it is taken.
  */
-import type { Channel } from '../scenario/validate/schema.js';
+import type { Channel } from '../scenario/index.js';
 
 /** Who is looking: one role's page, or the room's (a projector, everyone at once). */
 export type Audience = { readonly role: string } | 'room';

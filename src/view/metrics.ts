@@ -4,7 +4,7 @@
  * only the value at a given moment leaves, so a page never learns where a number is heading.
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { MetricView } from './items.js';
 
 interface Tracked {

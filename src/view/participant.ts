@@ -10,7 +10,7 @@
  */
 import type { DrillRecord, RecordOf, RecordType } from '../engine/records.js';
 import { applicableQuestions } from '../report/end-state.js';
-import type { Decision, Scenario } from '../scenario/types.js';
+import type { Decision, Scenario } from '../scenario/index.js';
 import type { Audience, DecisionView, Phase, RoleView, ViewChange, ViewItem, ViewState, VoteTally } from './items.js';
 import { VisibleMetrics } from './metrics.js';
 

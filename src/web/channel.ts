@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { DrillRecord } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { Audience } from '../view/items.js';
 import { ParticipantFeed } from '../view/participant.js';
 import { SseClient, sseFrame } from './sse.js';

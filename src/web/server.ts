@@ -10,7 +10,7 @@
  */
 import { networkInterfaces } from 'node:os';
 import type { DrillRecord } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { AudienceChannel } from './channel.js';
 import type { ListenAddress, OpenPort } from './listen.js';
 import { handleRequest } from './routes.js';

@@ -12,7 +12,7 @@ import { playCommand, removeUnusedFolders, type Terminal } from '../../src/cli/p
 import { prepareNewDrill, prepareResume } from '../../src/cli/play-setup.js';
 import { DrillSession } from '../../src/session/session.js';
 import { readJournalFile } from '../../src/journal/reader.js';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 import type { CommandIO } from '../../src/cli/io.js';
 import { FakeTime } from '../helpers/fake-time.js';
 

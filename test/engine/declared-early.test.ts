@@ -4,7 +4,7 @@
  */
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 import { drillMachine } from '../../src/engine/machine.js';
 import { milestoneForm } from '../../src/ui/flows.js';
 import { buildReport } from '../../src/report/model.js';

@@ -9,7 +9,7 @@ import type { Key } from 'ink';
 import { drillMachine, type DrillEvent } from '../../src/engine/machine.js';
 import type { DrillActor } from '../../src/engine/replay.js';
 import type { TeamMember } from '../../src/engine/records.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/scenario/index.js';
 import { FeedLog } from '../../src/ui/feed-model.js';
 import type { DrillInputEvent, ShownDrill } from '../../src/ui/store.js';
 import type { Model, Setup } from '../../src/ui/model.js';

@@ -7,7 +7,7 @@
  * in what was sent; a secret that also occurs in text the audience may see is not a leak.
  */
 import type { DrillRecord } from '../../src/engine/records.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/scenario/index.js';
 import type { Audience } from '../../src/view/items.js';
 
 /** Secrets are compared line by line; lines shorter than this are too common to mean anything. */

@@ -10,8 +10,7 @@ import { scenarioPeople } from '../../src/report/people.js';
 import { textBlock } from '../../src/report/md-appendix.js';
 import { applicableQuestions, causeFactors } from '../../src/report/end-state.js';
 import { playDrill } from '../helpers/report-drill.js';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 
 function scenarioAt(path: string): Scenario {
   const loaded = loadScenarioFile(path);

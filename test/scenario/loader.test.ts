@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, loadScenarioText } from '../../src/scenario/compile/compile.js';
-import { formatProblem } from '../../src/scenario/problems.js';
-import { parseYamlFile } from '../../src/scenario/source/yaml-source.js';
+import { loadScenarioFile, loadScenarioText, formatProblem } from '../../src/scenario/index.js';
+import { parseYamlFile } from '../../src/scenario/source/index.js';
 import { validateCommand } from '../../src/cli/validate.js';
 import { at, edit, errorLines, fixtureText, problemLines } from '../helpers/problem-lines.js';
 

@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answersSchema, checkAnswersAgainst, loadAnswersFile, loadAnswersText } from '../../src/session/answers/answers.js';
-import { loadScenarioText } from '../../src/scenario/compile/compile.js';
-import { formatProblem } from '../../src/scenario/problems.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { loadScenarioText, formatProblem, type Scenario } from '../../src/scenario/index.js';
 import { at, edit, fixtureText } from '../helpers/problem-lines.js';
 
 const ANSWERS = fixtureText('answers-small.yaml');

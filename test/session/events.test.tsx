@@ -17,7 +17,7 @@ import type { DrillRecord, TeamMember } from '../../src/engine/records.js';
 import { DrillSession } from '../../src/session/session.js';
 import { playHeadless } from '../../src/session/headless.js';
 import { loadAnswersFile } from '../../src/session/answers/answers.js';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 import { prepareResume } from '../../src/cli/play-setup.js';
 import { PlayApp } from '../../src/ui/App.js';
 import { writeReports } from '../../src/report/write.js';

@@ -24,7 +24,7 @@ import { FakeTime } from '../helpers/fake-time.js';
 import { plain, settle, waitFor } from '../helpers/ui.js';
 import { renderScreen, type Screen } from '../helpers/screen.js';
 import { readFileSync } from 'node:fs';
-import { loadScenarioText } from '../../src/scenario/compile/compile.js';
+import { loadScenarioText } from '../../src/scenario/index.js';
 
 const screens: Screen[] = [];
 afterEach(() => {

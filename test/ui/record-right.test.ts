@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../src/scenario/compile/compile.js';
+import { loadScenarioText } from '../../src/scenario/index.js';
 import { replayJournal } from '../../src/engine/replay.js';
 import { initialModel } from '../../src/ui/update.js';
 import { speakerName } from '../../src/ui/model.js';

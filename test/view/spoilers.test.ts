@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordSchema, type DrillRecord, type RecordType } from '../../src/engine/records.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/scenario/index.js';
 import { ParticipantFeed } from '../../src/view/participant.js';
 import { plainLines } from '../../src/view/plain.js';
 import type { Audience } from '../../src/view/items.js';

@@ -10,12 +10,11 @@ import { readFileSync } from 'node:fs';
 import type { DrillEvent } from '../../src/engine/machine.js';
 import type { DrillRecord } from '../../src/engine/records.js';
 import { loadAnswersFile } from '../../src/session/answers/answers.js';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile, type Scenario } from '../../src/scenario/index.js';
 import { playHeadless } from '../../src/session/headless.js';
 import { parseJournal } from '../../src/journal/reader.js';
 import { AudienceChannel } from '../../src/web/channel.js';
 import type { Audience } from '../../src/view/items.js';
-import type { Scenario } from '../../src/scenario/types.js';
 import { keysIn, SpoilerCheck, stringsIn } from '../helpers/spoilers.js';
 import { viewMiniInput, viewMiniSteps } from '../helpers/view-drills.js';
 import {

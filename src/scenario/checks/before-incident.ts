@@ -7,7 +7,7 @@
 import { EMPTY_HISTORY, isTrue, type Expr, type ExprEnv } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { Scenario } from '../types.js';
-import type { YamlFile } from '../source/yaml-source.js';
+import type { YamlFile } from '../source/index.js';
 import type { Milestone } from '../validate/schema.js';
 
 const MARKED_BY_A_SLIP: readonly Milestone[] = ['detected', 'acknowledged'];

@@ -13,7 +13,7 @@ import { NOTHING_UNREAD, unreadName, type Unread } from '../validate/salvage.js'
 import type { ConditionSite } from '../compile/compile.js';
 import { MILESTONES, type ScenarioFile } from '../validate/schema.js';
 import type { Decision, Inject, Scenario } from '../types.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 
 /**
  * Every semantic problem of a compiled scenario (errors and warnings), unsorted. `unread` says
@@ -198,10 +198,9 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
 
 /**
  * What an inject's or decision's triggers say wrong by themselves (two triggers, `delay` without
- * `after`, a timeout without a default), read from the item as written, so that it can be found
- * while the item is read and the item then let go.
+ * `after`, a timeout without a default), read from the item as written.
  */
-export function triggerSpecProblems(spec: TriggerSpec, index: number, kind: 'inject' | 'decision', yaml: YamlFile): readonly Problem[] {
+function triggerSpecProblems(spec: TriggerSpec, index: number, kind: 'inject' | 'decision', yaml: YamlFile): readonly Problem[] {
   const twoTriggers = (spec.at !== undefined ? 1 : 0) + (spec.after !== undefined ? 1 : 0) + (spec.when !== undefined ? 1 : 0) > 1;
   const delayAlone = spec.delay !== undefined && spec.after === undefined;
   const noDefault = kind === 'decision' && spec.timeout !== undefined && spec.default === undefined;
@@ -227,7 +226,7 @@ export function triggerSpecProblems(spec: TriggerSpec, index: number, kind: 'inj
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
 /** The fields of an inject or decision that `triggerSpecProblems` reads. */
-export type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 'after' | 'when' | 'delay'> & Partial<Pick<ScenarioFile['decisions'][number], 'timeout' | 'default'>>;
+type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 'after' | 'when' | 'delay'> & Partial<Pick<ScenarioFile['decisions'][number], 'timeout' | 'default'>>;
 
 /** `triggerSpecProblems` of every inject and decision of a whole file. */
 export function fileTriggerProblems(file: ScenarioFile, yaml: YamlFile): Problem[] {

@@ -9,7 +9,7 @@ import type { Problem } from '../problems.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { NOTHING_UNREAD, type Unread } from '../validate/salvage.js';
 import type { Consequence, Scenario, Trigger } from '../types.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 
 /**
  * Calls `visit` for everything with consequences (injects, options of decisions, actions), in

@@ -1,12 +1,11 @@
 /**
- * Compiling one inject, decision or action of a validated file into the engine's form: shared by
- * the whole-file path (`compileScenario`) and the item-by-item one (`compile-stream.ts`), so that
- * both give the same objects, problems and condition sites in the same order.
+ * Compiling one inject, decision or action of a validated file into the engine's form, with the
+ * problems of its durations and conditions, and where each condition was written (for the checks).
  */
 import { parseDuration, parseExpr, type Expr } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { ScenarioFile } from '../validate/schema.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 import type { Action, Consequence, Decision, Effect, Inject, Trigger } from '../types.js';
 
 /** A condition as written and as parsed, with where it was written, for the checks. */

@@ -3,11 +3,10 @@
  * hint target and factor it names must exist, and everyone it says did something must be on
  * the team. Found before the run starts, each at its line and column.
  */
-import { suggestion, type Problem } from '../../scenario/problems.js';
 import { closest } from '../../text/closest.js';
-import type { Answers } from './answers.js';
-import type { Scenario } from '../../scenario/types.js';
-import type { YamlFile, YamlPath } from '../../scenario/source/yaml-source.js';
+import type { Answers } from './answers-schema.js';
+import { suggestion, type Problem, type Scenario } from '../../scenario/index.js';
+import type { YamlFile, YamlPath } from '../../scenario/source/index.js';
 
 // Answers are plain data; their positions stay with the parsed file, found by identity.
 const sources = new WeakMap<object, YamlFile>();

@@ -281,7 +281,7 @@ describe('weak-scenario warnings', () => {
 
 describe('text cut short by a comment', () => {
   it('warns where an unquoted value runs into `#word`, and not for quoted text or real comments', async () => {
-    const { loadScenarioText } = await import('../../../src/scenario/compile/compile.js');
+    const { loadScenarioText } = await import('../../../src/scenario/index.js');
     const { readFileSync } = await import('node:fs');
     const base = readFileSync(new URL('../../fixtures/small.yaml', import.meta.url), 'utf8');
     const text = base
