@@ -60,6 +60,8 @@ export interface ConditionFunction {
   readonly forBareId?: true;
   /** Known only once the drill has ended: allowed in an answers file's `expect:`, not in a scenario. */
   readonly endOnly?: true;
+  /** The number is a span of scenario time, shown as one (`12m30s`) in messages. */
+  readonly duration?: true;
 }
 
 const FUNCTIONS: readonly ConditionFunction[] = [
@@ -90,6 +92,7 @@ const FUNCTIONS: readonly ConditionFunction[] = [
     name: 'at',
     args: ['milestone'],
     returns: 'number',
+    duration: true,
     doc: 'when the milestone was reached (a duration; later than any time if it never was)',
     // Infinity keeps `at('mitigated') <= 30m` false for a milestone never reached.
     evaluate: (h, name) => h.milestones.get(name) ?? Number.POSITIVE_INFINITY,
@@ -107,6 +110,7 @@ const FUNCTIONS: readonly ConditionFunction[] = [
     args: ['impact'],
     returns: 'number',
     endOnly: true,
+    duration: true,
     doc: 'how long users saw `down`, or `degraded` (and not down), in all (only in `expect:`)',
     evaluate: (h, level) => (level === 'down' ? (h.ending?.downMs ?? 0) : level === 'degraded' ? (h.ending?.degradedMs ?? 0) : 0),
   },

@@ -6,6 +6,7 @@
 import { suggestion, type Problem } from '../../scenario/problems.js';
 import { closest } from '../../text/closest.js';
 import type { Answers } from './answers.js';
+import { checkExpectations } from './expectations.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { YamlFile, YamlPath } from '../../scenario/source/yaml-source.js';
 
@@ -15,6 +16,11 @@ const sources = new WeakMap<object, YamlFile>();
 /** Links loaded answers to the file they came from, for positioned messages. */
 export function rememberSource(answers: Answers, yaml: YamlFile): void {
   sources.set(answers, yaml);
+}
+
+/** The parsed file `answers` came from, for positioned messages after the run. */
+export function sourceOf(answers: Answers): YamlFile | undefined {
+  return sources.get(answers);
 }
 
 /** Problems (errors and warnings) of `answers` run against `scenario`; `file` names the answers file. */
@@ -86,5 +92,6 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
       report(['debrief', 'causes', i, 'factor'], `unknown factor \`${c.factor}\`${known}`);
     }
   });
+  problems.push(...checkExpectations(answers, scenario, yaml, file));
   return problems;
 }
