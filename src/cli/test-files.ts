@@ -6,7 +6,7 @@
  * looks in `scenarios/` and `test/answers/` of the current folder.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { resolveScenarioArg } from './scenario-arg.js';
 
 /** Folders searched when `drill test` is given no paths. */
@@ -84,7 +84,7 @@ export function planTests(paths: readonly string[], scenarioId: (file: string) =
   const cases = answers.map((file): TestCase => {
     const named = namedScenario(file);
     if (named !== undefined) {
-      const scenario = join(dirname(file), named);
+      const scenario = isAbsolute(named) ? named : join(dirname(file), named);
       if (!existsSync(scenario)) return { answers: file, problem: `its \`scenario: ${named}\` names no file (looked for ${scenario})` };
       played.add(resolve(scenario));
       return { answers: file, scenario };

@@ -35,7 +35,7 @@ export function playAndJudge(session: DrillSession, scenario: Scenario, answers:
   const expectations = answers.expect?.length ?? 0;
   if (!drill || outcome.errors.length > 0) return { ...outcome, how, failed: [], expectations };
   const failed = failedExpectations(answers, sourceOf(answers), file, drill);
-  const limitReason = whyNotEnded(scenario.end.when, drill);
+  const limitReason = whyNotEnded(scenario, drill);
   return { ...outcome, how, failed, expectations, ...(limitReason ? { limitReason } : {}) };
 }
 

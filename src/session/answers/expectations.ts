@@ -3,7 +3,8 @@
  * drill has ended. Checked against the scenario's names when the file loads (with the end-only
  * functions allowed), and evaluated on the drill as it ended, each failure at its line.
  */
-import { checkExpr, explainValues, isTrue, parseExpr, printExpr, type DrillEnding, type DrillHistory, type Expr, type ExprEnv, type ExprNames } from '../../conditions/index.js';
+import { checkExpr, explainValues, isTrue, parseExpr, printExpr, readsOf, type DrillEnding, type DrillHistory, type ExprEnv, type ExprNames } from '../../conditions/index.js';
+import type { MilestoneName } from '../../engine/records.js';
 import { MILESTONES } from '../../scenario/validate/schema.js';
 import type { Problem } from '../../scenario/problems.js';
 import type { Scenario } from '../../scenario/types.js';
@@ -80,9 +81,16 @@ export function failedExpectations(answers: Answers, yaml: YamlFile | undefined,
 }
 
 /** Why a drill that reached its time limit had not ended: its end condition, with the values that kept it false. */
-export function whyNotEnded(endWhen: Expr | undefined, drill: EndedDrill): string | undefined {
+export function whyNotEnded(scenario: Scenario, drill: EndedDrill): string | undefined {
+  const endWhen = scenario.end.when;
   if (drill.ending.reason !== 'limit') return undefined;
   if (!endWhen) return 'the scenario has no `end.when`, so only the limit ends it';
   const env = endEnv(drill);
-  return `\`end.when: ${printExpr(endWhen)}\` was still false: ${explainValues(endWhen, env) || 'it reads nothing'}`;
+  const parts = [`\`end.when: ${printExpr(endWhen)}\` was still false: ${explainValues(endWhen, env) || 'it reads nothing'}`];
+  // An end on a milestone (`reached('resolved')`) is false because the milestone's own condition was: say why that one was.
+  for (const read of readsOf(endWhen).names) {
+    const condition = read.kind === 'milestone' && !drill.history.milestones.has(read.name) ? scenario.milestones[read.name as MilestoneName] : undefined;
+    if (condition) parts.push(`milestone ${read.name}: \`${printExpr(condition)}\` was false: ${explainValues(condition, env)}`);
+  }
+  return parts.join('; ');
 }
