@@ -70,7 +70,7 @@ export async function runCommand(values: Record<string, string | boolean | undef
     return EXIT.badInput;
   }
   for (const w of outcome.warnings) io.err(`${answersFile ?? file}: warning: ${w}`);
-  for (const e of outcome.errors) io.err(`${answersFile ?? file}: ${e}`);
+  for (const e of outcome.errors) io.err(e);
   const how = outcome.how;
   if (outcome.errors.length > 0) {
     io.err(`${scenario.id}: drill ${how}; journal so far in ${join(out, JOURNAL_FILE)}`);

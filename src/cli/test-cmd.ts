@@ -82,7 +82,9 @@ export async function testCommand(values: Record<string, string | boolean | unde
       return EXIT.badInput;
     }
   }
-  return failed > 0 || results.length === 0 ? EXIT.badInput : EXIT.ok;
+  // A run that played nothing must not look like a pass in CI.
+  if (plan.cases.length === 0) io.err('drill test: no answers files found; name them <scenario-id>.<branch>.yaml, in answers/ next to the scenario');
+  return failed > 0 || plan.cases.length === 0 ? EXIT.badInput : EXIT.ok;
 }
 
 /** Loads, plays and judges one answers file; every problem becomes a failure line. */
@@ -106,7 +108,7 @@ function runCase(testCase: TestCase, load: (file: string) => LoadResult, seedFla
   const judged = playAndJudge(session, scenario, answers, name, TEST_START);
   session.close();
   const summary = `${scenario.id} ${judged.how}`;
-  if (judged.errors.length > 0) return fail(scenario.id, judged.errors.map((e) => `${name}: ${e}`), summary);
+  if (judged.errors.length > 0) return fail(scenario.id, judged.errors, summary);
   if (judged.failed.length > 0) {
     const limit = judged.limitReason ? `; ${judged.limitReason}` : '';
     return fail(scenario.id, judged.failed.map((f) => `${problemLines([f.problem])[0]}${limit}`), summary);

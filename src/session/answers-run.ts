@@ -12,9 +12,11 @@ import { sourceOf } from './answers/answers-check.js';
 import { failedExpectations, whyNotEnded, type EndedDrill, type FailedExpectation } from './answers/expectations.js';
 import { playHeadless } from './headless.js';
 import type { DrillSession } from './session.js';
+import { formatProblem } from '../scenario/problems.js';
+import type { YamlPath } from '../scenario/source/yaml-source.js';
 
 export interface JudgedRun {
-  /** Problems that stopped the run (a refused input, an unanswered decision). */
+  /** Problems that stopped the run (a refused input, an unanswered decision), each `file[:line:col]: message`. */
   readonly errors: string[];
   readonly warnings: string[];
   /** `ended by condition at 29:00`, or `stopped at 12:00` when the run stopped on an error. */
@@ -28,13 +30,16 @@ export interface JudgedRun {
 
 /** Plays `answers` in `session` and judges the ending; `file` names the answers file in messages. */
 export function playAndJudge(session: DrillSession, scenario: Scenario, answers: Answers, file: string, startWall: number): JudgedRun {
-  const outcome = playHeadless(session, scenario, answers, startWall);
+  const yaml = sourceOf(answers);
+  const locate = (path: YamlPath | undefined, message: string): string =>
+    path && yaml ? formatProblem(yaml.problemAt(path, message)) : `${file}: ${message}`;
+  const outcome = playHeadless(session, scenario, answers, startWall, locate);
   const core = session.actor.getSnapshot().context.core;
   const drill = endedDrill(core);
   const how = drill ? `ended by ${drill.ending.reason} at ${formatClock(drill.t)}` : `stopped at ${formatClock(core.t)}`;
   const expectations = answers.expect?.length ?? 0;
   if (!drill || outcome.errors.length > 0) return { ...outcome, how, failed: [], expectations };
-  const failed = failedExpectations(answers, sourceOf(answers), file, drill);
+  const failed = failedExpectations(answers, yaml, file, drill);
   const limitReason = whyNotEnded(scenario, drill);
   return { ...outcome, how, failed, expectations, ...(limitReason ? { limitReason } : {}) };
 }
