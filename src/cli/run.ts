@@ -47,7 +47,7 @@ export async function runCommand(values: Record<string, string | boolean | undef
   }
   const seed = (values.seed as string | undefined) ?? (answers.seed === undefined ? newSeed() : String(answers.seed));
   const out = (values.out as string | undefined) ?? defaultOutDir(scenario.id, startWall);
-  const dirProblem = prepareOutDir(out);
+  const dirProblem = prepareOutDir(out, 'run');
   if (dirProblem) {
     io.err(dirProblem);
     return EXIT.badInput;
