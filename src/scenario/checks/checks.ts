@@ -8,6 +8,7 @@ import { checkExpr, formatDuration, parseExpr, type ExprNames } from '../../cond
 import { suggestion, type Problem } from '../problems.js';
 import { checkReachability, forEachConsequence } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
+import { conditionAdvice } from './condition-advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from '../validate/salvage.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { MILESTONES, type ScenarioFile } from '../validate/schema.js';
@@ -35,6 +36,7 @@ export function checkScenario(
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
+    ...(unread.partial ? [] : conditionAdvice(scenario, conditions, yaml)),
   ];
 }
 

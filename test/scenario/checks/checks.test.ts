@@ -89,9 +89,27 @@ describe('unknown references', () => {
   });
 });
 
+describe('conditions that surely do not mean what they say', () => {
+  it('warn when a milestone, and so the end, already holds when the drill starts', () => {
+    const text = edit(SMALL, ["resolved: reached('mitigated') and disk_pct < 80", 'resolved: disk_pct < 80']);
+    expect(warningLines(text)).toEqual([
+      `t.yaml:${at(text, 'disk_pct < 80 and writes_ok')}: warning: milestone \`resolved\` holds when the drill starts (\`disk_pct < 80 and writes_ok\`), so it is reached at T+00:00; make it wait for what the team must do, e.g. \`fired(...)\` or \`reached('mitigated')\``,
+      `t.yaml:${at(text, "reached('resolved')")}: warning: \`end.when\` holds when the drill starts (\`reached('resolved')\`), so the drill ends at T+00:00; make it wait for the fix`,
+    ]);
+  });
+
+  it('warn when the clock is compared with a number without a unit', () => {
+    const text = edit(SMALL, ['    after: triage\n    delay: 1m\n', '    when: time >= 600\n']);
+    expect(errorLines(text)).toEqual([]);
+    expect(warningLines(text)).toEqual([
+      `t.yaml:${at(text, '600')}: warning: \`time\` is compared with 600, which is 0.6s (time is in milliseconds); write a duration with its unit; did you mean 10m?`,
+    ]);
+  });
+});
+
 describe('conditions that do not parse', () => {
   it('point at the column inside the condition', () => {
-    const text = edit(SMALL, ['resolved: disk_pct < 80 and writes_ok', 'resolved: disk_pct < 80 and writes_ok)']);
+    const text = edit(SMALL, ['and disk_pct < 80 and writes_ok', 'and disk_pct < 80 and writes_ok)']);
     expect(errorLines(text)).toEqual([`t.yaml:${at(text, 'writes_ok)', 9)}: unmatched \`)\`; remove it or add a \`(\` before it`]);
   });
 
