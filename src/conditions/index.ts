@@ -5,6 +5,7 @@
  * drill as `ExprEnv` and its `DrillHistory`.
  */
 export type { BinOp, Expr, ExprValue, ParseResult } from './ast.js';
+export { TIME_VARIABLE } from './ast.js';
 export { parseExpr, MAX_EXPR_LENGTH, MAX_EXPR_DEPTH } from './parse.js';
 export { checkExpr, type ExprNames } from './check.js';
 export { evaluate, isTrue, numericOp, type ExprEnv } from './evaluate.js';

@@ -91,7 +91,13 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
     }
     while (nextTimed < timed.length && timed[nextTimed]!.at <= now) {
       const input = timed[nextTimed++]!;
-      send(input.make(wallAt(now)), input.describe, input.path);
+      const event = input.make(wallAt(now));
+      // A hint helps with what the team has in front of them: one for what has not happened yet would be a spoiler.
+      if (event.type === 'SHOW_HINT' && !core().fired.has(event.for) && !core().open.has(event.for) && !core().decided.has(event.for)) {
+        errors.push(locate(input.path, `${formatClock(now)}: ${input.describe} was refused: \`${event.for}\` has not happened yet; show a hint after its inject fired or its decision opened`));
+        continue;
+      }
+      send(event, input.describe, input.path);
     }
     if (!snapshot().matches('live') || errors.length) break;
     // The team's next input is due at `target`. The engine plays every moment before it by

@@ -105,6 +105,9 @@ describe('drill test', () => {
     const again = `decisions:\n  triage: {choose: wait}\nactions:\n  - {do: grow-volume, at: 5m}\n  - {do: grow-volume, at: 6m}\nexpect: [ended('limit')]\n`;
     const run2 = await test(library({ 'disk-full.again.yaml': again }));
     expect(run2.stdout[0]).toMatch(/disk-full\.again\.yaml:5:5: T\+06:00: action `grow-volume` was refused: it was still in progress \(it lands at T\+09:00\)/);
+    const early = `decisions:\n  triage: {choose: wait}\nhints:\n  - {at: 1m, for: disk-alert}\nexpect: [ended('limit')]\n`;
+    const run3 = await test(library({ 'disk-full.early.yaml': early }));
+    expect(run3.stdout[0]).toMatch(/disk-full\.early\.yaml:4:5: T\+01:00: the hint for `disk-alert` was refused: `disk-alert` has not happened yet; show a hint after its inject fired or its decision opened/);
   });
 
   it('exits 2 for a wrong command line', async () => {

@@ -3,12 +3,11 @@
  * a milestone or end condition that already holds when the clock starts (the drill would mark
  * it, or end, at T+00:00), and the clock compared with a bare number, which is milliseconds.
  */
-import { EMPTY_HISTORY, formatDuration, isTrue, printExpr, type DrillHistory, type Expr, type ExprEnv } from '../../conditions/index.js';
+import { EMPTY_HISTORY, TIME_VARIABLE, formatDuration, isTrue, printExpr, type DrillHistory, type Expr, type ExprEnv } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { Scenario } from '../types.js';
 import type { ConditionSite } from '../compile/compile.js';
 import type { YamlFile } from '../source/yaml-source.js';
-import { TIME_VARIABLE } from '../../conditions/ast.js';
 
 /** A bare number below this compared with `time` is read as meant in seconds; above it, as meant in ms. */
 const SECONDS_AT_MOST = 24 * 60 * 60;

@@ -81,7 +81,7 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
       const ids = [...scenario.injectById.keys(), ...decisionIds];
       report(['hints', i, 'for'], `unknown inject or decision \`${h.for}\` in scenario \`${scenario.id}\`${suggestion(h.for, ids)}`);
     } else if (target.hint === undefined) {
-      report(['hints', i, 'for'], `\`${h.for}\` has no hint in the scenario, so nothing will be shown`, 'warning');
+      report(['hints', i, 'for'], `\`${h.for}\` has no \`hint:\` in the scenario, so there is nothing to show; a hint can be shown only for an inject or decision that has one`);
     }
   });
 

@@ -108,6 +108,11 @@ describe('conditions that surely do not mean what they say', () => {
 });
 
 describe('conditions that do not parse', () => {
+  it('are reported alone: an inject whose `when:` did not parse is not also one that can never fire', () => {
+    const text = edit(SMALL, ['when: disk_pct >= 99', 'when: disk_pct >= (99']);
+    expect(errorLines(text)).toEqual([`t.yaml:${at(text, '(99', 3)}: expected \`)\` to close \`(\` opened at column 13, but the condition ends`]);
+  });
+
   it('point at the column inside the condition', () => {
     const text = edit(SMALL, ['and disk_pct < 80 and writes_ok', 'and disk_pct < 80 and writes_ok)']);
     expect(errorLines(text)).toEqual([`t.yaml:${at(text, 'writes_ok)', 9)}: unmatched \`)\`; remove it or add a \`(\` before it`]);
