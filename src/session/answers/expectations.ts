@@ -48,7 +48,7 @@ export interface EndedDrill {
 }
 
 /** The environment expectations are evaluated in: the drill's own, plus how it ended. */
-export function endEnv(drill: EndedDrill): ExprEnv {
+function endEnv(drill: EndedDrill): ExprEnv {
   return { time: drill.t, variable: (name) => drill.variable(name), history: { ...pickHistory(drill.history), ending: drill.ending } };
 }
 
