@@ -53,6 +53,23 @@ const runSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };
 
+const testSpec: CommandSpec = {
+  name: 'test',
+  summary: 'Play every answers file found against its scenario, in memory, and check its expect: conditions.',
+  usage: 'drill test [scenario|answers file|folder…] [--reporter text|junit] [--output FILE] [--seed S]   (default: scenarios/ and test/answers/)',
+  flags: [
+    '--reporter R     text (default): one line per answers file; junit: also write JUnit XML to --output',
+    '--output FILE    where the JUnit XML goes',
+    '--seed S         seed for every file (default: the answers file’s seed:, else 1)',
+  ],
+  options: {
+    reporter: { type: 'string' },
+    output: { type: 'string' },
+    seed: { type: 'string' },
+  },
+  positionals: { min: 0, max: Infinity, names: 'scenarios, answers files or folders' },
+};
+
 const listSpec: CommandSpec = {
   name: 'list',
   summary: 'List the scenarios: id, title, duration, difficulty; the built-in ones and yours in scenarios/.',
@@ -123,6 +140,7 @@ const newSpec: CommandSpec = {
 export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<CommandRun> }[] = [
   { spec: playSpec, load: async () => (await import('./play.js')).playCommand },
   { spec: runSpec, load: async () => (await import('./run.js')).runCommand },
+  { spec: testSpec, load: async () => (await import('./test-cmd.js')).testCommand },
   {
     spec: validateSpec,
     load: async () => {

@@ -11,6 +11,17 @@ import type { DrillActor } from '../engine/replay.js';
 import type { DrillRecord } from '../engine/records.js';
 import { JournalWriter } from '../journal/writer.js';
 
+/** Where a session's records go: a journal file, or nowhere (`drill test` writes nothing unless asked). */
+export interface JournalSink {
+  readonly path: string;
+  write(records: readonly DrillRecord[], from?: number): void;
+  flush(): void;
+  close(): void;
+}
+
+/** A sink that keeps nothing: the records stay in the engine's memory, which is all a test needs. */
+const NO_JOURNAL: JournalSink = { path: '', write: () => undefined, flush: () => undefined, close: () => undefined };
+
 /** Real time between checkpoints in a quiet drill. */
 const CHECKPOINT_EVERY_MS = 10_000;
 
@@ -24,7 +35,7 @@ export class DrillSession {
 
   constructor(
     readonly actor: DrillActor,
-    private writer: JournalWriter,
+    private writer: JournalSink,
     alreadyWritten = 0,
   ) {
     this.written = alreadyWritten;
@@ -35,6 +46,11 @@ export class DrillSession {
   static start(input: DrillInput, journalPath: string, options: { durable: boolean }): DrillSession {
     const writer = JournalWriter.create(journalPath, options);
     return new DrillSession(createActor(drillMachine, { input }).start(), writer);
+  }
+
+  /** A drill that writes no journal. */
+  static inMemory(input: DrillInput): DrillSession {
+    return new DrillSession(createActor(drillMachine, { input }).start(), NO_JOURNAL);
   }
 
   get journalPath(): string {

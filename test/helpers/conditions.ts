@@ -1,4 +1,4 @@
-import { parseExpr, type DrillHistory, type Expr, type ExprEnv } from '../../src/conditions/index.js';
+import { parseExpr, type DrillEnding, type DrillHistory, type Expr, type ExprEnv } from '../../src/conditions/index.js';
 
 /** Parses a condition, failing the test with the message if it does not parse. */
 export function parse(source: string): Expr {
@@ -16,6 +16,9 @@ export interface HistorySketch {
   started?: string[];
   landed?: Record<string, number>;
   milestones?: string[];
+  /** Milestones with when they were reached (those in `milestones` were reached at 0). */
+  milestonesAt?: Record<string, number>;
+  ending?: DrillEnding;
 }
 
 /** A drill history as the engine keeps it, from a sketch. */
@@ -27,7 +30,8 @@ export function historyOf(sketch: HistorySketch = {}): DrillHistory {
     timedOut: new Set(sketch.timedOut),
     startedActions: new Set(sketch.started),
     landed: new Map(Object.entries(sketch.landed ?? {})),
-    milestones: new Map((sketch.milestones ?? []).map((name) => [name, 0])),
+    milestones: new Map([...(sketch.milestones ?? []).map((name) => [name, 0] as const), ...Object.entries(sketch.milestonesAt ?? {})]),
+    ...(sketch.ending ? { ending: sketch.ending } : {}),
   };
 }
 

@@ -139,11 +139,11 @@ describe('checking answers against the scenario', () => {
     ]);
   });
 
-  it('warns about roles the scenario does not have and hints that do not exist', () => {
+  it('warns about roles the scenario does not have, and refuses hints for what has no hint', () => {
     const text = edit(ANSWERS, ['role: ops', 'role: sre'], ['for: disk-alert', 'for: writes-failing']);
     expect(problems(text)).toEqual([
       `a.yaml:${at(text, 'sre')}: warning: role \`sre\` is not a role of scenario \`disk-full\`; its roles: incident-commander, ops`,
-      `a.yaml:${at(text, 'writes-failing')}: warning: \`writes-failing\` has no hint in the scenario, so nothing will be shown`,
+      `a.yaml:${at(text, 'writes-failing')}: \`writes-failing\` has no \`hint:\` in the scenario, so there is nothing to show; a hint can be shown only for an inject or decision that has one`,
     ]);
   });
 

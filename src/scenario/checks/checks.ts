@@ -9,6 +9,7 @@ import { suggestion, type Problem } from '../problems.js';
 import { checkReachability, forEachConsequence } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
 import { beforeIncidentWarnings } from './before-incident.js';
+import { conditionAdvice } from './condition-advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from '../validate/salvage.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { MILESTONES, type ScenarioFile } from '../validate/schema.js';
@@ -36,8 +37,19 @@ export function checkScenario(
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
-    ...(unread.partial ? [] : beforeIncidentWarnings(scenario, yaml)),
+    ...(unread.partial ? [] : adviceOnConditions(scenario, conditions, yaml)),
   ];
+}
+
+/**
+ * Warnings about milestone and end conditions. A condition that holds before anything has gone
+ * wrong is told once: the warning that names the incident's start says more than the one about
+ * the drill's first second, so the latter is dropped for the same line.
+ */
+function adviceOnConditions(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile): Problem[] {
+  const beforeIncident = beforeIncidentWarnings(scenario, yaml);
+  const told = new Set(beforeIncident.map((p) => p.line));
+  return [...beforeIncident, ...conditionAdvice(scenario, conditions, yaml).filter((p) => !(told.has(p.line) && p.message.includes('holds when the drill starts')))];
 }
 
 function checkIds(scenario: Scenario, yaml: YamlFile): Problem[] {

@@ -7,6 +7,7 @@ import { closest } from '../../text/closest.js';
 import type { Answers } from './answers-schema.js';
 import { suggestion, type Problem, type Scenario } from '../../scenario/index.js';
 import type { YamlFile, YamlPath } from '../../scenario/source/index.js';
+import { checkExpectations } from './expectations.js';
 
 // Answers are plain data; their positions stay with the parsed file, found by identity.
 const sources = new WeakMap<object, YamlFile>();
@@ -14,6 +15,11 @@ const sources = new WeakMap<object, YamlFile>();
 /** Links loaded answers to the file they came from, for positioned messages. */
 export function rememberSource(answers: Answers, yaml: YamlFile): void {
   sources.set(answers, yaml);
+}
+
+/** The parsed file `answers` came from, for positioned messages after the run. */
+export function sourceOf(answers: Answers): YamlFile | undefined {
+  return sources.get(answers);
 }
 
 /** Problems (errors and warnings) of `answers` run against `scenario`; `file` names the answers file. */
@@ -82,7 +88,7 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
       const ids = [...scenario.injectById.keys(), ...decisionIds];
       report(['hints', i, 'for'], `unknown inject or decision \`${h.for}\` in scenario \`${scenario.id}\`${suggestion(h.for, ids)}`);
     } else if (target.hint === undefined) {
-      report(['hints', i, 'for'], `\`${h.for}\` has no hint in the scenario, so nothing will be shown`, 'warning');
+      report(['hints', i, 'for'], `\`${h.for}\` has no \`hint:\` in the scenario, so there is nothing to show; a hint can be shown only for an inject or decision that has one`);
     }
   });
 
@@ -96,5 +102,6 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
     if (c.factor !== undefined) checkFactor(c.factor, ['debrief', 'causes', i, 'factor']);
     c.factors?.forEach((id, j) => checkFactor(id, ['debrief', 'causes', i, 'factors', j]));
   });
+  problems.push(...checkExpectations(answers, scenario, yaml, file));
   return problems;
 }

@@ -50,6 +50,15 @@ const decisionAnswerSchema = z
 /** The answers file format. */
 export const answersSchema = z
   .strictObject({
+    scenario: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The scenario these answers play, as a path relative to this file; by default `drill test` goes by the file name, <scenario-id>.<branch>.yaml.'),
+    seed: z
+      .union([z.string().min(1), z.number()])
+      .optional()
+      .describe('The seed for chance injects, for `drill test` and for `drill run` without --seed.'),
     team: z.array(z.strictObject({ name: z.string().min(1), role: z.string().optional() })).optional(),
     facilitator: z.string().optional(),
     decisions: z.record(id, decisionAnswerSchema).optional().describe('Decision id → the team’s answer.'),
@@ -78,6 +87,10 @@ export const answersSchema = z
         actions: z.array(z.strictObject({ text: z.string().min(1), ...followupFields })).optional(),
       })
       .optional(),
+    expect: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Conditions that must hold when the drill has ended, checked by `drill test` (and `drill run`).'),
   })
   .describe('The answers for a headless `drill run`.');
 
