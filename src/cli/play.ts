@@ -16,7 +16,7 @@ import { themeFromEnv } from '../ui/theme.js';
 import { formatClock } from '../conditions/duration.js';
 import type { DrillSession } from '../session/session.js';
 import { MAX_SPEED, MIN_SPEED } from '../engine/speed.js';
-import type { ReportWriter } from '../ui/controller.js';
+import type { ReportWriter } from '../ui/effects.js';
 import { openServePort, startServing, type Serving } from './play-serve.js';
 
 /** The process's terminal, injected so that tests can give a fake one (or none). */

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closest } from '../scenario/problems.js';
+import { closest } from '../text/closest.js';
 
 /** The user's scenario folder, relative to where drill runs. */
 export const LOCAL_SCENARIOS = 'scenarios';

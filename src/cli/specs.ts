@@ -83,10 +83,10 @@ const validateSpec: CommandSpec = {
 const reportSpec: CommandSpec = {
   name: 'report',
   summary: 'Rebuild a drill’s practice post-mortem (Markdown or JSON) from its journal.',
-  usage: 'drill report <journal.jsonl> [--format md|json] [--output FILE] [--scenario ID|FILE] [--force]',
+  usage: 'drill report <journal.jsonl> [--format md|json|issues] [--output FILE|DIR] [--scenario ID|FILE] [--force]',
   flags: [
-    '--format F       md (default) or json; --output FILE.json implies json',
-    '--output FILE    write to FILE instead of printing (never over an existing file without --force)',
+    '--format F       md (default), json, or issues (one Markdown file per follow-up, into --output DIR); --output FILE.json implies json',
+    '--output FILE    write to FILE instead of printing (never over an existing file without --force); a folder for issues',
     '--scenario S     the scenario, an id or a file (default: the path the journal recorded, from here or from the journal’s folder, else its id)',
     '--force          overwrite FILE if it exists',
   ],

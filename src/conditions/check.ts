@@ -3,11 +3,11 @@
  * ids, function arity, and simple types. A condition that passes cannot go wrong at run time,
  * so the engine's lenient evaluation rules are never needed for a loaded scenario.
  */
-import type { ArgKind, Expr } from './expr.js';
-import { EXPR_FUNCTIONS, printExpr, TIME_VARIABLE } from './expr.js';
+import { TIME_VARIABLE, type Expr } from './ast.js';
+import { CONDITION_FUNCTIONS, type ArgKind, type IdKind } from './functions.js';
 import { clip } from './lex.js';
-import { closest } from '../scenario/problems.js';
-import { MILESTONES } from '../scenario/validate/schema.js';
+import { printExpr } from './print.js';
+import { closest } from '../text/closest.js';
 
 export interface ExprNames {
   /** Variable name -> its type; `unknown` for a variable that exists but could not be read. */
@@ -16,6 +16,8 @@ export interface ExprNames {
   /** Decision id -> its option ids; `undefined` for a decision whose options could not be read. */
   decisions: ReadonlyMap<string, ReadonlySet<string> | undefined>;
   actions: ReadonlySet<string>;
+  /** The milestones `reached()` can name. */
+  milestones: ReadonlySet<string>;
   /**
    * Kinds whose names could not all be read (their list in the file did not pass the schema):
    * a name of these kinds that is not known is not reported, since it may well exist.
@@ -29,19 +31,12 @@ export interface ExprProblem {
   message: string;
 }
 
-/** One reference a condition makes to something in the scenario. */
-export interface ExprReference {
-  kind: 'inject' | 'decision' | 'option' | 'action' | 'variable' | 'milestone';
-  id: string;
-  option?: string;
-}
-
 type Kind = 'number' | 'boolean' | 'unknown';
 type Call = Extract<Expr, { type: 'call' }>;
 
 /** The function a bare id of each kind most likely meant, for "write fired('pager')" hints. */
-const USE_AS = { inject: 'fired', decision: 'decided', action: 'done', milestone: 'reached' } as const;
-type IdKind = keyof typeof USE_AS;
+const USE_AS = new Map<IdKind, string>();
+for (const fn of CONDITION_FUNCTIONS.values()) if (fn.forBareId) USE_AS.set(fn.args[0], fn.name);
 
 /**
  * Checks names, function arity and argument kinds, and simple types (and/or/not need booleans,
@@ -126,11 +121,11 @@ class Checker {
   }
 
   private unknownVariable(at: Expr, name: string): void {
-    const fn = EXPR_FUNCTIONS.get(name);
+    const fn = CONDITION_FUNCTIONS.get(name);
     if (fn) return this.report(at, `\`${name}\` is a function; write ${example(name, fn.args)}`);
     const kind = this.kindOfId(name);
     if (kind) {
-      const use = `${USE_AS[kind]}('${name}')`;
+      const use = `${USE_AS.get(kind)}('${name}')`;
       return this.report(at, `\`${name}\` is ${article(kind)} ${kind}, not a variable; write ${use}`);
     }
     if (this.names.unreadKinds?.has('variable')) return;
@@ -150,16 +145,16 @@ class Checker {
     const variables = id.split('-').filter((part) => /^[A-Za-z_]/.test(part));
     // `nodes-spare` with both declared is a subtraction written tightly, not a mistake.
     if (!kind && variables.every((v) => v === TIME_VARIABLE || this.names.variables.has(v) || this.names.unreadKinds?.has('variable'))) return false;
-    const use = `${kind ? USE_AS[kind] : 'fired'}('${clip(id)}')`;
+    const use = `${USE_AS.get(kind ?? 'inject')}('${clip(id)}')`;
     const what = `\`${clip(id)}\` is not a variable (names with \`-\` are ids)`;
     this.report(e, `${what}; write it in quotes inside a function, e.g. ${use}`);
     return true;
   }
 
   private callType(call: Call): Kind {
-    const spec = EXPR_FUNCTIONS.get(call.fn);
+    const spec = CONDITION_FUNCTIONS.get(call.fn);
     if (spec === undefined) {
-      const functions = [...EXPR_FUNCTIONS.keys()];
+      const functions = [...CONDITION_FUNCTIONS.keys()];
       const guess = closest(call.fn, functions);
       const hint = guess ? `did you mean \`${guess}()\`?` : `known: ${functions.join(', ')}`;
       this.report(call, `unknown function \`${clip(call.fn)}()\`; ${hint}`);
@@ -179,7 +174,7 @@ class Checker {
     if (arg.type !== 'str') {
       const bare = bareName(arg);
       if (bare === undefined) {
-        const kinds = EXPR_FUNCTIONS.get(call.fn)?.args ?? [kind];
+        const kinds = CONDITION_FUNCTIONS.get(call.fn)?.args ?? [kind];
         return this.report(arg, `${call.fn}() takes quoted ids, as in ${example(call.fn, kinds)}`);
       }
       const args = call.args.map((a, j) => (j === index ? `'${bare}'` : printExpr(a))).join(', ');
@@ -204,7 +199,7 @@ class Checker {
     if (kind === 'inject') return this.names.injects;
     if (kind === 'decision') return this.names.decisions.keys();
     if (kind === 'action') return this.names.actions;
-    return MILESTONES;
+    return this.names.milestones;
   }
 
   /** Set lookups: a generated scenario may have 100,000 ids, so no list search per reference. */
@@ -212,11 +207,12 @@ class Checker {
     if (kind === 'inject') return this.names.injects.has(id);
     if (kind === 'decision') return this.names.decisions.has(id);
     if (kind === 'action') return this.names.actions.has(id);
-    return (MILESTONES as readonly string[]).includes(id);
+    return this.names.milestones.has(id);
   }
 
   private kindOfId(id: string): IdKind | undefined {
-    return (Object.keys(USE_AS) as IdKind[]).find((kind) => this.hasId(kind, id));
+    for (const kind of USE_AS.keys()) if (this.hasId(kind, id)) return kind;
+    return undefined;
   }
 }
 
@@ -228,31 +224,6 @@ function bareName(e: Expr): string | undefined {
   const left = bareName(e.left);
   const right = e.right.type === 'bin' ? undefined : bareName(e.right);
   return left !== undefined && right !== undefined ? `${left}-${right}` : undefined;
-}
-
-/** All the references an expression makes, for the reachability graph: fired('x') -> {kind:'inject', id:'x'} etc. */
-export function exprReferences(expr: Expr): ExprReference[] {
-  // Keyed, so each reference appears once, in order of first appearance.
-  const found = new Map<string, ExprReference>();
-  const visit = (e: Expr): void => {
-    if (e.type === 'var' && e.name !== TIME_VARIABLE) found.set(`variable:${e.name}`, { kind: 'variable', id: e.name });
-    if (e.type === 'not' || e.type === 'neg') visit(e.arg);
-    if (e.type === 'bin') {
-      visit(e.left);
-      visit(e.right);
-    }
-    if (e.type !== 'call') return;
-    const [first, second] = e.args.map((arg) => (arg.type === 'str' ? arg.value : undefined));
-    const kinds = EXPR_FUNCTIONS.get(e.fn)?.args;
-    if (kinds?.[1] === 'option' && first !== undefined && second !== undefined) {
-      found.set(`option:${first}:${second}`, { kind: 'option', id: first, option: second });
-    } else if (kinds?.length === 1 && first !== undefined) {
-      found.set(`${kinds[0]}:${first}`, { kind: kinds[0]!, id: first });
-    }
-    e.args.forEach(visit);
-  };
-  visit(expr);
-  return [...found.values()];
 }
 
 /** `fired('inject')`: how to call a function, naming what each argument is. */

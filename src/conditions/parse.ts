@@ -1,11 +1,11 @@
 /**
  * A small hand-written recursive-descent parser for drill's condition language, one method per
- * precedence level (loosest first), reading tokens from `expr-lex.ts`.
+ * precedence level (loosest first), reading tokens from `lex.ts`.
  * Every failure becomes a value with an offset into the source and a hint of what to write
  * instead; nothing here throws out of `parseExpr`, whatever the input.
  */
 import { parseDuration } from './duration.js';
-import type { BinOp, Expr, ParseResult } from './expr.js';
+import type { BinOp, Expr, ParseResult } from './ast.js';
 import { clip, describeToken as describe, Lexer, SyntaxProblem, type Token } from './lex.js';
 
 /** Longer conditions are rejected: scenario files may come from anywhere. */

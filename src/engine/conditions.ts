@@ -3,12 +3,11 @@
  * conditions asked at every settle (milestones, impact, the end; `standing.ts`). The core tells
  * it of every change to what conditions can read, through the four `touch*` methods.
  */
-import type { Expr, ExprEnv } from '../conditions/expr.js';
+import { someRead, type Expr, type ExprEnv } from '../conditions/index.js';
 import type { Decision, Inject, Scenario } from '../scenario/types.js';
 import type { MilestoneName } from './records.js';
 import { Watchlist } from './watchlist.js';
 import { StandingConditions, type StandingCondition } from './standing.js';
-import { scenarioReadsTime } from '../conditions/reads-time.js';
 import type { RampingNames } from './world.js';
 
 export type Impact = 'down' | 'degraded' | 'ok';
@@ -86,4 +85,17 @@ export class DrillConditions {
   endHolds(env: ExprEnv): boolean {
     return this.end?.isTrue(env) ?? false;
   }
+}
+
+/** Whether some condition of the scenario reads the scenario clock (`time`). */
+function scenarioReadsTime(s: Scenario): boolean {
+  const conditions = [
+    ...s.injects.map((i) => i.trigger.when),
+    ...s.decisions.map((d) => d.trigger.when),
+    ...Object.values(s.milestones),
+    s.impact.down,
+    s.impact.degraded,
+    s.end.when,
+  ];
+  return conditions.some((c) => c !== undefined && someRead(c, (kind) => kind === 'time'));
 }

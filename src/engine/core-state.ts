@@ -8,12 +8,11 @@
  * time, which copying state on every event would forbid.
  */
 import type { Decision, Scenario } from '../scenario/types.js';
-import type { ExprEnv } from '../conditions/expr.js';
+import type { ExprEnv } from '../conditions/index.js';
 import type { DrillRecord, MilestoneName, RecordBody, TeamMember } from './records.js';
 import { Timetable } from './timetable.js';
 import { World } from './world.js';
 import { History } from './history.js';
-import { callHistoryFunction } from './history-functions.js';
 import { DrillConditions, type Impact } from './conditions.js';
 
 export interface DrillSetup {
@@ -78,7 +77,7 @@ export abstract class CoreState {
         return core.t;
       },
       variable: (name) => this.world.get(name),
-      call: (fn, args) => callHistoryFunction(this, fn, args),
+      history: this,
     };
     const s = this.scenario;
     this.emit({

@@ -9,8 +9,8 @@
  * state (`core-state.ts`), what happens by itself (`outcomes.ts`) and how scenario time moves
  * (`scenario-time.ts`).
  */
-import { isTrue } from '../conditions/expr.js';
-import type { Confidence, DebriefSection, FollowupType, MilestoneName } from './records.js';
+import { isTrue } from '../conditions/index.js';
+import type { Confidence, DebriefSection, FollowupType, MilestoneName, Priority } from './records.js';
 import { withoutEmpty } from './without-empty.js';
 import { clampSpeed } from './speed.js';
 import { ScenarioTime } from './scenario-time.js';
@@ -29,9 +29,22 @@ export interface DecisionAnswer {
 export interface DebriefEntry {
   readonly section: DebriefSection;
   readonly text: string;
+  /** `factor` is how journals written before `factors` link a cause; replay passes it back. */
   readonly factor?: string;
+  readonly factors?: readonly string[];
   readonly owner?: string;
   readonly kind?: FollowupType;
+  readonly due?: string;
+  readonly priority?: Priority;
+}
+
+/** A follow-up recorded during the drill. */
+export interface FollowupEntry {
+  readonly text: string;
+  readonly owner?: string;
+  readonly kind: FollowupType;
+  readonly due?: string;
+  readonly priority?: Priority;
 }
 
 export class DrillCore extends ScenarioTime {
@@ -143,9 +156,9 @@ export class DrillCore extends ScenarioTime {
     this.emit(withoutEmpty({ type: 'note', text: text.trim(), by }));
   }
 
-  followup(wall: number, text: string, owner: string | undefined, kind: FollowupType): void {
+  followup(wall: number, { text, owner, kind, due, priority }: FollowupEntry): void {
     this.wall = wall;
-    this.emit(withoutEmpty({ type: 'followup', text: text.trim(), owner, kind }));
+    this.emit(withoutEmpty({ type: 'followup', text: text.trim(), owner, kind, due, priority }));
   }
 
   /** A participant's vote: recorded as given (the machine checked the decision is open), it changes nothing else. */
@@ -170,7 +183,22 @@ export class DrillCore extends ScenarioTime {
 
   debrief(wall: number, entry: DebriefEntry): void {
     this.wall = wall;
-    this.emit(withoutEmpty({ type: 'debrief', section: entry.section, text: entry.text.trim(), factor: entry.factor, owner: entry.owner, kind: entry.kind }));
+    const { factor, factors } = entry;
+    this.emit(
+      withoutEmpty({
+        type: 'debrief',
+        section: entry.section,
+        text: entry.text.trim(),
+        // One factor is written as `factor`, as before, so that older drills still read the
+        // journal; only a cause that names several needs `factors`.
+        factor: factor ?? (factors?.length === 1 ? factors[0] : undefined),
+        factors: factors && factors.length > 1 ? [...factors] : undefined,
+        owner: entry.owner,
+        kind: entry.kind,
+        due: entry.due,
+        priority: entry.priority,
+      }),
+    );
   }
 
   finish(wall: number): void {

@@ -12,7 +12,7 @@ import { assertEvent, assign, setup, type ExtractEvent } from 'xstate';
 import seedrandom from 'seedrandom';
 import type { Scenario } from '../scenario/types.js';
 import { DrillCore } from './core.js';
-import type { Confidence, DebriefSection, FollowupType, MilestoneName, TeamMember } from './records.js';
+import type { Confidence, DebriefSection, FollowupType, MilestoneName, Priority, TeamMember } from './records.js';
 
 export type { DebriefSection };
 
@@ -31,12 +31,23 @@ export type DrillEvent = Stamp &
     | { type: 'DECIDE'; id: string; option?: string; text?: string; by?: string; rationale?: string }
     | { type: 'TAKE_ACTION'; id: string; by?: string }
     | { type: 'NOTE'; text: string; by?: string }
-    | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType }
+    | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType; due?: string; priority?: Priority }
     | { type: 'MARK_MILESTONE'; name: MilestoneName; by?: string }
     | { type: 'SHOW_HINT'; for: string }
     | { type: 'VOTE'; id: string; option: string; name: string; confidence: Confidence; role?: string }
     | { type: 'END' }
-    | { type: 'DEBRIEF'; section: DebriefSection; text: string; factor?: string; owner?: string; kind?: FollowupType }
+    | {
+        type: 'DEBRIEF';
+        section: DebriefSection;
+        text: string;
+        /** `factor` is how journals written before `factors` link a cause; replay passes it back. */
+        factor?: string;
+        factors?: readonly string[];
+        owner?: string;
+        kind?: FollowupType;
+        due?: string;
+        priority?: Priority;
+      }
     | { type: 'FINISH' }
     | { type: 'SESSION_RESUMED' }
     | { type: 'CHECKPOINT' }
@@ -123,7 +134,7 @@ export const drillMachine = setup({
     recordDecision: drive('DECIDE', (core, e) => core.decide(e.wall, e.id, e)),
     startAction: drive('TAKE_ACTION', (core, e) => core.takeAction(e.wall, e.id, e.by)),
     recordNote: drive('NOTE', (core, e) => core.note(e.wall, e.text, e.by)),
-    recordFollowup: drive('FOLLOWUP', (core, e) => core.followup(e.wall, e.text, e.owner, e.kind)),
+    recordFollowup: drive('FOLLOWUP', (core, e) => core.followup(e.wall, e)),
     markMilestone: drive('MARK_MILESTONE', (core, e) => core.markMilestone(e.wall, e.name, e.by)),
     revealHint: drive('SHOW_HINT', (core, e) => core.showHint(e.wall, e.for)),
     recordVote: drive('VOTE', (core, e) => core.vote(e.wall, e)),

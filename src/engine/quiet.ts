@@ -12,7 +12,7 @@
  * so the next played moment sees exactly the values it would have. Anything this cannot reason
  * about (a ramping variable in arithmetic, `==`, the clock) means: play the next second.
  */
-import { evaluate, numericOp, type BinOp, type Expr, type ExprEnv } from '../conditions/expr.js';
+import { evaluate, numericOp, someRead, type BinOp, type Expr, type ExprEnv } from '../conditions/index.js';
 import type { RampingNames, World } from './world.js';
 
 const ORDER_OPS: ReadonlySet<BinOp> = new Set<BinOp>(['<', '<=', '>', '>=']);
@@ -67,10 +67,6 @@ export function firstEventfulStep(
 /** Collects the ramp comparisons in `e`; false if a ramping variable is read any other way. */
 function collect(e: Expr, ramping: RampingNames, out: RampComparison[]): boolean {
   switch (e.type) {
-    case 'var':
-      return !ramping.has(e.name);
-    case 'call':
-      return e.args.every((a) => collect(a, ramping, out));
     case 'not':
     case 'neg':
       return collect(e.arg, ramping, out);
@@ -78,11 +74,11 @@ function collect(e: Expr, ramping: RampingNames, out: RampComparison[]): boolean
       if (ORDER_OPS.has(e.op)) {
         const left = e.left.type === 'var' && ramping.has(e.left.name);
         const right = e.right.type === 'var' && ramping.has(e.right.name);
-        if (left && !right && !mentions(e.right, ramping)) {
+        if (left && !right && !readsRamping(e.right, ramping)) {
           out.push({ variable: (e.left as { name: string }).name, op: e.op, other: e.right, variableLeft: true });
           return true;
         }
-        if (right && !left && !mentions(e.left, ramping)) {
+        if (right && !left && !readsRamping(e.left, ramping)) {
           out.push({ variable: (e.right as { name: string }).name, op: e.op, other: e.left, variableLeft: false });
           return true;
         }
@@ -90,22 +86,11 @@ function collect(e: Expr, ramping: RampingNames, out: RampComparison[]): boolean
       return collect(e.left, ramping, out) && collect(e.right, ramping, out);
     }
     default:
-      return true;
+      // A variable, a call or a literal: fine unless it reads a ramping variable.
+      return !readsRamping(e, ramping);
   }
 }
 
-function mentions(e: Expr, ramping: RampingNames): boolean {
-  switch (e.type) {
-    case 'var':
-      return ramping.has(e.name);
-    case 'call':
-      return e.args.some((a) => mentions(a, ramping));
-    case 'not':
-    case 'neg':
-      return mentions(e.arg, ramping);
-    case 'bin':
-      return mentions(e.left, ramping) || mentions(e.right, ramping);
-    default:
-      return false;
-  }
+function readsRamping(e: Expr, ramping: RampingNames): boolean {
+  return someRead(e, (kind, name) => kind === 'variable' && ramping.has(name));
 }

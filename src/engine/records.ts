@@ -9,8 +9,12 @@ export const JOURNAL_FORMAT = 'drill-journal';
 export const JOURNAL_VERSION = 1;
 
 const member = z.strictObject({ name: z.string(), role: z.string().optional() });
-const followupTypeSchema = z.enum(['prevent', 'detect', 'mitigate', 'process']);
-const milestoneNameSchema = z.enum(['detected', 'acknowledged', 'mitigated', 'resolved']);
+export const followupTypeSchema = z.enum(['prevent', 'detect', 'mitigate', 'process']);
+export const milestoneNameSchema = z.enum(['started', 'detected', 'acknowledged', 'mitigated', 'resolved']);
+/** How urgent a follow-up is, for the issue tracker it goes to. */
+export const prioritySchema = z.enum(['high', 'medium', 'low']);
+/** A due date as it was entered, `2026-02-01` (answers files and forms check its shape). */
+const dueDate = z.string();
 const value = z.union([z.number(), z.boolean()]);
 const confidenceSchema = z.enum(['low', 'medium', 'high']);
 
@@ -46,7 +50,7 @@ export const recordSchema = z.discriminatedUnion('type', [
   /** A participant's vote on an open decision, from their page: advice to the room, never the decision itself. */
   rec('vote', { id: z.string(), option: z.string(), name: z.string(), confidence: confidenceSchema, role: z.string().optional() }),
   rec('note', { text: z.string(), by: z.string().optional() }),
-  rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema }),
+  rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema, due: dueDate.optional(), priority: prioritySchema.optional() }),
   rec('milestone', { name: milestoneNameSchema, by: z.string().optional(), source: z.enum(['scenario', 'facilitator']) }),
   rec('impact', { level: z.enum(['down', 'degraded', 'ok']) }),
   rec('world', {
@@ -62,11 +66,16 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('checkpoint', {}),
   rec('drill-ended', { reason: z.enum(['condition', 'limit', 'facilitator']) }),
   rec('debrief', {
-    section: z.enum(['cause', 'went-well', 'went-poorly', 'lucky', 'action']),
+    section: z.enum(['summary', 'cause', 'went-well', 'went-poorly', 'lucky', 'action']),
     text: z.string(),
+    /** One planted factor a cause matches (journals written before `factors`). */
     factor: z.string().optional(),
+    /** The planted factors a cause matches: one cause can name several. */
+    factors: z.array(z.string()).optional(),
     owner: z.string().optional(),
     kind: followupTypeSchema.optional(),
+    due: dueDate.optional(),
+    priority: prioritySchema.optional(),
   }),
   rec('drill-finished', {}),
 ]);
@@ -78,6 +87,7 @@ export type RecordOf<T extends RecordType> = Extract<DrillRecord, { type: T }>;
 export type RecordBody = DrillRecord extends infer R ? (R extends DrillRecord ? Omit<R, 'seq' | 't' | 'wall'> : never) : never;
 export type TeamMember = z.infer<typeof member>;
 export type FollowupType = z.infer<typeof followupTypeSchema>;
+export type Priority = z.infer<typeof prioritySchema>;
 export type MilestoneName = z.infer<typeof milestoneNameSchema>;
 export type DebriefSection = RecordOf<'debrief'>['section'];
 export type Confidence = z.infer<typeof confidenceSchema>;

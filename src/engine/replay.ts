@@ -76,7 +76,7 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
     case 'note':
       return { type: 'NOTE', text: r.text, by: r.by, wall };
     case 'followup':
-      return { type: 'FOLLOWUP', text: r.text, owner: r.owner, kind: r.kind, wall };
+      return { type: 'FOLLOWUP', text: r.text, owner: r.owner, kind: r.kind, due: r.due, priority: r.priority, wall };
     case 'paused':
       return { type: 'PAUSE', wall };
     case 'resumed':
@@ -90,7 +90,7 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
     case 'checkpoint':
       return { type: 'CHECKPOINT', wall };
     case 'debrief':
-      return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, owner: r.owner, kind: r.kind, wall };
+      return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, factors: r.factors, owner: r.owner, kind: r.kind, due: r.due, priority: r.priority, wall };
     case 'drill-finished':
       return { type: 'FINISH', wall };
     case 'milestone':

@@ -4,8 +4,7 @@
  * second of scenario time while a ramp moves, and re-evaluating `fired('last-inject')` each time
  * was most of the cost of a quiet second.
  */
-import { isTrue, type Expr, type ExprEnv } from '../conditions/expr.js';
-import { readsOf } from '../conditions/reads.js';
+import { isTrue, readsOf, type Expr, type ExprEnv } from '../conditions/index.js';
 
 /** One condition and its last value; `stale` once something it reads has changed. */
 export class StandingCondition {
@@ -49,10 +48,11 @@ export class StandingConditions {
   add(expr: Expr | undefined): StandingCondition | undefined {
     if (expr === undefined) return undefined;
     const reads = readsOf(expr);
-    const condition = new StandingCondition(expr, reads.any);
-    for (const name of reads.vars) listFor(this.byVar, name).push(condition);
-    for (const id of reads.ids) listFor(this.byId, id).push(condition);
-    for (const m of reads.milestones) listFor(this.byMilestone, m).push(condition);
+    const condition = new StandingCondition(expr, reads.unnamed);
+    for (const read of reads.names) {
+      const index = read.kind === 'variable' ? this.byVar : read.kind === 'milestone' ? this.byMilestone : this.byId;
+      listFor(index, read.name).push(condition);
+    }
     if (reads.time) this.byTime.push(condition);
     return condition;
   }

@@ -16,8 +16,7 @@
  * the conditions that sleep skips only checks that would have said false, so the journal is the
  * same, byte for byte.
  */
-import { isTrue, type Expr, type ExprEnv } from '../conditions/expr.js';
-import { readsOf, type Reads } from '../conditions/reads.js';
+import { isTrue, readsOf, type Expr, type ExprEnv, type Read, type Reads } from '../conditions/index.js';
 import { MinHeap } from './heap.js';
 
 interface Part {
@@ -69,7 +68,7 @@ export class Watchlist<T> {
       return { expr, reads, cost: costOf(reads) };
     });
     const watcher: Watcher<T> = { index: this.added++, item, when, parts, state: NEXT_PASS, asleepOn: undefined, asleepExpr: undefined };
-    if (parts.some((p) => p.reads.any)) this.always.push(watcher);
+    if (parts.some((p) => p.reads.unnamed)) this.always.push(watcher);
     this.nextPass.push(watcher);
   }
 
@@ -150,9 +149,7 @@ export class Watchlist<T> {
 
   private sleep(w: Watcher<T>, reads: Reads): void {
     w.asleepOn = reads;
-    for (const name of reads.vars) subscribe(this.byVar, name, w);
-    for (const id of reads.ids) subscribe(this.byId, id, w);
-    for (const m of reads.milestones) subscribe(this.byMilestone, m, w);
+    for (const read of reads.names) subscribe(this.watchersOf(read), read.name, w);
     if (reads.time) this.byTime.add(w);
   }
 
@@ -160,10 +157,13 @@ export class Watchlist<T> {
     const reads = w.asleepOn;
     if (!reads) return;
     w.asleepOn = undefined;
-    for (const name of reads.vars) this.byVar.get(name)?.delete(w);
-    for (const id of reads.ids) this.byId.get(id)?.delete(w);
-    for (const m of reads.milestones) this.byMilestone.get(m)?.delete(w);
+    for (const read of reads.names) this.watchersOf(read).get(read.name)?.delete(w);
     if (reads.time) this.byTime.delete(w);
+  }
+
+  /** The index a read belongs to: the engine tells variables, history ids and milestones apart. */
+  private watchersOf(read: Read): Map<string, Set<Watcher<T>>> {
+    return read.kind === 'variable' ? this.byVar : read.kind === 'milestone' ? this.byMilestone : this.byId;
   }
 
   private wakeAll(set: Set<Watcher<T>> | undefined): void {
@@ -205,18 +205,18 @@ function conjuncts(e: Expr): Expr[] {
 
 /** History and milestones change once per item; variables often; time all the time. */
 function costOf(r: Reads): number {
-  if (r.any) return 1e9;
-  return (r.time ? 1e6 : 0) + r.vars.length * 1000 + r.ids.length + r.milestones.length;
+  if (r.unnamed) return 1e9;
+  let cost = r.time ? 1e6 : 0;
+  for (const read of r.names) cost += read.kind === 'variable' ? 1000 : 1;
+  return cost;
 }
 
 function mergedReads(parts: readonly Part[]): Reads {
-  const all: Reads = { vars: [], ids: [], milestones: [], time: false, any: false };
+  const all: Reads = { names: [], time: false, unnamed: false };
   for (const { reads } of parts) {
-    all.vars.push(...reads.vars);
-    all.ids.push(...reads.ids);
-    all.milestones.push(...reads.milestones);
+    all.names.push(...reads.names);
     all.time ||= reads.time;
-    all.any ||= reads.any;
+    all.unnamed ||= reads.unnamed;
   }
   return all;
 }

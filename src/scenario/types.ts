@@ -3,7 +3,7 @@
  * `ScenarioFile` by `compile.ts`: durations are milliseconds, conditions are parsed expressions,
  * lists are indexed by id. Immutable once built.
  */
-import type { Expr } from '../conditions/expr.js';
+import type { Expr } from '../conditions/index.js';
 import type { Channel, FactorSpec, Milestone, ScenarioFile, VariableSpec } from './validate/schema.js';
 
 /** A 1-based line and column in a scenario file. */
@@ -75,6 +75,21 @@ export interface Action extends Consequence {
   readonly once: boolean;
 }
 
+/**
+ * A planted contributing factor. `when` says whether it came into play and each branch's `when`
+ * which text tells what it did; all are checked on the drill as it ended, by the report.
+ */
+export interface Factor extends Omit<FactorSpec, 'when' | 'branches'> {
+  readonly when?: Expr;
+  readonly branches: readonly { readonly when: Expr; readonly text: string }[];
+}
+
+/** A debrief question, asked only if its condition held for the drill as it ended. */
+export interface Question {
+  readonly text: string;
+  readonly when?: Expr;
+}
+
 export interface Scenario {
   /**
    * The file as written (after schema defaults), for the report's metadata; without its
@@ -95,6 +110,6 @@ export interface Scenario {
   readonly milestones: Readonly<Partial<Record<Milestone, Expr>>>;
   readonly impact: { readonly down?: Expr; readonly degraded?: Expr; readonly users?: string };
   readonly end: { readonly when?: Expr; readonly limitMs: number };
-  readonly factors: readonly FactorSpec[];
-  readonly questions: readonly string[];
+  readonly factors: readonly Factor[];
+  readonly questions: readonly Question[];
 }

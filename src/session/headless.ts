@@ -133,7 +133,7 @@ function scheduledInputs(answers: Answers): Timed[] {
   for (const f of answers.followups ?? []) {
     list.push({
       at: at(f.at),
-      make: (wall) => ({ type: 'FOLLOWUP', text: f.text, owner: f.owner, kind: f.type ?? 'process', wall }),
+      make: (wall) => ({ type: 'FOLLOWUP', text: f.text, owner: f.owner, kind: f.type ?? 'process', due: f.due, priority: f.priority, wall }),
       describe: 'a follow-up',
     });
   }
@@ -144,10 +144,15 @@ function debrief(session: DrillSession, answers: Answers, wall: number): void {
   const d = answers.debrief;
   const entry = (section: DebriefSection, text: string, extra: Partial<Extract<DrillEvent, { type: 'DEBRIEF' }>> = {}) =>
     session.send({ type: 'DEBRIEF', section, text, ...extra, wall });
-  for (const c of d?.causes ?? []) entry('cause', c.text, { factor: c.factor });
+  for (const c of d?.causes ?? []) {
+    const factors = [...(c.factor !== undefined ? [c.factor] : []), ...(c.factors ?? [])];
+    entry('cause', c.text, { factors: factors.length ? [...new Set(factors)] : undefined });
+  }
   for (const t of d?.went_well ?? []) entry('went-well', t);
   for (const t of d?.went_poorly ?? []) entry('went-poorly', t);
   for (const t of d?.lucky ?? []) entry('lucky', t);
-  for (const a of d?.actions ?? []) entry('action', a.text, { owner: a.owner, kind: a.type ?? 'process' });
+  for (const a of d?.actions ?? []) entry('action', a.text, { owner: a.owner, kind: a.type ?? 'process', due: a.due, priority: a.priority });
+  // Last, as in the live debrief: the summary is written once everything else has been said.
+  if (d?.summary) entry('summary', d.summary);
   session.send({ type: 'FINISH', wall });
 }

@@ -1,11 +1,12 @@
 /**
- * The root of `drill play`. It owns the drill (the session's actor, wrapped in a store created
- * once), the screen state, and the one input handler; everything below it only reads. Before the
- * session exists (no `--team` on the command line), it collects the team in the briefing.
+ * The root of `drill play`, and the shell around the screen's update functions: it creates the
+ * drill store and the runtime once, feeds every key (split by the input splitter) and every
+ * published drill state into `update` as messages, carries out the effects, and renders the
+ * model. Before the session exists (no `--team` on the command line), the roster runs the same
+ * way.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useApp, useInput } from 'ink';
-import { useSelector } from '@xstate/react';
 import type { Key } from 'ink';
 import type { Scenario } from '../scenario/types.js';
 import type { TeamMember } from '../engine/records.js';
@@ -14,10 +15,12 @@ import { DrillStore } from './store.js';
 import { DrillProvider } from './context.js';
 import type { TimeSource } from './clock.js';
 import type { Theme } from './theme.js';
-import { handleKey, settle, type Controller, type ReportWriter } from './controller.js';
-import { formKey, openForm, type Form, type FormState } from './forms.js';
-import { parseMember } from './team.js';
-import { decisionInFront, initialUi, phaseOf, type ExitReason, type UiState } from './ui-state.js';
+import { performEffect, type ReportWriter } from './effects.js';
+import { Runtime } from './runtime.js';
+import { initialModel, update } from './update.js';
+import type { Model, Setup } from './model.js';
+import type { Effect, ExitReason, Flash, Message } from './messages.js';
+import { initialRoster, rosterUpdate, type RosterEffect, type RosterMessage, type RosterModel } from './roster.js';
 import { Screen, TeamScreen } from './Screen.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { createInputSplitter } from './input.js';
@@ -58,7 +61,7 @@ export function PlayApp(props: PlayProps) {
 function Drill(props: PlayProps) {
   const [session, setSession] = useState<DrillSession | undefined>(props.session);
   const [store] = useStoreFor(session, props.time);
-  if (!store) return <TeamEntry {...props} onTeam={(team) => setSession(props.startSession(team))} />;
+  if (!store) return <TeamEntry {...props} onTeam={(team) => setSession(props.startSession([...team]))} />;
   return <Live {...props} store={store} />;
 }
 
@@ -72,123 +75,69 @@ function useStoreFor(session: DrillSession | undefined, time: TimeSource): [Dril
   return [store];
 }
 
-/** Keeps `useInput`'s handler identity stable (Ink ≤ 6.8 re-subscribes when it changes). */
-function useStableInput(handler: (input: string, key: Key) => void): void {
-  const ref = useRef(handler);
-  ref.current = handler;
+/** The one input handler: every key of a chunk, in order, as a message. Its identity never changes (Ink ≤ 6.8 re-subscribes when it does). */
+function useKeys(dispatch: (message: { type: 'key'; input: string; key: Key }) => void): void {
   const split = useRef(createInputSplitter());
-  const stable = useCallback((input: string, key: Key) => {
-    for (const [i, k] of split.current(input, key)) ref.current(i, k);
-  }, []);
-  useInput(stable);
+  const handler = useCallback(
+    (input: string, key: Key) => {
+      for (const [i, k] of split.current(input, key)) dispatch({ type: 'key', input: i, key: k });
+    },
+    [dispatch],
+  );
+  useInput(handler);
 }
 
-function TeamEntry(props: PlayProps & { onTeam: (team: TeamMember[]) => void }) {
+/** Renders `select(model)`, re-rendering only when that part of the runtime's model changes. */
+function useRuntime<M, T>(runtime: Pick<Runtime<M, never, never>, 'subscribe' | 'getModel'>, select: (model: M) => T): T {
+  return useSyncExternalStore(runtime.subscribe, () => select(runtime.getModel()));
+}
+
+function TeamEntry(props: PlayProps & { onTeam: (team: readonly TeamMember[]) => void }) {
   const { exit } = useApp();
   const size = useTerminalSize(props.onResize);
-  const roles = props.scenario.file.roles;
-  // Refs, not only state: the keys of one chunk of input are handled before React re-renders.
-  const team = useRef<TeamMember[]>([]);
-  const [form, setFormState] = useState(() => openForm(teamForm(roles, [])));
-  const formRef = useRef(form);
-  const setForm = (next: FormState<TeamMember | undefined>) => {
-    formRef.current = next;
-    setFormState(next);
-  };
-  const [top, setTop] = useState(0);
-  // Keys of the same chunk can follow the empty line that ends the team: start only once.
-  const done = useRef(false);
-  useStableInput((input, key) => {
-    if (done.current) return;
-    if ((key.ctrl && input === 'c') || key.escape) return exit({ reason: 'quit' } satisfies PlayResult);
-    if (key.upArrow || key.pageUp) return setTop((t) => Math.max(0, t - (key.pageUp ? 10 : 1)));
-    if (key.downArrow || key.pageDown) return setTop((t) => t + (key.pageDown ? 10 : 1));
-    const result = formKey(formRef.current, input, key);
-    if (result.kind === 'editing') return setForm(result.state);
-    if (result.kind === 'cancelled') return;
-    const member = formRef.current.form.submit(result.values);
-    if (!member) {
-      done.current = true;
-      return props.onTeam(team.current);
-    }
-    team.current = [...team.current, member];
-    setForm(openForm(teamForm(roles, team.current)));
-  });
-  return <TeamScreen scenario={props.scenario} theme={props.theme} team={team.current} form={form as FormState} top={top} size={size} notices={props.notices ?? []} />;
-}
-
-/** One line per player, `Name: role`; an empty line ends the team. */
-function teamForm(roles: Scenario['file']['roles'], team: readonly TeamMember[]): Form<TeamMember | undefined> {
-  const soFar = team.map((m) => `${m.name}${m.role ? ` (${m.role})` : ''}`).join(', ');
-  return {
-    title: 'Who is playing? One person per line: Name: role (Tab completes the role). An empty line when done.',
-    fields: [
-      {
-        name: 'member',
-        prompt: `Player ${team.length + 1}`,
-        kind: 'text',
-        completions: roles.map((r) => r.id),
-        validate: (text) => {
-          const m = parseMember(text, roles);
-          return 'error' in m ? m.error : undefined;
-        },
-      },
-    ],
-    footer: soFar ? `So far: ${soFar} · an empty line starts the briefing` : 'An empty line right away: play without names',
-    submit: (v) => {
-      const m = v.member ? parseMember(v.member, roles) : undefined;
-      return m && !('error' in m) ? m : undefined;
-    },
-  };
+  const shell = useRef({ onTeam: props.onTeam, exit });
+  shell.current = { onTeam: props.onTeam, exit };
+  const [runtime] = useState(
+    () =>
+      new Runtime<RosterModel, RosterMessage, RosterEffect>(initialRoster(props.scenario.file.roles), {
+        update: rosterUpdate,
+        perform: (effect) => (effect.kind === 'start' ? shell.current.onTeam(effect.team) : shell.current.exit({ reason: effect.reason } satisfies PlayResult)),
+      }),
+  );
+  useKeys(runtime.dispatch);
+  const roster = useRuntime(runtime, (m) => m);
+  return <TeamScreen scenario={props.scenario} theme={props.theme} roster={roster} size={size} notices={props.notices ?? []} />;
 }
 
 function Live(props: PlayProps & { store: DrillStore }) {
   const { store } = props;
   const { exit } = useApp();
   const size = useTerminalSize(props.onResize);
-  const [ui, setUiState] = useState<UiState>(initialUi);
-  const uiRef = useRef(ui);
-  // The feed's measured height: state, so that a new height (a resize) re-renders the feed at
-  // once; and a ref, so that keys handled before that render already page by it.
-  const [feedRows, setFeedRows] = useState(size.rows);
-  const feedRowsRef = useRef(feedRows);
-  const onFeedRows = useCallback((rows: number) => {
-    if (rows === feedRowsRef.current) return;
-    feedRowsRef.current = rows;
-    setFeedRows(rows);
-  }, []);
-  const [notices, setNotices] = useState(props.notices ?? []);
-  const team = store.core.setup.team;
-  const controller = useRef<Controller>(null as unknown as Controller);
-  controller.current = {
-    store,
-    scenario: props.scenario,
-    team,
-    facilitator: props.facilitator,
-    writeReports: props.writeReports,
-    getUi: () => uiRef.current,
-    setUi: (next) => {
-      uiRef.current = next;
-      setUiState(next);
-    },
-    exit: (reason) => exit({ reason } satisfies PlayResult),
-    feedRows: () => feedRowsRef.current,
-  };
-  useStableInput((input, key) => {
-    if (notices.length) setNotices([]);
-    const c = controller.current;
-    const wasBriefing = store.getSnapshot().snapshot.matches('briefing');
-    handleKey(c, input, key);
-    // `--speed` is recorded, so it can only be set once the clock runs.
-    if (wasBriefing && props.initialSpeed && props.initialSpeed !== 1 && store.getSnapshot().snapshot.matches('live')) {
-      store.send({ type: 'SET_SPEED', speed: props.initialSpeed });
-    }
+  const exitRef = useRef(exit);
+  exitRef.current = exit;
+  const [runtime] = useState(() => {
+    const setup: Setup = { scenario: props.scenario, team: store.core.setup.team, facilitator: props.facilitator, startSpeed: props.initialSpeed };
+    const shell = { store, scenario: props.scenario, writeReports: props.writeReports, exit: (reason: ExitReason) => exitRef.current({ reason } satisfies PlayResult) };
+    return new Runtime<Model, Message, Effect>(initialModel(setup, store.getSnapshot(), size.rows, props.notices), {
+      update,
+      perform: (effect, dispatch) => performEffect(shell, effect, dispatch),
+    });
   });
-  useFollowDrill(controller.current);
-  useFlashExpiry(controller.current, ui, props.time);
+  // Subscribed for as long as the screen is open: every publish reaches the model.
+  useEffect(() => {
+    const publish = (drill = store.getSnapshot()) => runtime.dispatch({ type: 'published', drill });
+    const subscription = store.subscribe(publish);
+    if (runtime.getModel().drill !== store.getSnapshot()) publish();
+    return () => subscription.unsubscribe();
+  }, [store, runtime]);
+  useKeys(runtime.dispatch);
+  const ui = useRuntime(runtime, (m) => m.ui);
+  useFlashExpiry(ui.flash, runtime.dispatch, props.time);
+  const onFeedRows = useCallback((rows: number) => runtime.dispatch({ type: 'feed-rows', rows }), [runtime]);
+  const { setup } = runtime.getModel();
   return (
-    <DrillProvider value={{ store, scenario: props.scenario, team, theme: props.theme, startSpeed: props.initialSpeed }}>
-      <Screen ui={ui} size={size} notices={notices} controller={controller.current} feedRows={feedRows} onFeedRows={onFeedRows} />
+    <DrillProvider value={{ store, scenario: props.scenario, team: setup.team, theme: props.theme, startSpeed: props.initialSpeed }}>
+      <Screen ui={ui} setup={setup} size={size} onFeedRows={onFeedRows} />
     </DrillProvider>
   );
 }
@@ -197,39 +146,10 @@ function Live(props: PlayProps & { store: DrillStore }) {
 const FLASH_MS = 6_000;
 
 /** Clears the flash after a while, so an old "Recorded" does not read as news. */
-function useFlashExpiry(c: Controller, ui: UiState, time: TimeSource): void {
-  const flash = ui.flash;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `c` is rebuilt on every render but reads the same refs; the timer follows the flash only.
+function useFlashExpiry(flash: Flash | undefined, dispatch: (message: Message) => void, time: TimeSource): void {
   useEffect(() => {
     if (!flash) return;
-    const handle = time.setTimeout(() => {
-      const now = c.getUi();
-      if (now.flash === flash) c.setUi({ ...now, flash: undefined });
-    }, FLASH_MS);
+    const handle = time.setTimeout(() => dispatch({ type: 'flash-expired', flash }), FLASH_MS);
     return () => time.clearTimeout(handle);
-  }, [flash, time]);
-}
-
-/**
- * Screen state that follows the drill rather than keys: the debrief's first question opens when
- * the drill ends by itself, and the speaker follows the role a new decision asks for.
- */
-function useFollowDrill(c: Controller): void {
-  // Selects only what this follows, so that clock ticks do not re-render the whole screen.
-  const watched = useSelector(c.store, (s) => `${phaseOf(s)}|${s.core.open.size}|${s.core.open.keys().next().value ?? ''}`);
-  const lastDecision = useRef<string | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `watched` is the trigger; the effect reads the store itself.
-  useEffect(() => {
-    const ui = c.getUi();
-    let next = settle(c, ui);
-    const front = decisionInFront(c.store.getSnapshot(), next.focus);
-    const id = front?.decision.id;
-    if (id !== lastDecision.current) {
-      lastDecision.current = id;
-      const role = front?.decision.role;
-      const at = role ? c.team.findIndex((m) => m.role === role) : -1;
-      if (at >= 0) next = { ...next, speaker: at };
-    }
-    if (next !== ui) c.setUi(next);
-  }, [watched, c]);
+  }, [flash, dispatch, time]);
 }

@@ -8,7 +8,7 @@ import { visibleLine } from '../text/sanitize.js';
 import type { TeamMember } from '../engine/records.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';
-import { decisionInFront } from './ui-state.js';
+import { decisionInFront } from './model.js';
 import { TitleBar } from './TitleBar.js';
 import { wrapText } from './wrap.js';
 import { VoteTally } from './VoteTally.js';

@@ -8,7 +8,7 @@ import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';
-import { phaseOf } from './ui-state.js';
+import { phaseOf } from './model.js';
 import type { TimeSource } from './clock.js';
 
 type State = 'BRIEFING' | 'RUNNING' | 'PAUSED' | 'DEBRIEF' | 'FINISHED';

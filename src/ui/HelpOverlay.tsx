@@ -2,9 +2,13 @@
 import { Box, Text } from 'ink';
 import { Line } from './Line.js';
 import { helpRows } from './help.js';
-import type { KeyEnv } from './ui-state.js';
+import { envOf, type Setup, type UiState } from './model.js';
+import { useDrill } from './context.js';
 
-export function HelpOverlay({ env, width }: { env: KeyEnv; width: number }) {
+export function HelpOverlay({ setup, ui, width }: { setup: Setup; ui: UiState; width: number }) {
+  // Re-drawn on every publish while open, so that "(not now)" follows the drill.
+  const drill = useDrill((s) => s);
+  const env = envOf({ setup, drill, ui });
   const rows = helpRows(env);
   const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
   return (

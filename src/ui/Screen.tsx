@@ -6,11 +6,8 @@
 import { Box, Text } from 'ink';
 import { Line } from './Line.js';
 import type { Scenario } from '../scenario/types.js';
-import type { TeamMember } from '../engine/records.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
-import type { Controller } from './controller.js';
-import { envOf } from './controller.js';
 import { Header } from './Header.js';
 import { StatusLine } from './StatusLine.js';
 import { ErrorBanner } from './ErrorBanner.js';
@@ -27,7 +24,9 @@ import { helpLine } from './help.js';
 import type { FormState } from './forms.js';
 import { hue, type Theme } from './theme.js';
 import { MIN_SIZE, type TerminalSize } from './use-terminal-size.js';
-import type { UiState } from './ui-state.js';
+import { envOf, phaseOf, type Setup, type UiState } from './model.js';
+import { debriefForm, debriefStep } from './debrief-states.js';
+import type { RosterModel } from './roster.js';
 
 /** From this width on, the metrics stand in a column beside the feed instead of above it. */
 const SIDE_METRICS_FROM = 120;
@@ -35,46 +34,45 @@ const SIDE_METRICS_WIDTH = 40;
 
 interface ScreenProps {
   readonly ui: UiState;
+  readonly setup: Setup;
   readonly size: TerminalSize;
-  readonly notices: readonly string[];
-  readonly controller: Controller;
-  readonly feedRows: number;
   readonly onFeedRows: (rows: number) => void;
 }
 
-export function Screen({ ui, size, notices, controller, feedRows, onFeedRows }: ScreenProps) {
+export function Screen({ ui, setup, size, onFeedRows }: ScreenProps) {
   const { theme, scenario } = useDrillContext();
   // Everything below reads the drill through its own selectors; this re-renders the frame only
-  // when the phase or the help line changes.
+  // when the screen state, the phase or the help line changes.
   const width = size.columns;
-  const env = envOf(controller, ui);
-  const help = useDrill(() => helpLine(envOf(controller, ui), width));
+  const phase = useDrill(phaseOf);
+  const help = useDrill((drill) => helpLine(envOf({ setup, drill, ui }), width));
   const writeError = useDrill((s) => s.writeError);
   const notice = useDrill((s) => s.notice);
   if (tooSmall(size)) return <TooSmall size={size} />;
-  const mode = ui.mode;
-  const allNotices = notice ? [notice, ...notices] : notices;
+  const { mode, debrief } = ui;
+  const form = mode.kind === 'form' ? mode.state : phase === 'debrief' ? debriefForm(debrief) : undefined;
+  const allNotices = notice ? [notice, ...ui.notices] : ui.notices;
   return (
     <Box flexDirection="column" width={width} height={size.rows - 1} overflowY="hidden">
       <Header width={width} />
       <StatusLine flash={ui.flash} speaker={ui.speaker} width={width} />
       <ErrorBanner writeError={writeError} notices={allNotices} theme={theme} width={width} />
       {mode.kind === 'help' ? (
-        <HelpOverlay env={env} width={width} />
+        <HelpOverlay setup={setup} ui={ui} width={width} />
       ) : mode.kind === 'viewer' ? (
-        <ViewerFor seq={mode.seq} top={mode.top} left={mode.left} rows={size.rows - 4} width={width} controller={controller} />
-      ) : env.phase === 'briefing' ? (
-        <Briefing scenario={scenario} team={controller.team} theme={theme} top={ui.briefTop} width={width} />
-      ) : env.phase === 'live' ? (
-        <LiveBody ui={ui} width={width} onFeedRows={onFeedRows} feedRows={feedRows} />
-      ) : ui.report ? (
-        <Done paths={ui.report.paths} error={ui.report.error} theme={theme} />
+        <ViewerFor seq={mode.seq} top={mode.top} left={mode.left} rows={size.rows - 4} width={width} />
+      ) : phase === 'briefing' ? (
+        <Briefing scenario={scenario} team={setup.team} theme={theme} top={ui.briefTop} width={width} />
+      ) : phase === 'live' ? (
+        <LiveBody ui={ui} width={width} onFeedRows={onFeedRows} feedRows={ui.feedRows} />
+      ) : debrief.stage === 'written' ? (
+        <Done paths={debrief.paths} error={debrief.error} theme={theme} />
       ) : (
-        <Debrief step={ui.debriefStep} open={ui.debriefOpen} width={width} />
+        <Debrief step={debriefStep(debrief)} open={debrief.stage !== 'summary'} width={width} />
       )}
-      {mode.kind === 'form' ? <TextPrompt state={mode.state as FormState} theme={theme} width={width} /> : null}
+      {form ? <TextPrompt state={form} theme={theme} width={width} /> : null}
       {mode.kind === 'confirm' ? <Confirm what={mode.what} theme={theme} /> : null}
-      <HelpLine text={ui.report ? 'any key: leave drill play' : (MODE_HELP[mode.kind] ?? (mode.kind === 'form' ? formHelp(mode.state as FormState) : help))} width={width} />
+      <HelpLine text={debrief.stage === 'written' ? 'any key: leave drill play' : (MODE_HELP[mode.kind] ?? (form ? formHelp(form) : help))} width={width} />
     </Box>
   );
 }
@@ -104,8 +102,8 @@ function LiveBody({ ui, width, feedRows, onFeedRows }: { ui: UiState; width: num
   );
 }
 
-function ViewerFor({ seq, top, left, rows, width, controller }: { seq: number; top: number; left: number; rows: number; width: number; controller: Controller }) {
-  const entry = controller.store.feed.entries.find((e) => e.seq === seq);
+function ViewerFor({ seq, top, left, rows, width }: { seq: number; top: number; left: number; rows: number; width: number }) {
+  const entry = useDrill((s) => s.feed.find((e) => e.seq === seq));
   if (entry?.kind !== 'inject') return null;
   return <Viewer entry={entry} top={top} left={left} rows={rows} width={width} />;
 }
@@ -169,16 +167,9 @@ function TooSmall({ size }: { size: TerminalSize }) {
 }
 
 /** The briefing while the team is being entered, before the drill (and its journal) exist. */
-export function TeamScreen(props: {
-  scenario: Scenario;
-  theme: Theme;
-  team: readonly TeamMember[];
-  form: FormState;
-  top: number;
-  size: TerminalSize;
-  notices: readonly string[];
-}) {
-  const { scenario, theme, team, form, top, size } = props;
+export function TeamScreen(props: { scenario: Scenario; theme: Theme; roster: RosterModel; size: TerminalSize; notices: readonly string[] }) {
+  const { scenario, theme, size } = props;
+  const { team, form, top } = props.roster;
   if (tooSmall(size)) return <TooSmall size={size} />;
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">

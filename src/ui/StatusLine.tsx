@@ -7,7 +7,7 @@ import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';
-import type { Flash } from './ui-state.js';
+import type { Flash } from './messages.js';
 
 export function StatusLine({ flash, speaker, width }: { flash: Flash | undefined; speaker: number; width: number }) {
   const { theme, team, scenario } = useDrillContext();

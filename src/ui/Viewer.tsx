@@ -1,6 +1,7 @@
 /**
  * A terminal inject in full, for output longer or wider than the feed can show: scrolled with the
- * arrow keys, closed with Esc. Lines are cut, never reflowed, as a terminal would show them.
+ * arrow keys, closed with Esc (`viewerKey` in key-targets.ts). Lines are cut, never reflowed, as a
+ * terminal would show them.
  */
 import { Box } from 'ink';
 import { Line } from './Line.js';
@@ -30,25 +31,4 @@ export function Viewer({ entry, top, left, rows, width }: { entry: InjectEntry; 
       </Line>
     </Box>
   );
-}
-
-/** Where the viewer goes after a key; undefined closes it. */
-export function viewerKey(
-  view: { top: number; left: number },
-  lineCount: number,
-  rows: number,
-  key: { upArrow: boolean; downArrow: boolean; leftArrow: boolean; rightArrow: boolean; pageUp: boolean; pageDown: boolean; escape: boolean; return: boolean },
-  input: string,
-): { top: number; left: number } | undefined {
-  if (key.escape || key.return || input === 'q' || input === 'v') return undefined;
-  const body = Math.max(1, rows - 2);
-  const maxTop = Math.max(0, lineCount - body);
-  let { top, left } = view;
-  if (key.upArrow) top -= 1;
-  if (key.downArrow) top += 1;
-  if (key.pageUp) top -= body;
-  if (key.pageDown) top += body;
-  if (key.leftArrow) left -= 8;
-  if (key.rightArrow) left += 8;
-  return { top: Math.min(maxTop, Math.max(0, top)), left: Math.max(0, left) };
 }

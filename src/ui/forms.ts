@@ -3,7 +3,9 @@
  * debrief entry, the team. A form is a list of fields, each a one-line text or a numbered choice.
  * While a form is open it has every key: nothing typed into it can reach the engine.
  *
- * Pure: `formKey` takes a key and returns the next state, the submitted values, or a cancel.
+ * Pure: `formKey` takes a key and returns the next state, the submitted values, or a cancel. A
+ * form is plain data: its `purpose` says what the values are for, and the screen's update turns
+ * submitted values into what they do, so no function lives in the screen's state.
  */
 import type { Key } from 'ink';
 
@@ -31,21 +33,19 @@ export interface Field {
   readonly initial?: string;
   /** Text: an empty Enter submits the form at once, skipping the fields after it. */
   readonly emptySubmits?: boolean;
-  /** Text: checked on Enter; a message refuses the value and stays in the field. */
-  readonly validate?: (text: string) => string | undefined;
 }
 
-export interface Form<R = unknown> {
+export interface Form<P = unknown> {
   readonly title: string;
   readonly fields: readonly Field[];
   /** Shown under the fields: what the form records, which keys apply. */
   readonly footer?: string;
-  /** What to do with the values once every field is filled in. */
-  readonly submit: (values: Readonly<Record<string, string>>) => R;
+  /** What the values are for, as data (which decision, which debrief question). */
+  readonly purpose: P;
 }
 
-export interface FormState<R = unknown> {
-  readonly form: Form<R>;
+export interface FormState<P = unknown> {
+  readonly form: Form<P>;
   readonly index: number;
   readonly values: Readonly<Record<string, string>>;
   readonly text: string;
@@ -57,24 +57,24 @@ export interface FormState<R = unknown> {
   readonly error?: string;
 }
 
-export type FormResult<R> =
-  | { readonly kind: 'editing'; readonly state: FormState<R> }
+export type FormResult<P> =
+  | { readonly kind: 'editing'; readonly state: FormState<P> }
   | { readonly kind: 'submitted'; readonly values: Readonly<Record<string, string>> }
   | { readonly kind: 'cancelled' };
 
 /** One-line fields are capped, so a stuck key cannot write a megabyte into the journal. */
 const MAX_FIELD_LENGTH = 2000;
 
-export function openForm<R>(form: Form<R>): FormState<R> {
+export function openForm<P>(form: Form<P>): FormState<P> {
   return enterField({ form, index: 0, values: {}, text: '', cursor: 0, tab: -1 }, 0);
 }
 
-export function currentField<R>(state: FormState<R>): Field {
+export function currentField<P>(state: FormState<P>): Field {
   return state.form.fields[state.index]!;
 }
 
 /** Applies one key (or one pasted string) to an open form. */
-export function formKey<R>(state: FormState<R>, input: string, key: Key): FormResult<R> {
+export function formKey<P>(state: FormState<P>, input: string, key: Key): FormResult<P> {
   const field = currentField(state);
   if (key.escape) return { kind: 'cancelled' };
   if (key.return) return commit(state, field);
@@ -82,7 +82,7 @@ export function formKey<R>(state: FormState<R>, input: string, key: Key): FormRe
   return { kind: 'editing', state: next };
 }
 
-function commit<R>(state: FormState<R>, field: Field): FormResult<R> {
+function commit<P>(state: FormState<P>, field: Field): FormResult<P> {
   let value: string;
   if (field.kind === 'choice') {
     const picked = state.text || field.defaultValue;
@@ -91,8 +91,6 @@ function commit<R>(state: FormState<R>, field: Field): FormResult<R> {
   } else {
     value = state.text.trim();
     if (value === '' && field.required) return editing({ ...state, error: field.emptyMessage ?? 'type something, or Esc to cancel' });
-    const problem = value === '' ? undefined : field.validate?.(value);
-    if (problem) return editing({ ...state, error: problem });
   }
   const values = { ...state.values, [field.name]: value };
   const last = state.index + 1 >= state.form.fields.length;
@@ -100,13 +98,13 @@ function commit<R>(state: FormState<R>, field: Field): FormResult<R> {
   return editing(enterField({ ...state, values }, state.index + 1));
 }
 
-function choiceKey<R>(state: FormState<R>, field: Field, input: string): FormState<R> {
+function choiceKey<P>(state: FormState<P>, field: Field, input: string): FormState<P> {
   const choice = field.choices?.find((c) => c.key === input || (input.length === 1 && c.key === input.toLowerCase()));
   if (!choice) return input === '' ? state : { ...state, error: `press one of ${(field.choices ?? []).map((c) => c.key).join(' ')}` };
   return { ...state, text: choice.value, error: undefined };
 }
 
-function textKey<R>(state: FormState<R>, field: Field, input: string, key: Key): FormState<R> {
+function textKey<P>(state: FormState<P>, field: Field, input: string, key: Key): FormState<P> {
   const { text, cursor } = state;
   if (key.tab && field.completions?.length) {
     const base = state.tab >= 0 && state.tabBase !== undefined ? state.tabBase : text;
@@ -169,12 +167,12 @@ function stepRight(text: string, cursor: number): number {
   return code >= 0xd800 && code <= 0xdbff ? cursor + 2 : cursor + 1;
 }
 
-function enterField<R>(state: FormState<R>, index: number): FormState<R> {
+function enterField<P>(state: FormState<P>, index: number): FormState<P> {
   const field = state.form.fields[index]!;
   const text = field.kind === 'text' ? (field.initial ?? '') : '';
   return { ...state, index, text, cursor: text.length, tab: -1, error: undefined };
 }
 
-function editing<R>(state: FormState<R>): FormResult<R> {
+function editing<P>(state: FormState<P>): FormResult<P> {
   return { kind: 'editing', state };
 }

@@ -3,7 +3,7 @@
  * `?` overlay of every key of the phase.
  */
 import { KEY_TABLE, type KeyBinding } from './keys.js';
-import type { KeyEnv } from './ui-state.js';
+import type { KeyEnv } from './model.js';
 
 function bindingName(b: KeyBinding, env: KeyEnv): string {
   return typeof b.name === 'function' ? b.name(env) : b.name;

@@ -1,7 +1,7 @@
 /**
  * The one key table of `drill play`. Each row says which key, what it does (for the help line
  * and the `?` overlay), when it is available (asked of the machine with `snapshot.can()` where an
- * engine event is involved), and the command it gives. The App's single input handler looks keys
+ * engine event is involved), and the command it gives, as data. The screen's update looks keys
  * up here when no form has focus; the help line and the overlay are drawn from the same rows, so
  * the help can never promise a key that does something else.
  */
@@ -9,8 +9,8 @@ import type { Key } from 'ink';
 import type { DrillEvent } from '../engine/machine.js';
 import { clampSpeed, MAX_SPEED } from '../engine/speed.js';
 import { actionForm, decideForm, followupForm, milestoneForm, noteForm, offScriptForm, relocateForm } from './flows.js';
-import type { Command, KeyEnv, Phase } from './ui-state.js';
-import { speakerName } from './ui-state.js';
+import { speakerName, type KeyEnv, type Phase } from './model.js';
+import type { Command } from './messages.js';
 import { MILESTONES } from '../scenario/validate/schema.js';
 import type { DrillInputEvent } from './store.js';
 import { briefScrolled, hintFor, scrolled, terminalInView } from './key-targets.js';
@@ -30,9 +30,9 @@ export interface KeyBinding {
   command(env: KeyEnv, input: string, key: Key): Command;
 }
 
-const can = (env: KeyEnv, event: DrillInputEvent): boolean => env.shown.snapshot.can({ ...event, wall: 0 } as DrillEvent);
+const can = (env: KeyEnv, event: DrillInputEvent): boolean => env.drill.snapshot.can({ ...event, wall: 0 } as DrillEvent);
 const char = (c: string) => (input: string, key: Key) => input === c && !key.ctrl && !key.meta;
-const flash = (text: string): Command => ({ kind: 'ui', change: (ui) => ({ ...ui, flash: { text, tone: 'warn' } }) });
+const warn = (text: string): Command => ({ kind: 'warn', text });
 const LIVE: readonly Phase[] = ['live'];
 const SPEED_STEP = 2;
 
@@ -54,8 +54,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     phases: ['debrief'],
     helpLine: true,
     matches: (_i, key) => key.return,
-    available: (env) => !env.ui.debriefOpen,
-    command: () => ({ kind: 'ui', change: (ui) => ({ ...ui, debriefOpen: true }) }),
+    available: (env) => env.ui.debrief.stage === 'summary',
+    command: () => ({ kind: 'begin-debrief' }),
   },
   {
     keys: '1-9',
@@ -68,8 +68,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     command: (env, input) => {
       const d = env.decision!.decision;
       const option = d.options[Number(input) - 1];
-      if (!option) return flash(`This decision has ${d.options.length} options.`);
-      if (!can(env, { type: 'DECIDE', id: d.id, option: option.id })) return flash('That decision is no longer open.');
+      if (!option) return warn(`This decision has ${d.options.length} options.`);
+      if (!can(env, { type: 'DECIDE', id: d.id, option: option.id })) return warn('That decision is no longer open.');
       return { kind: 'form', form: decideForm(d, option, speakerName(env)) };
     },
   },
@@ -90,11 +90,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     phases: LIVE,
     helpLine: true,
     matches: (_i, key) => key.tab,
-    available: (env) => env.team.length > 0,
-    command: (env) => ({
-      kind: 'ui',
-      change: (ui) => ({ ...ui, speaker: ui.speaker + 1 >= env.team.length ? -1 : ui.speaker + 1 }),
-    }),
+    available: (env) => env.setup.team.length > 0,
+    command: (env) => ({ kind: 'speaker', index: env.ui.speaker + 1 >= env.setup.team.length ? -1 : env.ui.speaker + 1 }),
   },
   {
     keys: ']',
@@ -103,11 +100,11 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     phases: LIVE,
     helpLine: true,
     matches: char(']'),
-    available: (env) => env.openCount > 1,
+    available: (env) => env.drill.core.open.size > 1,
     command: (env) => {
-      const ids = [...env.shown.core.open.keys()];
+      const ids = [...env.drill.core.open.keys()];
       const at = ids.indexOf(env.decision?.decision.id ?? '');
-      return { kind: 'ui', change: (ui) => ({ ...ui, focus: ids[(at + 1) % ids.length] }) };
+      return { kind: 'focus', id: ids[(at + 1) % ids.length] };
     },
   },
   {
@@ -117,12 +114,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     phases: LIVE,
     helpLine: true,
     matches: char('a'),
-    available: (env) => env.shown.core.scenario.actions.some((a) => env.shown.core.canTake(a.id)),
-    command: (env) => ({ kind: 'form', form: actionForm(env.shown.core, speakerName(env)) }),
+    available: (env) => env.drill.core.scenario.actions.some((a) => env.drill.core.canTake(a.id)),
+    command: (env) => ({ kind: 'form', form: actionForm(env.drill.core, speakerName(env)) }),
   },
   {
     keys: 'space',
-    name: (env) => (env.shown.snapshot.matches({ live: 'paused' }) ? 'resume' : 'pause'),
+    name: (env) => (env.drill.snapshot.matches({ live: 'paused' }) ? 'resume' : 'pause'),
     about: 'Pause or resume scenario time; everything scheduled waits with it.',
     phases: LIVE,
     helpLine: true,
@@ -151,7 +148,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: char('n'),
     available: (env) => can(env, { type: 'NOTE', text: '…' }),
-    command: (env) => ({ kind: 'form', form: noteForm(env.facilitator) }),
+    command: (env) => ({ kind: 'form', form: noteForm(env.setup.facilitator) }),
   },
   {
     keys: 'f',
@@ -161,7 +158,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: char('f'),
     available: (env) => can(env, { type: 'FOLLOWUP', text: '…', kind: 'process' }),
-    command: (env) => ({ kind: 'form', form: followupForm(env.team, false) }),
+    command: (env) => ({ kind: 'form', form: followupForm(env.setup.team) }),
   },
   {
     keys: 'm',
@@ -171,7 +168,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: char('m'),
     available: (env) => MILESTONES.some((m) => can(env, { type: 'MARK_MILESTONE', name: m })),
-    command: (env) => ({ kind: 'form', form: milestoneForm(env.shown.core.milestones, speakerName(env)) }),
+    command: (env) => ({ kind: 'form', form: milestoneForm(env.drill.core.milestones, speakerName(env)) }),
   },
   {
     keys: 's',
@@ -192,9 +189,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     matches: (input) => input === '+' || input === '=' || input === '-' || input === '_',
     available: (env) => can(env, { type: 'SET_SPEED', speed: 1 }),
     command: (env, input) => {
-      const speed = env.shown.core.speed;
+      const speed = env.drill.core.speed;
       const next = clampSpeed(input === '+' || input === '=' ? speed * SPEED_STEP : speed / SPEED_STEP);
-      if (next === speed) return flash(`Already at ×${speed}, the ${speed === MAX_SPEED ? 'fastest' : 'slowest'} speed.`);
+      if (next === speed) return warn(`Already at ×${speed}, the ${speed === MAX_SPEED ? 'fastest' : 'slowest'} speed.`);
       return { kind: 'send', event: { type: 'SET_SPEED', speed: next } };
     },
   },
@@ -205,11 +202,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     phases: ['briefing', 'live'],
     helpLine: false,
     matches: (_i, key) => key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.end || key.home,
-    available: (env) => env.phase === 'briefing' || env.feed.length > 1,
+    available: (env) => env.phase === 'briefing' || env.drill.feed.length > 1,
     command: (env, _input, key) =>
-      env.phase === 'briefing'
-        ? { kind: 'ui', change: (ui) => ({ ...ui, briefTop: briefScrolled(ui.briefTop, key) }) }
-        : { kind: 'ui', change: (ui) => ({ ...ui, feedEnd: scrolled(env, key) }) },
+      env.phase === 'briefing' ? { kind: 'scroll-briefing', top: briefScrolled(env.ui.briefTop, key) } : { kind: 'scroll-feed', end: scrolled(env, key) },
   },
   {
     keys: 'v',
@@ -219,7 +214,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: false,
     matches: char('v'),
     available: (env) => terminalInView(env) !== undefined,
-    command: (env) => ({ kind: 'ui', change: (ui) => ({ ...ui, mode: { kind: 'viewer', seq: terminalInView(env)!, top: 0, left: 0 } }) }),
+    command: (env) => ({ kind: 'view-output', seq: terminalInView(env)! }),
   },
   {
     keys: 'e',
@@ -238,8 +233,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     phases: ['briefing', 'live', 'debrief'],
     helpLine: true,
     matches: char('w'),
-    available: (env) => env.shown.writeError !== undefined,
-    command: (env) => ({ kind: 'form', form: relocateForm(env.journalPath) }),
+    available: (env) => env.drill.writeError !== undefined,
+    command: (env) => ({ kind: 'form', form: relocateForm(env.drill.journalPath) }),
   },
   {
     keys: '?',
@@ -249,7 +244,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: char('?'),
     available: () => true,
-    command: () => ({ kind: 'ui', change: (ui) => ({ ...ui, mode: { kind: 'help' } }) }),
+    command: () => ({ kind: 'help' }),
   },
   {
     keys: 'q',

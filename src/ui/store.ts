@@ -16,7 +16,7 @@ import type { drillMachine, DrillEvent } from '../engine/machine.js';
 import type { DrillCore } from '../engine/core.js';
 import type { DrillSession } from '../session/session.js';
 import { ClockDriver, type TimeSource } from './clock.js';
-import { FeedLog } from './feed-model.js';
+import { FeedLog, type FeedEntry } from './feed-model.js';
 import { formatDuration } from '../conditions/duration.js';
 
 export type DrillSnapshot = SnapshotFrom<typeof drillMachine>;
@@ -35,6 +35,10 @@ export interface ShownDrill {
   readonly writeError: Error | undefined;
   /** A one-line notice the store itself raised (a stalled clock), until dismissed. */
   readonly notice: string | undefined;
+  /** The feed's entries so far (the log grows in place; read its length at the time). */
+  readonly feed: readonly FeedEntry[];
+  /** Where the journal is written now (it moves when the facilitator saves elsewhere). */
+  readonly journalPath: string;
 }
 
 type WithoutWall<E> = E extends unknown ? Omit<E, 'wall'> : never;
@@ -54,6 +58,8 @@ export class DrillStore {
     readonly time: TimeSource,
   ) {
     const snapshot = session.actor.getSnapshot();
+    this.feed = new FeedLog(snapshot.context.core.scenario);
+    this.feed.sync(snapshot.context.core.records);
     this.shown = {
       snapshot,
       core: snapshot.context.core,
@@ -61,9 +67,9 @@ export class DrillStore {
       savedCount: session.writeError ? 0 : session.records.length,
       writeError: session.writeError,
       notice: undefined,
+      feed: this.feed.entries,
+      journalPath: session.journalPath,
     };
-    this.feed = new FeedLog(this.core.scenario);
-    this.feed.sync(this.core.records);
     this.clock = new ClockDriver(time, {
       tick: (wallMs) => this.send({ type: 'TICK', wallMs }),
       stalled: (gapMs) => {
@@ -141,6 +147,7 @@ export class DrillStore {
   private publish(): void {
     const snapshot = this.session.actor.getSnapshot();
     const writeError = this.session.writeError;
+    this.feed.sync(snapshot.context.core.records);
     this.shown = {
       snapshot,
       core: snapshot.context.core,
@@ -148,8 +155,9 @@ export class DrillStore {
       savedCount: writeError ? this.shown.savedCount : snapshot.context.core.records.length,
       writeError,
       notice: this.shown.notice,
+      feed: this.feed.entries,
+      journalPath: this.session.journalPath,
     };
-    this.feed.sync(this.core.records);
     this.clock.setRunning(this.isRunning());
     this.notify();
   }

@@ -9,6 +9,7 @@
  * from participants until someone decides otherwise here.
  */
 import type { DrillRecord, RecordOf, RecordType } from '../engine/records.js';
+import { applicableQuestions } from '../report/end-state.js';
 import type { Decision, Scenario } from '../scenario/types.js';
 import type { Audience, DecisionView, Phase, RoleView, ViewChange, ViewItem, ViewState, VoteTally } from './items.js';
 import { VisibleMetrics } from './metrics.js';
@@ -78,6 +79,8 @@ export class ParticipantFeed {
   private readonly waitingHints = new Set<string>();
   /** Decision id → voter name (case-insensitive) → option: a later vote replaces an earlier one. */
   private readonly votes = new Map<string, Map<string, string>>();
+  /** Every record so far, kept only when a debrief question has a condition to ask of them. */
+  private readonly history: DrillRecord[] | undefined;
 
   constructor(
     private readonly scenario: Scenario,
@@ -85,11 +88,13 @@ export class ParticipantFeed {
   ) {
     this.metrics = new VisibleMetrics(scenario);
     this.role = audience === 'room' ? undefined : audience.role;
+    this.history = scenario.questions.some((q) => q.when !== undefined) ? [] : undefined;
   }
 
   /** What `record` changes for this audience, or undefined when it shows nothing here. */
   push(record: DrillRecord): ViewChange | undefined {
     this.t = record.t;
+    this.history?.push(record);
     if (SHOWN[record.type] === 'hidden') return undefined;
     const items: ViewItem[] = [];
     const changedState = this.take(record, items);
@@ -170,7 +175,8 @@ export class ParticipantFeed {
       case 'drill-ended':
         this.phase = 'debrief';
         this.open.clear();
-        items.push({ ...at, kind: 'ended', questions: s.questions });
+        // Only the questions that apply to this drill, as the facilitator's debrief asks them.
+        items.push({ ...at, kind: 'ended', questions: applicableQuestions(s, this.history ?? []).map((q) => q.text) });
         return false;
       case 'drill-finished':
         this.phase = 'finished';

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkExpr, type ExprNames } from '../../src/conditions/check.js';
-import { evaluate, isTrue, MAX_EXPR_LENGTH, parseExpr, printExpr, type Expr, type ParseResult } from '../../src/conditions/expr.js';
+import { checkExpr, evaluate, isTrue, MAX_EXPR_LENGTH, parseExpr, printExpr, type DrillHistory, type ExprNames, type Expr, type ParseResult } from '../../src/conditions/index.js';
 
 /** The tree without positions; duration literals marked, since they must print back as durations. */
 function shape(e: Expr): string {
@@ -53,6 +52,14 @@ const tokenSoup = fc
   .tuple(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), fc.constantFrom(' ', ''))
   .map(([pieces, gap]) => pieces.join(gap));
 
+/** A history in which every id has happened (or none has), with `result` for every lookup's value. */
+function historyAnswering(result: number | boolean): DrillHistory {
+  const happened = result !== false && result !== 0;
+  const answering = { has: () => happened, get: () => (happened ? result : undefined) };
+  const any = answering as unknown as ReadonlyMap<string, never> & ReadonlySet<string>;
+  return { fired: any, open: any, decided: any, timedOut: any, startedActions: any, landed: any, milestones: any };
+}
+
 const anyEnv = fc.record({
   time: fc.nat(),
   value: fc.oneof(fc.integer(), fc.boolean(), fc.constant(undefined), fc.double()),
@@ -87,7 +94,7 @@ describe('parseExpr on arbitrary input', () => {
       fc.property(tokenSoup, anyEnv, (source, { time, value, result }) => {
         const parsed = parseExpr(source);
         if (!parsed.ok) return;
-        const env = { time, variable: () => value, call: () => result };
+        const env = { time, variable: () => value, history: historyAnswering(result) };
         expect(['number', 'boolean', 'string']).toContain(typeof evaluate(parsed.expr, env));
         expect(typeof isTrue(parsed.expr, env)).toBe('boolean');
       }),
@@ -95,7 +102,7 @@ describe('parseExpr on arbitrary input', () => {
   });
 
   it('handles hostile inputs at the length limit without deep recursion', () => {
-    const names: ExprNames = { variables: new Map(), injects: new Set(), decisions: new Map(), actions: new Set() };
+    const names: ExprNames = { variables: new Map(), injects: new Set(), decisions: new Map(), actions: new Set(), milestones: new Set() };
     const hostile = [
       '('.repeat(MAX_EXPR_LENGTH),
       'not '.repeat(MAX_EXPR_LENGTH / 4),
@@ -115,7 +122,7 @@ describe('parseExpr on arbitrary input', () => {
         // Long flat chains are fine to parse; everything downstream must walk them too.
         expect(() => printExpr(result.expr)).not.toThrow();
         expect(() => checkExpr(result.expr, names)).not.toThrow();
-        expect(() => evaluate(result.expr, { time: 0, variable: () => 1, call: () => true })).not.toThrow();
+        expect(() => evaluate(result.expr, { time: 0, variable: () => 1, history: historyAnswering(true) })).not.toThrow();
       }
     }
   });

@@ -4,7 +4,8 @@
 // depend on). Checked against that full scan on random conditions and random histories.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseExpr, isTrue, type Expr, type ExprEnv } from '../../src/conditions/expr.js';
+import { parseExpr, isTrue, type Expr, type ExprEnv } from '../../src/conditions/index.js';
+import { historyOf } from '../helpers/conditions.js';
 import { Watchlist } from '../../src/engine/watchlist.js';
 
 const VARS = ['a', 'b', 'c'];
@@ -37,15 +38,16 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 /** A small world that conditions read; every change is also told to `touch`. */
 function world(touch?: Watchlist<number> | Watchlist<string>) {
   const vars = new Map(VARS.map((v) => [v, 0]));
-  const fired = new Set<string>();
-  let reached = false;
+  const history = historyOf();
+  const fired = history.fired as Set<string>;
+  const milestones = history.milestones as Map<string, number>;
   let time = 0;
   const env: ExprEnv = {
     get time() {
       return time;
     },
     variable: (name) => vars.get(name),
-    call: (fn, args) => (fn === 'fired' ? fired.has(String(args[0])) : fn === 'reached' ? reached : false),
+    history,
   };
   const apply = (s: Step): void => {
     if (s.kind === 'var') {
@@ -55,8 +57,8 @@ function world(touch?: Watchlist<number> | Watchlist<string>) {
       if (!fired.has(s.id)) touch?.touchId(s.id);
       fired.add(s.id);
     } else if (s.kind === 'milestone') {
-      if (!reached) touch?.touchMilestone('mitigated');
-      reached = true;
+      if (!milestones.has('mitigated')) touch?.touchMilestone('mitigated');
+      milestones.set('mitigated', time);
     } else {
       touch?.touchTime();
       time++;

@@ -25,7 +25,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'k8s-shrink.all-at-once.yaml': {
     ended: 'condition at 36:00',
     choices: { 'first-response': 'find-the-change', 'batch-size': 'all-at-once', 'status-wording': 'capacity-cause', 'declare-mitigated': 'wait-for-numbers' },
-    milestones: { detected: '02:00', acknowledged: '02:25', mitigated: '28:00', resolved: '36:00' },
+    milestones: { started: '00:20', detected: '02:00', acknowledged: '02:25', mitigated: '28:00', resolved: '36:00' },
     downMin: 18.5,
     degradedMin: 8.4,
     draws: { 'registry-replica-crash': 'fired' },
@@ -33,7 +33,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'k8s-shrink.freeze-first.yaml': {
     ended: 'condition at 29:00',
     choices: { 'first-response': 'find-the-change', 'batch-size': 'five', 'status-wording': 'investigating', 'declare-mitigated': 'wait-for-numbers' },
-    milestones: { detected: '02:00', acknowledged: '02:25', mitigated: '21:00', resolved: '29:00' },
+    milestones: { started: '00:20', detected: '02:00', acknowledged: '02:25', mitigated: '21:00', resolved: '29:00' },
     downMin: 11.5,
     degradedMin: 8.4,
     draws: {},
@@ -41,7 +41,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'k8s-shrink.restart-pods.yaml': {
     ended: 'condition at 52:00',
     choices: { 'first-response': 'restart-api', 'status-wording': 'say-nothing (timeout)', 'stop-the-herd': 'restart-registry', 'batch-size': 'twenty (timeout)', 'declare-mitigated': 'declare-now' },
-    milestones: { detected: '02:00', acknowledged: '02:25', mitigated: '39:00', resolved: '52:00' },
+    milestones: { started: '00:20', detected: '02:00', acknowledged: '02:25', mitigated: '39:00', resolved: '52:00' },
     downMin: 33,
     degradedMin: 9.9,
     draws: { 'registry-replica-crash': 'fired', 'customer-escalation': 'fired' },
@@ -49,7 +49,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'k8s-shrink.rollback.yaml': {
     ended: 'condition at 48:00',
     choices: { 'first-response': 'rollback', 'status-wording': 'investigating', 'stop-the-herd': 'scale-registry', 'batch-size': 'five', 'declare-mitigated': 'wait-for-numbers (timeout)' },
-    milestones: { detected: '02:00', acknowledged: '02:25', mitigated: '40:00', resolved: '48:00' },
+    milestones: { started: '00:20', detected: '02:00', acknowledged: '02:25', mitigated: '40:00', resolved: '48:00' },
     downMin: 30.5,
     degradedMin: 8.4,
     draws: { 'registry-replica-crash': 'fired' },
@@ -121,7 +121,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'slow-third-party.fail-fast.yaml': {
     ended: 'condition at 15:23',
     choices: { 'stop-the-bleeding': 'block-egress', 'status-page': 'investigating', 'first-response': 'wait-and-watch (timeout)', 'timeout-value': 'thirty-seconds (timeout)' },
-    milestones: { detected: '02:02', acknowledged: '02:25', mitigated: '05:22', resolved: '15:23' },
+    milestones: { started: '01:00', detected: '02:02', acknowledged: '02:25', mitigated: '05:22', resolved: '15:23' },
     downMin: 1.9,
     degradedMin: 12.1,
     draws: { 'shipquote-tweet': 'fired' },
@@ -129,7 +129,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'slow-third-party.more-workers.yaml': {
     ended: 'condition at 16:53',
     choices: { 'first-response': 'look-inside-a-worker', 'stop-the-bleeding': 'more-workers', 'status-page': 'investigating', 'timeout-value': 'two-seconds' },
-    milestones: { detected: '02:02', acknowledged: '02:35', mitigated: '10:56', resolved: '16:53' },
+    milestones: { started: '01:00', detected: '02:02', acknowledged: '02:35', mitigated: '10:56', resolved: '16:53' },
     downMin: 6.8,
     degradedMin: 8.7,
     draws: { 'oom-kill': 'fired', 'shipquote-tweet': 'fired' },
@@ -137,7 +137,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'slow-third-party.red-herring.yaml': {
     ended: 'condition at 39:58',
     choices: { 'first-response': 'restart-gunicorn', 'status-page': 'blame-vendor', 'stop-the-bleeding': 'wait-for-shipquote' },
-    milestones: { detected: '02:02', acknowledged: '02:45', mitigated: '39:36', resolved: '39:58' },
+    milestones: { started: '01:00', detected: '02:02', acknowledged: '02:45', mitigated: '39:36', resolved: '39:58' },
     downMin: 32.9,
     degradedMin: 5.9,
     draws: { 'shipquote-tweet': 'fired' },
@@ -145,7 +145,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'slow-third-party.timeout-fix.yaml': {
     ended: 'condition at 11:09',
     choices: { 'first-response': 'look-inside-a-worker', 'stop-the-bleeding': 'add-timeout', 'status-page': 'investigating', 'timeout-value': 'two-seconds' },
-    milestones: { detected: '02:02', acknowledged: '02:25', mitigated: '10:46', resolved: '11:09' },
+    milestones: { started: '01:00', detected: '02:02', acknowledged: '02:25', mitigated: '10:46', resolved: '11:09' },
     downMin: 7.3,
     degradedMin: 2.6,
     draws: {},
@@ -153,7 +153,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'thundering-herd.ddos-then-shed.yaml': {
     ended: 'condition at 28:12',
     choices: { 'first-move': 'attack-mode', 'status-wording': 'ddos-claim', 'retry-after': 'fixed-300 (timeout)', 'make-sync-cheaper': 'not-now', 'hunt-or-fix': 'keep-hunting (timeout)' },
-    milestones: { detected: '01:50', acknowledged: '02:45', mitigated: '20:56', resolved: '28:12' },
+    milestones: { started: '01:00', detected: '01:50', acknowledged: '02:45', mitigated: '20:56', resolved: '28:12' },
     downMin: 7.5,
     degradedMin: 12.7,
     draws: { 'fcm-status': 'fired' },
@@ -161,7 +161,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'thundering-herd.flag-only.yaml': {
     ended: 'condition at 25:24',
     choices: { 'first-move': 'let-autoscaler-work (timeout)', 'status-wording': 'syncing-delayed', 'make-sync-cheaper': 'flip-delta-only', 'hunt-or-fix': 'park-the-hunt' },
-    milestones: { detected: '01:50', acknowledged: '02:15', mitigated: '23:04', resolved: '25:24' },
+    milestones: { started: '01:00', detected: '01:50', acknowledged: '02:15', mitigated: '23:04', resolved: '25:24' },
     downMin: 10.1,
     degradedMin: 12.6,
     draws: { 'fcm-status': 'fired' },
@@ -169,7 +169,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'thundering-herd.hunt-first.yaml': {
     ended: 'condition at 20:50',
     choices: { 'first-move': 'hunt-trigger', 'status-wording': 'syncing-delayed', 'make-sync-cheaper': 'flip-delta-only', 'hunt-or-fix': 'park-the-hunt' },
-    milestones: { detected: '01:50', acknowledged: '02:15', mitigated: '19:25', resolved: '20:50' },
+    milestones: { started: '01:00', detected: '01:50', acknowledged: '02:15', mitigated: '19:25', resolved: '20:50' },
     downMin: 9.6,
     degradedMin: 9.8,
     draws: { 'fcm-status': 'fired' },
@@ -177,7 +177,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'thundering-herd.shed-and-lighten.yaml': {
     ended: 'condition at 12:48',
     choices: { 'first-move': 'shed-load', 'retry-after': 'jittered', 'make-sync-cheaper': 'flip-delta-only', 'status-wording': 'syncing-delayed' },
-    milestones: { detected: '01:50', acknowledged: '02:15', mitigated: '06:21', resolved: '12:48' },
+    milestones: { started: '01:00', detected: '01:50', acknowledged: '02:15', mitigated: '06:21', resolved: '12:48' },
     downMin: 2.1,
     degradedMin: 3.6,
     draws: { 'fcm-status': 'fired' },
@@ -185,7 +185,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'zone-loss.abort.yaml': {
     ended: 'condition at 16:58',
     choices: { 'stop-condition': 'abort', 'tell-oncall': 'ask-omar-to-stand-down', 'status-note': 'say-nothing (timeout)', 'fix-db-errors': 'flush-pool' },
-    milestones: { detected: '02:09', acknowledged: '02:39', mitigated: '16:55', resolved: '16:58' },
+    milestones: { started: '01:00', detected: '02:09', acknowledged: '02:39', mitigated: '16:55', resolved: '16:58' },
     downMin: 13.3,
     degradedMin: 2.7,
     draws: { 'restaurant-calls': 'fired' },
@@ -193,7 +193,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'zone-loss.fix-forward.yaml': {
     ended: 'condition at 31:00',
     choices: { 'stop-condition': 'keep-going', 'tell-oncall': 'bring-omar-in', 'fix-db-errors': 'rolling-restart', 'status-note': 'honest-note' },
-    milestones: { detected: '02:09', acknowledged: '02:50', mitigated: '06:04', resolved: '31:00' },
+    milestones: { started: '01:00', detected: '02:09', acknowledged: '02:50', mitigated: '06:04', resolved: '31:00' },
     downMin: 2.4,
     degradedMin: 7.1,
     draws: { 'restaurant-calls': 'fired' },
@@ -201,7 +201,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'zone-loss.oncall-reboots.yaml': {
     ended: 'condition at 11:27',
     choices: { 'stop-condition': 'text: Keep going 5 more minutes, then abort if errors stay above 2%', 'tell-oncall': 'no-answer (timeout)', 'status-note': 'honest-note', 'fix-db-errors': 'rolling-restart' },
-    milestones: { detected: '02:09', mitigated: '11:09', resolved: '11:27' },
+    milestones: { started: '01:00', detected: '02:09', mitigated: '11:09', resolved: '11:27' },
     downMin: 8.4,
     degradedMin: 2.1,
     draws: {},
@@ -209,7 +209,7 @@ export const EXPECTED: Record<string, Outcome> = {
   'zone-loss.nobody-decides.yaml': {
     ended: 'limit at 45:00',
     choices: { 'stop-condition': 'keep-going (timeout)', 'tell-oncall': 'no-answer (timeout)', 'status-note': 'say-nothing (timeout)' },
-    milestones: { detected: '02:09' },
+    milestones: { started: '01:00', detected: '02:09' },
     downMin: 42.4,
     degradedMin: 1.6,
     draws: { 'restaurant-calls': 'fired' },

@@ -66,7 +66,7 @@ export class SpoilerCheck {
     for (const a of s.actions) if (!this.started.has(a.id)) out.push(a.label);
     for (const [name, spec] of Object.entries(s.world)) if (!spec.metric) out.push(spec.label ?? name);
     for (const r of s.file.roles) if (r.id !== this.role && r.brief) out.push(r.brief);
-    if (!this.ended) out.push(...s.questions);
+    if (!this.ended) out.push(...s.questions.map((q) => q.text));
     return [...new Set(out.flatMap(lines))];
   }
 
@@ -87,7 +87,7 @@ export class SpoilerCheck {
     }
     for (const a of s.actions) if (this.started.has(a.id)) out.push(a.label);
     for (const spec of Object.values(s.world)) if (spec.metric) out.push(spec.label ?? '');
-    if (this.ended) out.push(...s.questions);
+    if (this.ended) out.push(...s.questions.map((q) => q.text));
     return out;
   }
 }

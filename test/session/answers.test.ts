@@ -55,7 +55,7 @@ describe('reading an answers file', () => {
     expect(problems(text)).toEqual([
       `a.yaml:${at(text, '{do')}: action #1 is missing \`at:\` (a duration: 90s, 4m, 1h30m, or a number of seconds)`,
       `a.yaml:${at(text, 'att')}: unknown key \`att\`; did you mean \`at\`?`,
-      `a.yaml:${at(text, 'acked')}: \`acked\` is not a valid \`mark\`; use one of: detected, acknowledged, mitigated, resolved`,
+      `a.yaml:${at(text, 'acked')}: \`acked\` is not a valid \`mark\`; use one of: started, detected, acknowledged, mitigated, resolved`,
       `a.yaml:${at(text, 'detection')}: \`detection\` is not a valid \`type\`; did you mean \`detect\`?`,
     ]);
   });
@@ -103,6 +103,20 @@ describe('checking answers against the scenario', () => {
       `a.yaml:${at(text, 'grow-volum')}: unknown action \`grow-volum\` in scenario \`disk-full\`; did you mean \`grow-volume\`?`,
       `a.yaml:${at(text, 'disk-alarm')}: unknown inject or decision \`disk-alarm\` in scenario \`disk-full\`; did you mean \`disk-alert\`?`,
       `a.yaml:${at(text, 'no-log-rotations')}: unknown factor \`no-log-rotations\`; did you mean \`no-log-rotation\`?`,
+    ]);
+  });
+
+  it('takes a cause linked to several factors, the team’s summary, and follow-ups with a priority and a due date', () => {
+    const text = edit(
+      ANSWERS,
+      ['factor: no-log-rotation}]', 'factors: [no-log-rotation, no-log-rotations]}]\n  summary: "The disk filled up."'],
+      ['owner: Alex, type: prevent}', 'owner: Alex, type: prevent, priority: high, due: 2026-02-01}'],
+    );
+    expect(problems(text)).toEqual([`a.yaml:${at(text, 'no-log-rotations')}: unknown factor \`no-log-rotations\`; did you mean \`no-log-rotation\`?`]);
+    const late = edit(ANSWERS, ['owner: Alex, type: prevent}', 'owner: Alex, type: prevent, priority: urgent, due: next week}']);
+    expect(problems(late)).toEqual([
+      expect.stringMatching(new RegExp(`^a\\.yaml:${at(late, 'urgent')}: \`urgent\` is not a valid \`priority\``)),
+      expect.stringMatching(new RegExp(`^a\\.yaml:${at(late, 'next week')}: .*YYYY-MM-DD`)),
     ]);
   });
 

@@ -171,7 +171,7 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('The drill is over');
   await press('\r', 'A cause', '\r');
   await shows('Is it one of the planted factors?');
-  await press('1', '\r', '\r', '\r', '\r', '\r', '\r');
+  await press('1', '\r', '\r', '\r', '\r', '\r', '\r', '\r');
   await shows('Enter writes the report');
   await press('\r');
   await shows('The drill is finished.');

@@ -4,7 +4,7 @@
  * really stops scenario time, a note, a follow-up, the debrief, and the files written at the end.
  * Time is a hand-driven clock; the screen is read from Ink's frames.
  */
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -153,6 +153,9 @@ describe('drill play, driven by keys', () => {
     await d.press('Rotate credentials with a restart', ENTER, 'Alex', ENTER, '1', ENTER);
     await d.shows('Action recorded.');
     await d.press(ENTER);
+    // Last, the team's own summary, which opens the report.
+    await d.shows('what happened? (it opens the report)');
+    await d.press('The queue stopped when its password rotated; a restart brought it back', ENTER, ENTER);
     await d.shows('Enter writes the report');
     await d.press(ENTER);
     await d.shows('The drill is finished. Files written:');
@@ -168,7 +171,9 @@ describe('drill play, driven by keys', () => {
       expect.objectContaining({ section: 'went-well', text: 'The rollback was quick' }),
       expect.objectContaining({ section: 'lucky', text: 'It was a quiet hour' }),
       expect.objectContaining({ section: 'action', text: 'Rotate credentials with a restart', owner: 'Alex', kind: 'prevent' }),
+      expect.objectContaining({ section: 'summary', text: 'The queue stopped when its password rotated; a restart brought it back' }),
     ]);
+    expect(readFileSync(join(d.dir, 'report.md'), 'utf8')).toContain('## In the team’s words\n\n> The queue stopped when its password rotated; a restart brought it back');
     const shown = d.frame().split('\n').map((l) => l.trim()).filter((l) => l.startsWith(d.dir));
     expect(shown).toContain(d.journal);
     for (const path of shown) expect(existsSync(path)).toBe(true);

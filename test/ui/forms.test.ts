@@ -25,7 +25,7 @@ function type<R>(state: FormState<R>, ...keys: (string | Partial<Key>)[]): FormR
   return result;
 }
 
-const followup: Form<Readonly<Record<string, string>>> = {
+const followup: Form = {
   title: 'Follow-up',
   fields: [
     { name: 'text', prompt: 'What', kind: 'text', required: true },
@@ -41,7 +41,7 @@ const followup: Form<Readonly<Record<string, string>>> = {
       defaultValue: 'process',
     },
   ],
-  submit: (v) => v,
+  purpose: 'follow-up',
 };
 
 describe('forms', () => {
@@ -92,7 +92,7 @@ describe('forms', () => {
         { name: 'text', prompt: 'Cause', kind: 'text', emptySubmits: true },
         { name: 'factor', prompt: 'Factor', kind: 'choice', choices: [], defaultValue: '' },
       ],
-      submit: (v) => v,
+      purpose: 'debrief',
     };
     expect(type(openForm(form), { return: true })).toEqual({ kind: 'submitted', values: { text: '' } });
   });

@@ -8,7 +8,8 @@ import type { Key } from 'ink';
 import { drillMachine } from '../../src/engine/machine.js';
 import { bindingFor, KEY_TABLE } from '../../src/ui/keys.js';
 import { helpLine, helpRows } from '../../src/ui/help.js';
-import { initialUi, makeEnv, type KeyEnv } from '../../src/ui/ui-state.js';
+import { envOf, initialUi, type KeyEnv } from '../../src/ui/model.js';
+import { submitted } from '../../src/ui/flows.js';
 import type { ShownDrill } from '../../src/ui/store.js';
 import { fixture } from '../helpers/load.js';
 
@@ -19,8 +20,8 @@ function drill() {
   const actor = createActor(drillMachine, { input: { scenario, seed: 'k', team: [{ name: 'Alex', role: 'ic' }], mode: 'play', wall: 0 } }).start();
   const env = (): KeyEnv => {
     const snapshot = actor.getSnapshot();
-    const shown: ShownDrill = { snapshot, core: snapshot.context.core, version: 0, savedCount: 0, writeError: undefined, notice: undefined };
-    return makeEnv(shown, initialUi(), { team: [{ name: 'Alex', role: 'ic' }], feed: [], feedRows: 10, journalPath: 'j.jsonl' });
+    const shown: ShownDrill = { snapshot, core: snapshot.context.core, version: 0, savedCount: 0, writeError: undefined, notice: undefined, feed: [], journalPath: 'j.jsonl' };
+    return envOf({ setup: { scenario, team: [{ name: 'Alex', role: 'ic' }] }, drill: shown, ui: initialUi(10) });
   };
   return { actor, env };
 }
@@ -82,15 +83,15 @@ describe('the key table', () => {
     const { actor, env } = drill();
     actor.send({ type: 'START', wall: 0 });
     actor.send({ type: 'ADVANCE', to: 16_000, wall: 0 });
-    const e = { ...env(), ui: { ...initialUi(), speaker: 0 } };
+    const e = { ...env(), ui: { ...initialUi(10), speaker: 0 } };
     const command = bindingFor('live', '1', NONE)!.command(e, '1', NONE);
     expect(command.kind).toBe('form');
     if (command.kind !== 'form') return;
-    expect(command.form.submit({ rationale: 'fastest' })).toMatchObject({
+    expect(submitted(command.form.purpose, { rationale: 'fastest' }, e.setup.scenario)).toMatchObject({
       kind: 'send',
       event: { type: 'DECIDE', id: 'first-call', option: 'rollback', by: 'Alex', rationale: 'fastest' },
     });
-    expect(bindingFor('live', '7', NONE)!.command(e, '7', NONE)).toMatchObject({ kind: 'ui' }); // no option 7: a message
+    expect(bindingFor('live', '7', NONE)!.command(e, '7', NONE)).toMatchObject({ kind: 'warn' }); // no option 7: a message
   });
 
   it('changes the speed by steps within the engine’s limits, and says so at either end instead of recording a change', () => {
@@ -99,10 +100,10 @@ describe('the key table', () => {
     const key = (input: string) => bindingFor('live', input, NONE)!.command(env(), input, NONE);
     expect(key('+')).toMatchObject({ kind: 'send', event: { type: 'SET_SPEED', speed: 2 } });
     actor.send({ type: 'SET_SPEED', speed: 64, wall: 0 });
-    expect(key('+')).toMatchObject({ kind: 'ui' });
+    expect(key('+')).toEqual({ kind: 'warn', text: 'Already at ×64, the fastest speed.' });
     expect(key('-')).toMatchObject({ kind: 'send', event: { type: 'SET_SPEED', speed: 32 } });
     actor.send({ type: 'SET_SPEED', speed: 0.25, wall: 0 });
-    expect(key('-')).toMatchObject({ kind: 'ui' });
+    expect(key('-')).toEqual({ kind: 'warn', text: 'Already at ×0.25, the slowest speed.' });
     expect(key('+')).toMatchObject({ kind: 'send', event: { type: 'SET_SPEED', speed: 0.5 } });
   });
 });

@@ -4,15 +4,13 @@
  * triggers that must make sense together. All problems are collected, never just the first;
  * reachability lives in `reachability.ts`, weak-scenario warnings in `advice.ts`.
  */
-import { checkExpr, type ExprNames } from '../../conditions/check.js';
-import { formatDuration } from '../../conditions/duration.js';
-import { parseExpr } from '../../conditions/expr.js';
+import { checkExpr, formatDuration, parseExpr, type ExprNames } from '../../conditions/index.js';
 import { suggestion, type Problem } from '../problems.js';
 import { checkReachability, forEachConsequence } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from '../validate/salvage.js';
 import type { ConditionSite } from '../compile/compile.js';
-import type { ScenarioFile } from '../validate/schema.js';
+import { MILESTONES, type ScenarioFile } from '../validate/schema.js';
 import type { Decision, Inject, Scenario } from '../types.js';
 import type { YamlFile, YamlPath } from '../source/yaml-source.js';
 
@@ -274,6 +272,7 @@ function exprNames(scenario: Scenario, unread: Unread = NOTHING_UNREAD): ExprNam
       ...scenario.decisions.map((d) => [d.id, new Set(d.options.map((o) => o.id))] as const),
     ]),
     actions: new Set([...scenario.actionById.keys(), ...unread.ids.action]),
+    milestones: new Set(MILESTONES),
     unreadKinds: new Set((['inject', 'decision', 'action', 'variable'] as const).filter((kind) => unread.whole.has(kind))),
   };
 }

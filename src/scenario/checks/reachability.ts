@@ -4,8 +4,7 @@
  * each is a scenario that looks fine and silently misbehaves in front of a team, so each is an
  * error at load time.
  */
-import { isTrue, type Expr } from '../../conditions/expr.js';
-import { exprReferences } from '../../conditions/check.js';
+import { EMPTY_HISTORY, isTrue, readsOf, type Expr, type ExprEnv } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { NOTHING_UNREAD, type Unread } from '../validate/salvage.js';
@@ -198,39 +197,30 @@ function deadConditions(
   return problems;
 }
 
-/** Why every reference of `expr` is dead, or undefined if something in it can change. */
+/** Why everything `expr` reads is dead, or undefined if something it reads can change. */
 function deadReasons(scenario: Scenario, expr: Expr, reachable: ReadonlySet<string>, changed: ReadonlySet<string>): string | undefined {
-  if (usesTime(expr)) return undefined;
-  const refs = exprReferences(expr);
-  if (refs.length === 0) return undefined;
+  const reads = readsOf(expr);
+  if (reads.time || reads.unnamed || reads.names.length === 0) return undefined;
   const reasons: string[] = [];
-  for (const ref of refs) {
-    if (ref.kind === 'action' || ref.kind === 'milestone') return undefined; // the facilitator can always do these
-    if (ref.kind === 'variable') {
-      if (!(ref.id in scenario.world) || changed.has(ref.id)) return undefined;
-      reasons.push(`nothing changes \`${ref.id}\``);
+  for (const read of reads.names) {
+    if (read.kind === 'action' || read.kind === 'milestone') return undefined; // the facilitator can always do these
+    if (read.kind === 'variable') {
+      if (!(read.name in scenario.world) || changed.has(read.name)) return undefined;
+      reasons.push(`nothing changes \`${read.name}\``);
     } else {
-      const isInject = ref.kind === 'inject';
-      if (!(isInject ? scenario.injectById : scenario.decisionById).has(ref.id) || reachable.has(ref.id)) return undefined;
-      reasons.push(`\`${ref.id}\` never ${isInject ? 'fires' : 'opens'}`);
+      const isInject = read.kind === 'inject';
+      if (!(isInject ? scenario.injectById : scenario.decisionById).has(read.name) || reachable.has(read.name)) return undefined;
+      reasons.push(`\`${read.name}\` never ${isInject ? 'fires' : 'opens'}`);
     }
   }
   return [...new Set(reasons)].join(', ');
 }
 
-function usesTime(e: Expr): boolean {
-  if (e.type === 'var') return e.name === 'time';
-  if (e.type === 'not' || e.type === 'neg') return usesTime(e.arg);
-  if (e.type === 'bin') return usesTime(e.left) || usesTime(e.right);
-  if (e.type === 'call') return e.args.some(usesTime);
-  return false;
-}
-
 /** The world at the start, where nothing has happened: for conditions nothing can change. */
-function constantEnv(scenario: Scenario): Parameters<typeof isTrue>[1] {
+function constantEnv(scenario: Scenario): ExprEnv {
   return {
     time: 0,
     variable: (name) => scenario.world[name]?.initial,
-    call: (fn) => (fn === 'count' ? 0 : false),
+    history: EMPTY_HISTORY,
   };
 }

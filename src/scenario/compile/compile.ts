@@ -14,7 +14,7 @@ import { hasErrors, sortProblems, type Problem } from '../problems.js';
 import { scenarioSchema, type ScenarioFile } from '../validate/schema.js';
 import { readSourceFile } from '../source/source-text.js';
 import { parseYamlFile, validateWith, type YamlFile } from '../source/yaml-source.js';
-import type { Action, Decision, Inject, Scenario } from '../types.js';
+import type { Action, Decision, Factor, Inject, Scenario } from '../types.js';
 
 export type LoadResult = { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
@@ -165,8 +165,20 @@ export function finishScenario(
       users: file.impact?.users,
     }),
     end: compact({ when: condition(file.end.when, ['end'], 'when'), limitMs: ms(file.end.limit, ['end'], 'limit') ?? 0 }),
-    factors: file.debrief.factors,
-    questions: file.debrief.questions,
+    factors: file.debrief.factors.map((f, i) => {
+      const path = ['debrief', 'factors', i];
+      const branches = (f.branches ?? []).map((b, j) => ({ when: condition(b.when, [...path, 'branches', j], 'when'), text: b.text }));
+      const { when: _when, branches: _branches, ...spec } = f;
+      return compact({
+        ...spec,
+        when: condition(f.when, path, 'when'),
+        // A branch whose condition does not parse is reported, and left out here.
+        branches: branches.filter((b): b is Factor['branches'][number] => b.when !== undefined),
+      });
+    }),
+    questions: file.debrief.questions.map((q, i) =>
+      typeof q === 'string' ? { text: q } : compact({ text: q.text, when: condition(q.when, ['debrief', 'questions', i], 'when') }),
+    ),
   };
   return { scenario: deepFreeze(scenario), conditions: compiler.allConditions(), problems: compiler.allProblems() };
 }

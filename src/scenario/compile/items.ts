@@ -3,8 +3,7 @@
  * the whole-file path (`compileScenario`) and the item-by-item one (`compile-stream.ts`), so that
  * both give the same objects, problems and condition sites in the same order.
  */
-import { parseDuration } from '../../conditions/duration.js';
-import { parseExpr, type Expr } from '../../conditions/expr.js';
+import { parseDuration, parseExpr, type Expr } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { ScenarioFile } from '../validate/schema.js';
 import type { YamlFile, YamlPath } from '../source/yaml-source.js';

@@ -7,13 +7,14 @@
  * checks neither call a dropped item unknown nor blame the rest of the file for what a dropped
  * item might have done.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   actionSchema,
   conditionSchema,
   decisionSchema,
   endSchema,
   factorSchema,
+  questionSchema,
   impactSchema,
   injectSchema,
   milestoneSchema,
@@ -143,7 +144,7 @@ export function salvageScenario(yaml: YamlFile): Salvage {
   const end = section(endSchema, raw['end']);
   const debrief = isPlainObject(raw['debrief']) ? raw['debrief'] : {};
   const factors = list('debrief.factors', factorSchema, debrief['factors'] ?? []);
-  const questions = list('debrief.questions', z.string(), debrief['questions'] ?? []);
+  const questions = list('debrief.questions', questionSchema, debrief['questions'] ?? []);
   const file: ScenarioFile = {
     $schema: pick(top.$schema, raw['$schema'], undefined),
     id: pick(top.id, raw['id'], 'scenario'),

@@ -40,8 +40,8 @@ export const variableNameSchema = z
   .describe('A variable name: letters, digits and _, usable in conditions.');
 
 export const milestoneSchema = z
-  .enum(['detected', 'acknowledged', 'mitigated', 'resolved'])
-  .describe('A response milestone.');
+  .enum(['started', 'detected', 'acknowledged', 'mitigated', 'resolved'])
+  .describe('A response milestone; `started` marks the moment the incident itself began.');
 
 const valueSchema = z.union([z.number(), z.boolean()]);
 
@@ -62,7 +62,9 @@ const consequenceFields = {
   fire: z.array(idSchema).optional().describe('Injects to fire now (they keep their own delay if they have `after`).'),
   cancel: z.array(idSchema).optional().describe('Injects or decisions that will no longer happen.'),
   open: z.array(idSchema).optional().describe('Decisions to open now.'),
-  milestone: milestoneSchema.optional().describe('The milestone this marks, if it is the first to.'),
+  milestone: milestoneSchema
+    .optional()
+    .describe('The milestone this marks, if it is the first to. `started` on an inject marks it as the start of the incident.'),
 };
 
 /**
@@ -134,12 +136,33 @@ export const roleSchema = z.strictObject({
   brief: z.string().optional().describe('What this role knows or is asked to do.'),
 });
 
+/** What a factor did in one branch of the drill: every branch whose condition held is told, in order. */
+export const factorBranchSchema = z
+  .strictObject({
+    when: conditionSchema.describe('Checked on the drill as it ended (what happened, the world at the end).'),
+    text: z.string().describe('What this factor did in a drill that went this way, for the report.'),
+  })
+  .describe('Text for the report about what the factor did in a drill that took this branch.');
+
 export const factorSchema = z.strictObject({
   id: idSchema,
   title: z.string(),
-  explanation: z.string(),
+  explanation: z.string().describe('The factor as a property of the system, true in every branch: the report never tells it as what happened.'),
   kind: z.enum(['trigger', 'latent', 'process', 'detection', 'red-herring']).optional(),
+  when: conditionSchema
+    .optional()
+    .describe('Whether the factor came into play, checked on the drill as it ended; always, if absent. One that did not is listed apart.'),
+  branches: z.array(factorBranchSchema).optional().describe('What the factor did in this drill: the text of every branch whose `when` held is told, in order.'),
 });
+
+/** A debrief question: its text, or its text and the condition under which it applies. */
+export const questionSchema = z.union([
+  z.string(),
+  z.strictObject({
+    text: z.string(),
+    when: conditionSchema.optional().describe('Asked only if this held for the drill as it ended.'),
+  }),
+]);
 
 export const impactSchema = z.strictObject({
   down: conditionSchema.optional().describe('While true, users see an outage.'),
@@ -154,7 +177,7 @@ export const endSchema = z.strictObject({
 
 const debriefSchema = z.strictObject({
   factors: z.array(factorSchema).default([]),
-  questions: z.array(z.string()).default([]),
+  questions: z.array(questionSchema).default([]),
 });
 
 export const scenarioSchema = z
@@ -185,6 +208,7 @@ export const scenarioSchema = z
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type VariableSpec = z.infer<typeof variableSchema>;
 export type FactorSpec = z.infer<typeof factorSchema>;
+export type QuestionSpec = z.infer<typeof questionSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type Channel = z.infer<typeof channelSchema>;
 export const MILESTONES = milestoneSchema.options;

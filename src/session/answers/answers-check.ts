@@ -3,7 +3,8 @@
  * hint target and factor it names must exist, and everyone it says did something must be on
  * the team. Found before the run starts, each at its line and column.
  */
-import { closest, suggestion, type Problem } from '../../scenario/problems.js';
+import { suggestion, type Problem } from '../../scenario/problems.js';
+import { closest } from '../../text/closest.js';
 import type { Answers } from './answers.js';
 import type { Scenario } from '../../scenario/types.js';
 import type { YamlFile, YamlPath } from '../../scenario/source/yaml-source.js';
@@ -87,11 +88,14 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
   });
 
   const factorIds = scenario.factors.map((f) => f.id);
+  const checkFactor = (id: string, path: (string | number)[]): void => {
+    if (factorIds.includes(id)) return;
+    const known = factorIds.length > 0 ? suggestion(id, factorIds, 'planted factors') : '; the scenario plants no factors';
+    report(path, `unknown factor \`${id}\`${known}`);
+  };
   answers.debrief?.causes?.forEach((c, i) => {
-    if (c.factor !== undefined && !factorIds.includes(c.factor)) {
-      const known = factorIds.length > 0 ? suggestion(c.factor, factorIds, 'planted factors') : '; the scenario plants no factors';
-      report(['debrief', 'causes', i, 'factor'], `unknown factor \`${c.factor}\`${known}`);
-    }
+    if (c.factor !== undefined) checkFactor(c.factor, ['debrief', 'causes', i, 'factor']);
+    c.factors?.forEach((id, j) => checkFactor(id, ['debrief', 'causes', i, 'factors', j]));
   });
   return problems;
 }

@@ -16,6 +16,10 @@ export { checkAnswersAgainst } from './answers-check.js';
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'an id of letters, digits, - and _ (e.g. first-response)');
 const person = z.string().min(1).describe('A team member, by name as listed under `team:`.');
 const followupType = z.enum(['prevent', 'detect', 'mitigate', 'process']).describe('prevent, detect, mitigate or process');
+const priority = z.enum(['high', 'medium', 'low']).describe('high, medium or low');
+// A date an issue tracker reads as it is; a YAML date (unquoted 2026-02-01) stays a string here.
+const due = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD, e.g. 2026-02-01').describe('When it is due, YYYY-MM-DD.');
+const followupFields = { owner: z.string().optional(), type: followupType.optional(), due: due.optional(), priority: priority.optional() };
 
 const voteSchema = z
   .strictObject({
@@ -58,15 +62,24 @@ export const answersSchema = z
     hints: z.array(z.strictObject({ at: durationSchema, for: id.describe('The inject or decision whose hint is shown.') })).optional(),
     milestones: z.array(z.strictObject({ at: durationSchema, mark: z.enum(MILESTONES), by: person.optional() })).optional(),
     followups: z
-      .array(z.strictObject({ at: durationSchema.optional(), text: z.string().min(1), owner: z.string().optional(), type: followupType.optional() }))
+      .array(z.strictObject({ at: durationSchema.optional(), text: z.string().min(1), ...followupFields }))
       .optional(),
     debrief: z
       .strictObject({
-        causes: z.array(z.strictObject({ text: z.string().min(1), factor: id.optional() })).optional(),
+        summary: z.string().min(1).optional().describe('The team’s own summary of what happened, in a paragraph; it opens the report.'),
+        causes: z
+          .array(
+            z.strictObject({
+              text: z.string().min(1),
+              factor: id.optional().describe('The planted factor this cause matches.'),
+              factors: z.array(id).min(1).optional().describe('The planted factors this cause matches, when it names several.'),
+            }),
+          )
+          .optional(),
         went_well: z.array(z.string()).optional(),
         went_poorly: z.array(z.string()).optional(),
         lucky: z.array(z.string()).optional(),
-        actions: z.array(z.strictObject({ text: z.string().min(1), owner: z.string().optional(), type: followupType.optional() })).optional(),
+        actions: z.array(z.strictObject({ text: z.string().min(1), ...followupFields })).optional(),
       })
       .optional(),
   })

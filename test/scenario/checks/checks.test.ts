@@ -218,6 +218,13 @@ describe('conditions that can never change', () => {
   });
 });
 
+describe('conditions refused by the checker', () => {
+  it('draw no follow-on reachability error for what a computed argument reads', () => {
+    const text = edit(SMALL, ['  writes_ok: {initial: true}\n', '  writes_ok: {initial: true}\n  region_up: {initial: true}\n'], ["  when: reached('resolved')", '  when: fired(region_up)']);
+    expect(errorLines(text)).toEqual([`t.yaml:${at(text, 'region_up)')}: write the inject id in quotes: fired('region_up')`]);
+  });
+});
+
 describe('world variables', () => {
   it('refuses names conditions cannot spell (schema) and words of the language (checks)', () => {
     const text = edit(SMALL, ['  writes_ok: {initial: true}\n', '  writes_ok: {initial: true}\n  time: {initial: 1}\n  error-rate: {initial: 0}\n']);

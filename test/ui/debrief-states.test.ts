@@ -1,0 +1,111 @@
+/**
+ * The debrief as states, through `update` with no rendering: the summary until Enter, one question
+ * after another with each entry recorded as it is entered, Esc back a question, the last step that
+ * finishes the drill and writes the report, and any key to leave once it is written.
+ */
+import { describe, expect, it } from 'vitest';
+import { update } from '../../src/ui/update.js';
+import { debriefKey, DEBRIEF_SUMMARY, debriefStep, question } from '../../src/ui/debrief-states.js';
+import { inkKey, JOURNAL, ScreenDriver } from '../helpers/screen-model.js';
+
+/** A drill ended by the facilitator: the screen shows the summary. */
+function ended() {
+  const d = new ScreenDriver();
+  d.press('Enter');
+  d.advanceTo(16_000);
+  d.press('e', 'y');
+  return d;
+}
+
+const stageOf = (d: ScreenDriver) => {
+  const s = d.ui.debrief;
+  return s.stage === 'question' ? `question:${s.section}` : s.stage;
+};
+
+describe('the debrief', () => {
+  it('goes from the summary through every question to the written report', () => {
+    const d = ended();
+    expect(stageOf(d)).toBe('summary');
+    // Keys meant for the live drill (pressed as it ended) do not land in the questions.
+    d.press('a', '3');
+    expect(stageOf(d)).toBe('summary');
+
+    d.press('Enter');
+    expect(stageOf(d)).toBe('question:cause');
+    const cause = d.press('The queue password rotated under the workers', 'Enter', '1', 'Enter');
+    expect(cause).toEqual([
+      expect.objectContaining({
+        event: { type: 'DEBRIEF', section: 'cause', text: 'The queue password rotated under the workers', factors: ['rotated-credentials'] },
+      }),
+    ]);
+    expect(d.ui.flash?.text).toBe('Recorded.');
+    expect(stageOf(d)).toBe('question:cause'); // a fresh line for the next cause
+    d.press('Enter');
+    expect(stageOf(d)).toBe('question:went-well');
+    d.press('The rollback was quick', 'Enter', 'Enter');
+    expect(stageOf(d)).toBe('question:went-poorly');
+    d.press('Enter');
+    expect(stageOf(d)).toBe('question:lucky');
+    d.press('It was a quiet hour', 'Enter', 'Enter');
+    expect(stageOf(d)).toBe('question:action');
+    const action = d.press('Rotate credentials with a restart', 'Enter', 'Alex', 'Enter', '1', 'Enter');
+    expect(action).toEqual([
+      expect.objectContaining({ event: { type: 'DEBRIEF', section: 'action', text: 'Rotate credentials with a restart', owner: 'Alex', kind: 'prevent' } }),
+    ]);
+    expect(d.ui.flash?.text).toBe('Action recorded.');
+    d.press('Enter');
+    expect(stageOf(d)).toBe('question:summary');
+    const summary = d.press('The workers lost their queue password; a restart brought them back', 'Enter');
+    expect(summary).toEqual([
+      expect.objectContaining({ event: { type: 'DEBRIEF', section: 'summary', text: 'The workers lost their queue password; a restart brought them back' } }),
+    ]);
+    d.press('Enter');
+    expect(stageOf(d)).toBe('closing');
+    expect(debriefStep(d.ui.debrief)).toBe(6);
+
+    expect(d.press('Enter')).toEqual([expect.objectContaining({ event: { type: 'FINISH' } })]);
+    expect(d.effects.slice(-1)).toEqual([{ kind: 'write-reports' }]);
+    expect(d.ui.debrief).toEqual({ stage: 'written', paths: [JOURNAL, 'drills/ui-mini/report.md'] });
+    expect(d.core.records.filter((r) => r.type === 'debrief').map((r) => r.type === 'debrief' && r.section)).toEqual(['cause', 'went-well', 'lucky', 'action', 'summary']);
+
+    d.press('x');
+    expect(d.exited).toBe('finished');
+  });
+
+  it('goes back a question with Esc, and from the first back to the summary', () => {
+    const d = ended();
+    d.press('Enter', 'Enter', 'Enter');
+    expect(stageOf(d)).toBe('question:went-poorly');
+    d.press('Esc');
+    expect(stageOf(d)).toBe('question:went-well');
+    d.press('Esc', 'Esc');
+    expect(stageOf(d)).toBe('summary');
+    d.press('Enter', 'Enter', 'Enter', 'Enter', 'Enter', 'Enter', 'Enter');
+    expect(stageOf(d)).toBe('closing');
+    d.press('Esc');
+    expect(stageOf(d)).toBe('question:summary');
+  });
+
+  it('says where the report could not be written, with the command that writes it later', () => {
+    const d = ended();
+    const [model] = update(d.model, { type: 'reports-failed', journal: JOURNAL, reason: 'EROFS: read-only file system' });
+    expect(model.ui.debrief).toEqual({
+      stage: 'written',
+      paths: [JOURNAL],
+      error: `the report could not be written (EROFS: read-only file system); the journal is complete, so \`drill report ${JOURNAL}\` can write it later`,
+    });
+  });
+
+  it('is a reducer of its own: a key in, the next state and at most one command out', () => {
+    const d = ended();
+    const ctx = d.model.setup;
+    const [typed, none] = debriefKey(question('lucky', ctx), ...inkKey('x'), ctx);
+    expect(none).toBeUndefined();
+    expect(typed).toMatchObject({ stage: 'question', section: 'lucky', form: { text: 'x' } });
+    expect(debriefKey(typed, ...inkKey('Enter'), ctx)).toEqual([
+      question('lucky', ctx),
+      { kind: 'send', event: { type: 'DEBRIEF', section: 'lucky', text: 'x', factor: undefined }, done: 'Recorded.' },
+    ]);
+    expect(debriefKey(DEBRIEF_SUMMARY, ...inkKey('Enter'), ctx)).toEqual([DEBRIEF_SUMMARY, undefined]);
+  });
+});
