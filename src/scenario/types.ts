@@ -48,6 +48,8 @@ export interface Inject extends Consequence {
   readonly text: string;
   readonly trigger: Trigger;
   readonly hint?: string;
+  /** A note for the facilitator alone: never reaches a participant's view. */
+  readonly facilitator?: string;
   readonly audience?: string;
 }
 
@@ -64,6 +66,8 @@ export interface Decision {
   readonly timeoutMs?: number;
   readonly default?: string;
   readonly hint?: string;
+  /** A note for the facilitator alone: never reaches a participant's view. */
+  readonly facilitator?: string;
   readonly role?: string;
 }
 

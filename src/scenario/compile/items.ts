@@ -60,8 +60,8 @@ export class ItemCompiler {
   inject(spec: ScenarioFile['injects'][number], i: number): Inject {
     this.section = 'injects';
     const path = ['injects', i];
-    const { id, channel, from, title, text, hint, audience } = spec;
-    const inject = compact({ id, channel, from, title, text, hint, audience, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
+    const { id, channel, from, title, text, hint, facilitator, audience } = spec;
+    const inject = compact({ id, channel, from, title, text, hint, facilitator, audience, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
     this.section = 'rest';
     return inject;
   }
@@ -77,6 +77,7 @@ export class ItemCompiler {
       timeoutMs: this.ms(spec.timeout, path, 'timeout'),
       default: spec.default,
       hint: spec.hint,
+      facilitator: spec.facilitator,
       role: spec.role,
     });
     this.section = 'rest';
