@@ -12,7 +12,7 @@ import { beyondLoopback, DEFAULT_LISTEN, openPort, parseListen, type OpenPort } 
 import { serveDrill } from '../web/server.js';
 import { sessionSource } from '../web/session-source.js';
 
-export const LINKS_FILE = 'links.txt';
+const LINKS_FILE = 'links.txt';
 
 /** The open port for --serve (undefined without it), or the one line saying why there is none. */
 export async function openServePort(

@@ -58,7 +58,8 @@ function metrics(r: Report): string {
     clock(d.openedMs!),
     d.closedMs === null ? '—' : clock(d.closedMs),
     d.latencyMs === null ? '—' : `${span(d.openedMs!, d.closedMs!)}${d.outcome === 'timed-out' ? ' (timed out)' : ''}`,
-    decisionOutcome(d),
+    // The room's votes from the participants' pages, when there were any.
+    `${decisionOutcome(d)}${d.votes ? `; votes: ${cell(d.votes.summary, 120)}` : ''}`,
   ]);
   const start = r.incident.from === 'clock' ? 'the clock start' : `the incident's start (${clock(r.incident.startMs)})`;
   return [

@@ -48,6 +48,8 @@ export interface Inject extends Consequence {
   readonly text: string;
   readonly trigger: Trigger;
   readonly hint?: string;
+  /** A note for the facilitator alone: never reaches a participant's view. */
+  readonly facilitator?: string;
   readonly audience?: string;
   /** The incident begins when it fires, even before any impact (see `engine/outcomes.ts`). */
   readonly startsIncident?: true;
@@ -66,6 +68,8 @@ export interface Decision {
   readonly timeoutMs?: number;
   readonly default?: string;
   readonly hint?: string;
+  /** A note for the facilitator alone: never reaches a participant's view. */
+  readonly facilitator?: string;
   readonly role?: string;
 }
 

@@ -52,6 +52,13 @@ export function DecisionPanel({ focus, width }: { focus: string | undefined; wid
         ));
       })}
       <VoteTally id={d.id} width={width} />
+      {d.facilitator
+        ? wrapText(`NOTE for you: ${visibleLine(d.facilitator)}`, width).map((line, i) => (
+            <Text key={`n${i}`} dimColor>
+              {line}
+            </Text>
+          ))
+        : null}
       {hinted && d.hint
         ? wrapText(`HINT ${visibleLine(d.hint)}`, width).map((line, i) => (
             <Text key={`h${i}`} color={hue(theme, 'facilitator')}>

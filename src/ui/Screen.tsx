@@ -14,6 +14,7 @@ import { ErrorBanner } from './ErrorBanner.js';
 import { Feed } from './Feed.js';
 import { Metrics, metricNames } from './Metrics.js';
 import { DecisionPanel } from './DecisionPanel.js';
+import { ComingUp } from './ComingUp.js';
 import { TextPrompt } from './TextPrompt.js';
 import { HelpLine } from './HelpLine.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -89,7 +90,10 @@ function LiveBody({ ui, width, feedRows, onFeedRows }: { ui: UiState; width: num
           <Box flexDirection="column" flexGrow={1} flexShrink={1} marginRight={2}>
             {feed}
           </Box>
-          <Metrics width={SIDE_METRICS_WIDTH} stacked />
+          <Box flexDirection="column" flexShrink={0} width={SIDE_METRICS_WIDTH}>
+            <Metrics width={SIDE_METRICS_WIDTH} stacked />
+            <ComingUp width={SIDE_METRICS_WIDTH} />
+          </Box>
         </Box>
       ) : (
         <>

@@ -81,7 +81,6 @@ export type ViewItem = At &
     | { readonly kind: 'finished' }
   );
 
-export type ViewItemKind = ViewItem['kind'];
 
 export type Phase = 'briefing' | 'running' | 'paused' | 'debrief' | 'finished';
 

@@ -77,7 +77,7 @@ function decisionHead(d: DecisionView): string {
 }
 
 /** "votes: 3 people; 2 for “Roll back”, 1 for “Wait”". */
-export function tally(v: VoteTally): string {
+function tally(v: VoteTally): string {
   return `votes: ${v.voters === 1 ? '1 person' : `${v.voters} people`}; ${v.byOption.map((o) => `${o.votes} for “${visibleLine(o.label)}”`).join(', ')}`;
 }
 

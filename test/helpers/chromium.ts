@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export const chromiumMissing = !existsSync(CHROMIUM_PATH);
+const chromiumMissing = !existsSync(CHROMIUM_PATH);
 
 /** The name of a browser test group, saying why it is skipped when it is. */
 export function inChromium(name: string): string {

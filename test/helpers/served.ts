@@ -54,7 +54,8 @@ export function fetchRaw(
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    // A new connection each time: a test that stops the server must see the refusal, not a reused socket.
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>

@@ -2,8 +2,8 @@
  * What a participant must not have seen by a given record, worked out from the scenario and the
  * records independently of the view code: hints not yet revealed (or about something this
  * audience cannot see), planted factors and red herrings, injects not yet fired or meant for
- * another role, decisions not yet opened, actions not taken, notes, follow-ups and debrief
- * answers, hidden variables and the scenario's summary. `leaks(texts)` names each such text found
+ * another role, decisions not yet opened, actions not taken, the scenario's notes for the
+ * facilitator, notes, follow-ups and debrief answers, hidden variables and the summary. `leaks(texts)` names each such text found
  * in what was sent; a secret that also occurs in text the audience may see is not a leak.
  */
 import type { DrillRecord } from '../../src/engine/records.js';
@@ -55,6 +55,7 @@ export class SpoilerCheck {
     const s = this.scenario;
     const out: string[] = [s.file.summary, ...this.written];
     for (const f of s.factors) out.push(f.title, f.explanation);
+    for (const item of [...s.injects, ...s.decisions]) if (item.facilitator) out.push(item.facilitator);
     for (const inject of s.injects) {
       if (!this.visibleInject(inject.id)) out.push(inject.text, inject.title ?? '');
       if (inject.hint && !(this.revealed.has(inject.id) && this.visibleInject(inject.id))) out.push(inject.hint);

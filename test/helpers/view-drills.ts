@@ -23,7 +23,7 @@ export interface PlayedView {
 }
 
 /** The scenario an answers file in test/answers/ plays. */
-export function scenarioPathOf(answersFile: string): string {
+function scenarioPathOf(answersFile: string): string {
   const id = answersFile.split('.')[0]!;
   return id === 'report-mini' ? `test/fixtures/${id}.yaml` : `scenarios/${id}.yaml`;
 }
@@ -55,7 +55,7 @@ export function answersDrills(): PlayedView[] {
     });
 }
 
-export const VIEW_MINI_TEAM = [
+const VIEW_MINI_TEAM = [
   { name: 'Priya', role: 'lead' },
   { name: 'Tom', role: 'ops' },
   { name: 'Ana <i>x</i>', role: 'ops' },

@@ -50,6 +50,7 @@ describe('the room’s votes in the report', () => {
   it('appears in report.md and report.json of a drill the room voted in', async () => {
     const { md, json } = await playDrill('scenarios/k8s-shrink.yaml', 'test/answers/k8s-shrink.restart-pods.yaml');
     expect(md).toContain('Votes from the participants’ pages: the room split 2–1; Alex chose against the majority.');
+    expect(md).toMatch(/\| chose “Restart the api-gateway pods; they look wedged” \(Alex\); votes: the room split 2–1; Alex chose against the majority \|/);
     expect(md).toContain('  - Stop and find out exactly what changed in the last ten minutes — 2 votes');
     expect(md).toContain('  - Votes from the participants’ pages: one vote came in; Alex chose against it.');
     const first = (JSON.parse(json) as { decisions: ReportDecision[] }).decisions.find((d) => d.id === 'first-response')!;

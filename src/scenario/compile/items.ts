@@ -59,9 +59,9 @@ export class ItemCompiler {
   inject(spec: ScenarioFile['injects'][number], i: number): Inject {
     this.section = 'injects';
     const path = ['injects', i];
-    const { id, channel, from, title, text, hint, audience } = spec;
+    const { id, channel, from, title, text, hint, facilitator, audience } = spec;
     const startsIncident = spec.starts_incident;
-    const inject = compact({ id, channel, from, title, text, hint, audience, startsIncident, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
+    const inject = compact({ id, channel, from, title, text, hint, facilitator, audience, startsIncident, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
     this.section = 'rest';
     return inject;
   }
@@ -77,6 +77,7 @@ export class ItemCompiler {
       timeoutMs: this.ms(spec.timeout, path, 'timeout'),
       default: spec.default,
       hint: spec.hint,
+      facilitator: spec.facilitator,
       role: spec.role,
     });
     this.section = 'rest';

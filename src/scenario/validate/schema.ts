@@ -92,6 +92,7 @@ export const injectSchema = z.strictObject({
   ...triggerFields,
   ...consequenceFields,
   hint: z.string().optional().describe('A facilitator hint, shown only on request.'),
+  facilitator: z.string().optional().describe('A note for the facilitator alone (what this is for, what to say if asked); never shown to participants.'),
   audience: z.string().optional().describe('A role that alone is meant to see this inject.'),
   starts_incident: z
     .literal(true)
@@ -113,6 +114,7 @@ export const decisionSchema = z.strictObject({
   timeout: durationSchema.optional().describe('How long the team has; then `default` is taken and recorded as a timeout.'),
   default: idSchema.optional().describe('The option taken on timeout ("no decision is a decision").'),
   hint: z.string().optional(),
+  facilitator: z.string().optional().describe('A note for the facilitator alone; never shown to participants.'),
   role: z.string().optional().describe('The role expected to make this call.'),
 });
 

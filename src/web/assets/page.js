@@ -12,6 +12,25 @@ const visible = (text) =>
     const code = c.charCodeAt(0);
     return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
   });
+// Authors wrap prose by hand at their own width; join such lines so that a phone or a projector
+// reflows them. The same rule as the facilitator's screen (joinHardWraps in src/ui/wrap.ts): a
+// line joins a long one before it unless it starts a message (`Dana:`), an item or a code fence.
+const STARTS_ITEM = /^(?:[\p{L}\p{N}#@][^:\n]{0,40}:\s|\s*(?:[-*•]|\d+[.)])\s|\s)/u;
+const reflow = (text) => {
+  const out = [];
+  let fenced = false;
+  for (const line of String(text).split('\n')) {
+    const prev = out[out.length - 1];
+    const fence = line.includes('```');
+    const join = !fenced && !fence && prev?.trim() && !prev.includes('```') && line.trim() && prev.length >= 50 && !STARTS_ITEM.test(line);
+    if (fence) fenced = !fenced;
+    if (join) out[out.length - 1] = `${prev.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+};
+// Channels whose text is output to be read as laid out (columns, sparklines), in a fixed-width font.
+const LAID_OUT = new Set(['terminal', 'dashboard', 'alert', 'page']);
 const el = (tag, className, text) => {
   const e = document.createElement(tag);
   if (className) e.className = className;
@@ -71,9 +90,9 @@ const RENDER = {
     document.title = `${visible(item.title)} · drill`;
     $('who').textContent = visible(item.role ? `Your role: ${names(item.role)}` : 'The room’s view');
     const box = $('briefing');
-    box.replaceChildren(el('p', 'text', item.briefing));
+    box.replaceChildren(el('p', 'text', reflow(item.briefing)));
     if (item.role?.brief)
-      box.append(el('h3', '', `Your brief: ${item.role.title}`), el('p', 'text', item.role.brief));
+      box.append(el('h3', '', `Your brief: ${item.role.title}`), el('p', 'text', reflow(item.role.brief)));
     box.append(el('p', 'muted', `Roles: ${item.roles.map(names).join(' · ')}`));
     if (item.facilitator) box.append(el('p', 'muted', `Facilitator: ${item.facilitator}`));
   },
@@ -82,7 +101,7 @@ const RENDER = {
     const from = [item.from, item.title].filter(Boolean).join(' — ');
     const p = meta(item, item.channel.toUpperCase(), from);
     if (item.onlyFor) p.append(' ', el('span', 'own-tag', `for you only (${item.onlyFor})`));
-    const body = item.channel === 'terminal' ? el('pre', '', item.text) : el('p', 'text', item.text);
+    const body = LAID_OUT.has(item.channel) ? el('pre', item.channel === 'terminal' ? '' : 'wrap', item.text) : el('p', 'text', reflow(item.text));
     feedItem(item.onlyFor ? 'own' : '', p, body);
   },
   hint: (item) => feedItem('hint', meta(item, 'HINT', `about ${item.about}`), el('p', 'text', item.text)),
@@ -117,6 +136,7 @@ const RENDER = {
   },
   finished(item) {
     feedItem('', meta(item, 'FINISHED', 'The debrief is over; the report is below.'));
+    setStatus('The drill is finished; its report is below.');
     loadReport();
   },
 };
@@ -245,7 +265,7 @@ function showMetrics(metrics) {
 function showState(state) {
   phase = state.phase;
   now = state.t;
-  $('clock').textContent = phase === 'briefing' ? '' : `${clock(state.t)} · ${PHASES[phase]}`;
+  $('clock').textContent = phase === 'briefing' ? PHASES.briefing : `${clock(state.t)} · ${PHASES[phase]}`;
   showDecisions(state.open);
   showMetrics(state.metrics);
 }
@@ -254,7 +274,7 @@ const stream = new EventSource(`${base}/events`);
 let failures = 0;
 stream.addEventListener('open', () => {
   failures = 0;
-  setStatus(phase === 'finished' ? 'Finished.' : 'Connected: this page follows the drill live.');
+  setStatus('Connected: this page follows the drill live.');
 });
 stream.addEventListener('change', (event) => {
   const change = JSON.parse(event.data);
