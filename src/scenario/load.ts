@@ -4,8 +4,9 @@
  * compiled into the engine's frozen `Scenario` (`compile/`) and checked for meaning (`checks/`).
  * Every problem the file has is reported at once, each at its line and column: a file that fails
  * the schema is still checked for meaning on what of it can be read. Only a YAML syntax error
- * stops the later stages, since then the data cannot be trusted. Only a scenario with no errors
- * is returned.
+ * stops the later stages, since then the data cannot be trusted, and so does a list with more
+ * items that fail the schema than anyone reads (see `validateScenario`). Only a scenario with no
+ * errors is returned.
  */
 import { checkScenario, checkUnreadConditions, fileTriggerProblems } from './checks/checks.js';
 import { compileScenario } from './compile/compile.js';
@@ -38,6 +39,7 @@ export function loadScenarioText(bytes: Uint8Array | string, file: string): Load
       return { ok: false, problems: [{ file, line: 1, col: 1, message, severity: 'error' }] };
     }
     const { input, schemaProblems } = validateScenario(read.yaml);
+    if (input === undefined) return { ok: false, problems: sortProblems([...read.warnings, ...schemaProblems]) };
     const compiled = compileScenario(input.file, input.yaml);
     const problems = sortProblems([
       ...read.warnings,

@@ -2,10 +2,12 @@
  * The fast way to read a file: js-yaml with the core schema as `yaml` resolves it, noting where
  * each node was written as it goes. `yaml` decides what a file means; js-yaml, several times
  * faster, is only trusted where the two are known to agree. Anything else (an anchor or alias, a
- * tag, a key that is a list or mapping or empty or `__proto__` or over 1024 characters, a quoted
- * text or flow collection over several lines, directives, document markers, bare carriage
- * returns, deep nesting, or anything js-yaml refuses) makes this return `undefined`, and the file
- * is read by `yaml` instead, with its own messages for whatever is wrong.
+ * tag, an explicit `?` key, a key that is a list or mapping or empty or `__proto__` or over 1024
+ * characters, a quoted text or flow collection over several lines or with a `#` glued to its end,
+ * a tab in indentation, directives, document markers, bare carriage returns, deep nesting, or
+ * anything js-yaml refuses) makes this return `undefined`, and the file is read by `yaml`
+ * instead, with its own messages for whatever is wrong. `read-agreement.test.ts` holds the two
+ * to each other on generated documents.
  */
 import { load, type State } from 'js-yaml';
 import { CORE_AS_YAML_READS_IT } from './core-schema.js';
@@ -123,14 +125,14 @@ class Recorder {
     if (kind === 'scalar') {
       const style = scalarStyle(first);
       const end = style === PLAIN ? this.plainEnd(start, state.position) : state.position;
-      if ((style === QUOTE_DOUBLE || style === QUOTE_SINGLE) && this.spansLines(start, end)) throw new Untrusted();
+      if ((style === QUOTE_DOUBLE || style === QUOTE_SINGLE) && (this.spansLines(start, end) || this.commentGlued(end))) throw new Untrusted();
       if (descendants > 0) nodes.truncate(firstRow);
       nodes.add(start, end, style);
       return;
     }
     // A flow collection over several lines: `yaml` checks its indentation, js-yaml does not.
     const flow = first === 0x5b || first === 0x7b;
-    if (flow && this.spansLines(start, state.position)) throw new Untrusted();
+    if (flow && (this.spansLines(start, state.position) || this.commentGlued(state.position))) throw new Untrusted();
     if (kind === 'sequence') this.checkItems(firstRow, (state.result as unknown[]).length);
     else this.checkPairs(firstRow, state.result as object, flow);
     nodes.add(start, descendants + 1, kind === 'mapping' ? MAPPING : SEQUENCE);
@@ -208,6 +210,11 @@ class Recorder {
     let end = at;
     while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
     return end;
+  }
+
+  /** A `#` right after a closing quote or bracket: a comment to js-yaml, an error to `yaml` (a comment needs a space before it). */
+  private commentGlued(end: number): boolean {
+    return this.text.charCodeAt(end) === 0x23;
   }
 
   private spansLines(start: number, end: number): boolean {

@@ -132,6 +132,8 @@ describe('the fast read', () => {
       '- a\n- \n', // a list item with nothing in it
       '{a, b: 1}\n', // a flow key with no value
       '[a: 1]\n', // a pair in a flow list
+      "a: 'x'#c\n", // a comment glued to a closing quote or bracket: an error to yaml
+      'a: [1]#c\n',
     ];
     for (const text of cases) expect(readFast(text), JSON.stringify(text)).toBeUndefined();
     // The same kinds of text without the thing in question are read fast.

@@ -10,16 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { formatProblem, loadScenarioText } from '../../../src/scenario/index.js';
 import { parseYamlFile } from '../../../src/scenario/source/index.js';
+import { at } from '../../helpers/problem-lines.js';
 import { ROOT } from '../../hostile/drill-process.js';
 import { UNICODE_SPACES } from './yaml-documents.js';
 
 const FLAGSHIP = readFileSync(join(ROOT, 'scenarios/k8s-shrink.yaml'), 'utf8');
 const TITLE = 'title: "Shrink by 20%, or to 20?"';
-
-/** The line of the first line of `text` in the flagship scenario that starts with `start`, counted from 1. */
-function lineOf(start: string): number {
-  return FLAGSHIP.split('\n').findIndex((l) => l.startsWith(start)) + 1;
-}
 
 function edited(from: string, to: string): string {
   expect(FLAGSHIP).toContain(from);
@@ -44,14 +40,17 @@ describe('no-break and other Unicode spaces are text, as YAML says', () => {
     const text = edited('    initial: 100\n', '    initial: 100\u00A0\n');
     const world = readAsYamlDoes(text)['world'] as Record<string, { initial: unknown }>;
     expect(Object.values(world).map((v) => v.initial)).toContain('100\u00A0');
-    expect(errors(text)).toEqual([`k8s-shrink.yaml:${lineOf('  nodes:') + 1}:14: \`initial\` must be a number or true/false, not \`100\u00A0\``]);
+    expect(errors(text)).toEqual([`k8s-shrink.yaml:${at(text, 'initial: 100\u00A0', 9)}: \`initial\` must be a number or true/false, not \`100\u00A0\``]);
   });
 
   it('the same after a chance, a flag, and a duration written in hex', () => {
-    expect(errors(edited('    chance: 0.4\n', '    chance: 0.4\u00A0\n'))).toEqual([`k8s-shrink.yaml:${lineOf('    chance: 0.4')}:13: \`chance\` must be a number, not \`0.4\u00A0\``]);
-    expect(errors(edited('    once: true\n', '    once: true\u00A0\n'))).toEqual([`k8s-shrink.yaml:${lineOf('    once: true')}:11: \`once\` must be true or false, not \`true\u00A0\``]);
-    expect(errors(edited('  limit: 60m\n', '  limit: 0x1F\u00A0\n'))).toEqual([
-      `k8s-shrink.yaml:${lineOf('  limit:')}:10: \`0x1F\u00A0\` is not a valid \`limit\`; write a duration such as 90s, 4m or 1h30m`,
+    const chance = edited('    chance: 0.4\n', '    chance: 0.4\u00A0\n');
+    expect(errors(chance)).toEqual([`k8s-shrink.yaml:${at(chance, 'chance: 0.4\u00A0', 8)}: \`chance\` must be a number, not \`0.4\u00A0\``]);
+    const once = edited('    once: true\n', '    once: true\u00A0\n');
+    expect(errors(once)).toEqual([`k8s-shrink.yaml:${at(once, 'once: true\u00A0', 6)}: \`once\` must be true or false, not \`true\u00A0\``]);
+    const limit = edited('  limit: 60m\n', '  limit: 0x1F\u00A0\n');
+    expect(errors(limit)).toEqual([
+      `k8s-shrink.yaml:${at(limit, 'limit: 0x1F\u00A0', 7)}: \`0x1F\u00A0\` is not a valid \`limit\`; write a duration such as 90s, 4m or 1h30m`,
     ]);
   });
 
@@ -84,12 +83,12 @@ describe('a key longer than 1024 characters', () => {
     const text = edited(TITLE, `${TITLE}\n${'k'.repeat(1100)}: 1`);
     const doc = parseDocument(text);
     expect(doc.errors.map((e) => e.code)).toEqual(['KEY_OVER_1024_CHARS']);
-    expect(errors(text)).toEqual(['k8s-shrink.yaml:24:1: a key is longer than 1024 characters; check for a missing `:` or a stray quote']);
+    expect(errors(text)).toEqual([`k8s-shrink.yaml:${at(text, 'kkk')}: a key is longer than 1024 characters; check for a missing \`:\` or a stray quote`]);
   });
 
   it('a quoted key of 1024 characters whose `:` comes later is refused the same way', () => {
     const text = edited(TITLE, `${TITLE}\n"${'k'.repeat(1020)}"    : 1`);
     expect(parseDocument(text).errors.map((e) => e.code)).toEqual(['KEY_OVER_1024_CHARS']);
-    expect(errors(text)[0]).toMatch(/^k8s-shrink\.yaml:24:1: a key is longer than 1024 characters/);
+    expect(errors(text)[0]).toMatch(new RegExp(`^k8s-shrink\\.yaml:${at(text, '"kkk')}: a key is longer than 1024 characters`));
   });
 });

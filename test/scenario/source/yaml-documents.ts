@@ -85,7 +85,7 @@ export function yamlDocument(wildPercent: number): fc.Arbitrary<string> {
   );
 
   const props = wild(fc.constant(''), fc.constantFrom('&a ', '!!str ', '!!int ', '!custom ', '!!map ', '&a !!str '));
-  const comment = fc.constantFrom('', '', '', ' # comment', ' #', '\t# tab comment', ` #${UNICODE_SPACES[0]}x`);
+  const comment = fc.constantFrom('', '', '', ' # comment', ' #', '\t# tab comment', ` #${UNICODE_SPACES[0]}x`, '#glued');
 
   /** A flow collection on one line (or, sometimes, over several). */
   const flow: fc.Arbitrary<string> = fc.letrec<{ flow: string }>((tie) => ({
