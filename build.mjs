@@ -20,6 +20,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const BUILTINS = new Set(builtinModules);
@@ -89,6 +90,18 @@ const yogaFromLoader = {
   },
 };
 
+/**
+ * The participant's page (src/web/assets/) is imported as text with `?raw`, as vitest reads it,
+ * so that drill serves it from its own bundle and never looks for files at run time.
+ */
+const rawText = {
+  name: 'raw-text',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?raw$/, '')), namespace: 'raw' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
+
 /** `drill play` lives in its own bundle: the main one reaches it through the loader. */
 const playFromItsOwnBundle = {
   name: 'play-from-its-own-bundle',
@@ -131,7 +144,7 @@ async function bundle(name, entry, plugins) {
     define: { DRILL_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__drill_url' },
     banner: { js: '(async function (require, __drill_url, __drill_exports, __drill_load, __drill_wasm) {' },
     footer: { js: '})' },
-    plugins: [builtinsViaRequire, zodNamespaceImport, withoutInkDevtools, ...plugins],
+    plugins: [builtinsViaRequire, zodNamespaceImport, withoutInkDevtools, rawText, ...plugins],
     logLevel: 'warning',
   });
   const code = asciiOnly(result.outputFiles[0].text);

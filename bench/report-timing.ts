@@ -5,7 +5,7 @@
  *
  *   node report-timing.mjs <scenario.yaml> <journal.jsonl>   → one JSON line
  */
-import { loadScenarioFile } from '../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../src/scenario/index.js';
 import { readJournalFile } from '../src/journal/reader.js';
 import { buildReport } from '../src/report/model.js';
 import { renderMarkdown } from '../src/report/markdown.js';

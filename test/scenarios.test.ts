@@ -1,22 +1,21 @@
 /**
- * The scenario library, tested like code: every file in scenarios/ validates without a single
- * warning, and every answers file in test/answers/ plays its branch headlessly through the real
- * CLI (`drill run`) to the ending observed and checked when the branch was written: how and
- * when the drill ends, what was chosen (or timed out), when each milestone was reached, how long
- * users saw an outage or degradation, and how the seeded chance draws went. A change to a
- * scenario or to the engine that moves a branch fails here.
+ * The scenario library, tested like code, the way its users test theirs: every file in scenarios/
+ * validates without a single warning, and `drill test` plays every answers file in test/answers/
+ * and checks its `expect:` block, which pins the branch: how and when the drill ends, what was
+ * chosen (or timed out), when each milestone was reached, how long users saw an outage or
+ * degradation, and how the seeded chance draws went. A change to a scenario or to the engine that
+ * moves a branch fails here, at the line of the expectation it broke.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { CommandIO } from '../src/cli/io.js';
-import { loadScenarioFile } from '../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../src/scenario/index.js';
 import { parseJournal } from '../src/journal/reader.js';
 import type { DrillRecord } from '../src/engine/records.js';
-import { impactHistory } from '../src/report/impact.js';
-import { EXPECTED, type Outcome } from './helpers/scenario-branches.js';
+import { loadAnswersFile } from '../src/session/answers/answers.js';
 
 const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
 const SCENARIO_IDS = SCENARIOS.map((f) => f.replace(/\.yaml$/, ''));
@@ -60,29 +59,21 @@ async function run(scenario: string, answers: string | undefined, seed = '1'): P
   return { code, stderr: io.stderr, journal, records: read.records };
 }
 
-function outcomeOf(records: readonly DrillRecord[], chanceIds: ReadonlySet<string>): Outcome {
+/** How a drill ended, as `condition at 29:00`. */
+function endingOf(records: readonly DrillRecord[]): string {
   const ended = records.find((r) => r.type === 'drill-ended');
   if (ended?.type !== 'drill-ended') throw new Error('the drill did not end');
-  const choices: Record<string, string> = {};
-  const milestones: Record<string, string> = {};
+  return `${ended.reason} at ${clock(ended.t)}`;
+}
+
+/** Each chance inject that came due -> whether its draw let it happen. */
+function drawsOf(records: readonly DrillRecord[], chanceIds: ReadonlySet<string>): Record<string, 'fired' | 'skipped'> {
   const draws: Record<string, 'fired' | 'skipped'> = {};
   for (const r of records) {
-    if (r.type === 'decision-made') choices[r.id] = r.option ?? `text: ${r.text ?? ''}`;
-    if (r.type === 'decision-timed-out') choices[r.id] = `${r.option ?? ''} (timeout)`;
-    if (r.type === 'milestone') milestones[r.name] = clock(r.t);
     if (r.type === 'inject-fired' && chanceIds.has(r.id)) draws[r.id] = 'fired';
     if (r.type === 'inject-skipped') draws[r.id] = 'skipped';
   }
-  const impact = impactHistory(records, ended.t);
-  const minutes = (ms: number) => Math.round(ms / 6000) / 10;
-  return {
-    ended: `${ended.reason} at ${clock(ended.t)}`,
-    choices,
-    milestones,
-    downMin: minutes(impact.downMs),
-    degradedMin: minutes(impact.degradedMs),
-    draws,
-  };
+  return draws;
 }
 
 function chanceInjects(scenarioFile: string): Set<string> {
@@ -149,50 +140,96 @@ describe('the scenario library', () => {
 });
 
 describe('answers files', () => {
-  it('cover every scenario with at least two branches that end differently', () => {
+  /** Journals of the first plays, for the comparisons below (tests in a file run in order). */
+  const firstPlay = new Map<string, Run>();
+  const played = async (file: string): Promise<Run> => firstPlay.get(file) ?? (await run(scenarioOf(file), join('test/answers', file)));
+
+  it.each(ANSWERS)('%s plays cleanly through `drill run`, its expectations holding', async (file) => {
+    const first = await run(scenarioOf(file), join('test/answers', file));
+    firstPlay.set(file, first);
+    expect(first.stderr).toEqual([]);
+    expect(first.code).toBe(0);
+  });
+
+  it.each(ANSWERS)('%s pins its branch in expect: (how it ends, every choice, every milestone, the impact)', (file) => {
+    const read = loadAnswersFile(join('test/answers', file));
+    if (!read.ok) throw new Error(`${file} does not load`);
+    const expectations = read.answers.expect ?? [];
+    for (const fact of ['ended(', "at('detected')", "time_in('down')", "time_in('degraded')"]) {
+      expect(expectations.some((e) => e.includes(fact)), `${file} expects nothing with ${fact}`).toBe(true);
+    }
+  });
+
+  it('cover every scenario with at least two branches that end differently', async () => {
     for (const id of SCENARIO_IDS) {
-      const branches = Object.entries(EXPECTED).filter(([file]) => file.startsWith(`${id}.`));
+      // A `.detected-early.` file replays a branch with one slip added, so it ends like that branch.
+      const branches = ANSWERS.filter((file) => file.startsWith(`${id}.`) && !file.includes('.detected-early.'));
       expect(branches.length, id).toBeGreaterThanOrEqual(2);
-      const endings = new Set(branches.map(([, o]) => o.ended));
+      const endings = new Set<string>();
+      for (const file of branches) endings.add(endingOf((await played(file)).records));
       expect(endings.size, `${id}: every branch should end differently`).toBe(branches.length);
     }
   });
 
-  it('each have a pinned outcome here (so a new branch is checked, not just played)', () => {
-    const unpinned = ANSWERS.filter((f) => !(f in EXPECTED));
-    expect(unpinned).toEqual([]);
-  });
-
-  /** Journals of the first plays, for the replay comparison below (tests in a file run in order). */
-  const firstPlay = new Map<string, string>();
-
-  it.each(ANSWERS)('%s plays cleanly and ends where its branch should', async (file) => {
-    const scenario = scenarioOf(file);
-    const played = await run(scenario, join('test/answers', file));
-    firstPlay.set(file, played.journal);
-    expect(played.stderr).toEqual([]);
-    expect(played.code).toBe(0);
-    expect(outcomeOf(played.records, chanceInjects(scenario))).toEqual(EXPECTED[file]);
-  });
-
   it.each(ANSWERS)('%s gives a byte-identical journal when played again with the same seed and start', async (file) => {
-    const first = firstPlay.get(file) ?? (await run(scenarioOf(file), join('test/answers', file))).journal;
+    const first = (await played(file)).journal;
     const again = await run(scenarioOf(file), join('test/answers', file));
     expect(first.length).toBeGreaterThan(1000);
     expect(again.journal).toBe(first);
   });
 });
 
+describe('`drill test` over the whole library', () => {
+  const ALL_ANSWERS = readdirSync('test/answers').filter((f) => f.endsWith('.yaml'));
+
+  it('passes every answers file in test/answers, one line each, and writes JUnit XML', async () => {
+    const junit = join(mkdtempSync(join(tmpdir(), 'drill-junit-')), 'junit.xml');
+    const io = capture();
+    const code = await main(['test', 'scenarios', 'test/answers', '--reporter', 'junit', '--output', junit], io);
+    expect(io.stderr).toEqual([]);
+    expect(io.stdout.filter((line) => line.startsWith('PASS ')).length).toBe(ALL_ANSWERS.length);
+    expect(io.stdout.at(-1)).toBe(`${ALL_ANSWERS.length} passed, 0 failed, 0 skipped`);
+    expect(code).toBe(0);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toContain(`<testsuite name="drill test" tests="${ALL_ANSWERS.length}" failures="0" skipped="0"`);
+    expect(xml.match(/<testcase /g)).toHaveLength(ALL_ANSWERS.length);
+  });
+
+  it('fails a deliberately wrong expectation at its line, with the values it saw', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drill-wrong-'));
+    const text = readFileSync('test/answers/k8s-shrink.rollback.yaml', 'utf8').replace(/^seed: 1$/m, `seed: 1\nscenario: ${resolve('scenarios/k8s-shrink.yaml')}`);
+    const wrong = `${text}  - at('mitigated') <= 30m\n`;
+    const line = wrong.trimEnd().split('\n').length;
+    const file = join(dir, 'rollback.yaml');
+    writeFileSync(file, wrong);
+    const io = capture();
+    const code = await main(['test', file], io);
+    expect(code).toBe(1);
+    expect(io.stdout).toEqual([
+      `FAIL ${file}:${line}:5: expected \`at('mitigated') <= 30m\`, but it was false: at('mitigated') = 40m (k8s-shrink ended by condition at T+48:00)`,
+      '0 passed, 1 failed, 0 skipped',
+    ]);
+  });
+});
+
 describe('chance', () => {
   it.each(SCENARIO_IDS)('%s draws its chance injects from the seed: another seed changes a draw', async (id) => {
     // A branch on which some chance inject comes due at seed 1; another seed must draw differently.
-    const [file, outcome] = Object.entries(EXPECTED).find(([f, o]) => f.startsWith(`${id}.`) && Object.keys(o.draws).length > 0)!;
     const scenario = `scenarios/${id}.yaml`;
     const chance = chanceInjects(scenario);
+    const branches = ANSWERS.filter((f) => f.startsWith(`${id}.`));
+    let file: string | undefined;
+    let drawn: Record<string, 'fired' | 'skipped'> = {};
+    for (const f of branches) {
+      drawn = drawsOf((await run(scenario, join('test/answers', f))).records, chance);
+      file = f;
+      if (Object.keys(drawn).length > 0) break;
+    }
+    expect(Object.keys(drawn).length, `${id}: no branch draws a chance inject at seed 1`).toBeGreaterThan(0);
     let differs = false;
     for (const seed of ['2', '3', '4', '5', '6', '7', '8', '9']) {
-      const draws = outcomeOf((await run(scenario, join('test/answers', file), seed)).records, chance).draws;
-      if (Object.entries(outcome.draws).some(([inject, how]) => draws[inject] !== undefined && draws[inject] !== how)) {
+      const draws = drawsOf((await run(scenario, join('test/answers', file!), seed)).records, chance);
+      if (Object.entries(drawn).some(([inject, how]) => draws[inject] !== undefined && draws[inject] !== how)) {
         differs = true;
         break;
       }

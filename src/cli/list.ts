@@ -4,9 +4,9 @@
  * which of the user's files stand in for a built-in one, as `drill play <id>` picks them.
  */
 import { EXIT, type CommandIO } from './io.js';
+import { DRILLS_FOLDER, listDrills } from './drills.js';
 import { builtinScenarios, idOf, isBuiltinLibrary, LOCAL_SCENARIOS, scenarioFilesIn, userScenarios } from './scenario-arg.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
-import { formatProblem } from '../scenario/problems.js';
+import { loadScenarioFile, formatProblem } from '../scenario/index.js';
 import { formatDuration, parseDuration } from '../conditions/duration.js';
 
 /** A file to list, and what its FILE column says: its path, or where it comes from. */
@@ -15,7 +15,8 @@ interface Entry {
   readonly where: string;
 }
 
-export async function listCommand(_values: unknown, [dir]: string[], io: CommandIO): Promise<number> {
+export async function listCommand(values: Record<string, string | boolean | undefined>, [dir]: string[], io: CommandIO): Promise<number> {
+  if (values.drills) return listDrills(dir ?? DRILLS_FOLDER, io);
   // A folder given, or the clone's own scenarios/ (which is the built-in library): its files by path.
   const folder = dir ?? (isBuiltinLibrary(LOCAL_SCENARIOS) ? LOCAL_SCENARIOS : undefined);
   if (folder !== undefined) {

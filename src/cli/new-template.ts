@@ -58,6 +58,7 @@ injects:
     from: "#deploys"
     text: |
       Deploybot: postgres config change applied: log_statement = 'all' (ticket DB-88, "debug slow queries")
+    milestone: started          # the incident starts here: the report counts response times from it
     effects:                    # a straight line from the current value, over 6 minutes
       - {set: verbose_logging, to: true}
       - {ramp: disk_used, to: 100, over: 6m}
@@ -212,7 +213,8 @@ debrief:
     - id: alert-too-late
       kind: detection
       title: The disk alert left minutes, not hours
-      explanation: At 90% and 4% a minute, the page gave the team less than three minutes.
+      explanation: At 90% and 4% a minute, the page gives the team less than three minutes.
+      when: fired('disk-alert')  # checked on the drill as it ended: no alert, not in play
     - id: restart-the-database
       kind: red-herring
       title: Restarting Postgres
@@ -221,5 +223,7 @@ debrief:
     - What was the first signal, and how much time did it leave us?
     - Which other settings could fill a disk this fast, and what would catch all of them?
     - What would you change so a debug setting cannot reach production at peak?
+    - text: What did you expect a restart to free, and what told you it would not?
+      when: chose('first-move', 'restart-db')   # asked only of drills where it held
 `;
 }

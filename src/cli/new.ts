@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
 import { starterScenario } from './new-template.js';
-import { scenarioSchema } from '../scenario/validate/schema.js';
+import { scenarioSchema } from '../scenario/index.js';
 import { builtinScenarios, packageRoot } from './scenario-arg.js';
 
 /** Where `drill schema` output is kept, relative to the folder drill runs in. */

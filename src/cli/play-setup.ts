@@ -6,13 +6,11 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
-import { formatProblem } from '../scenario/problems.js';
+import { loadScenarioFile, formatProblem, type Scenario } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { JournalInUse } from '../journal/lock.js';
-import type { Scenario } from '../scenario/types.js';
 import { formatClock } from '../conditions/duration.js';
-import type { TeamMember } from '../engine/records.js';
+import type { DrillRecord, TeamMember } from '../engine/records.js';
 import { replayJournal } from '../engine/replay.js';
 import { DrillSession } from '../session/session.js';
 import { JournalWriter, JOURNAL_FILE } from '../journal/writer.js';
@@ -29,8 +27,10 @@ export type Prepared =
       scenario: Scenario;
       /** Present when the drill already has its journal (resumed, or `--team` given). */
       session?: DrillSession;
-      startSession: (team: TeamMember[]) => DrillSession;
+      startSession: (team: TeamMember[], facilitator?: string) => DrillSession;
       notices: string[];
+      /** The drill's folder: its journal, report and links go there. */
+      outDir: string;
       /** The folders made for a new drill, deepest first, so that unused ones can be removed on quit. */
       madeDirs?: readonly string[];
     }
@@ -42,6 +42,8 @@ export interface NewDrillOptions {
   readonly team?: string;
   readonly facilitator?: string;
   readonly out?: string;
+  /** `--speed`: recorded as soon as the journal exists, so a resume in the briefing keeps it. */
+  readonly speed?: number;
   readonly wallNow: () => number;
 }
 
@@ -61,11 +63,15 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
   const problem = prepareOutDir(out);
   if (problem) return { ok: false, code: EXIT.badInput, lines: [problem] };
   const seed = o.seed ?? newSeed();
-  const startSession = (members: TeamMember[]) =>
-    DrillSession.start(
-      { scenario, seed, team: members, facilitator: o.facilitator, mode: 'play', wall: o.wallNow() },
-      join(out, JOURNAL_FILE),
-      { durable: true },
+  const startSession = (members: TeamMember[], facilitator?: string) =>
+    withSpeed(
+      DrillSession.start(
+        { scenario, seed, team: members, facilitator: facilitator ?? o.facilitator, mode: 'play', wall: o.wallNow() },
+        join(out, JOURNAL_FILE),
+        { durable: true },
+      ),
+      o.speed,
+      o.wallNow,
     );
   return {
     ok: true,
@@ -73,8 +79,22 @@ export function prepareNewDrill(o: NewDrillOptions): Prepared {
     session: team ? startSession(team) : undefined,
     startSession,
     notices: loaded.warnings.map(formatProblem),
+    outDir: out,
     madeDirs: missing,
   };
+}
+
+/** Records `speed` (when given and not already the drill's) at once, in whatever phase the drill is. */
+function withSpeed(session: DrillSession, speed: number | undefined, wallNow: () => number): DrillSession {
+  if (speed !== undefined && speed !== session.actor.getSnapshot().context.core.speed) session.send({ type: 'SET_SPEED', speed, wall: wallNow() });
+  return session;
+}
+
+/** Where a resumed debrief picks up, said plainly: moving past a question leaves no record. */
+function debriefPlace(records: readonly DrillRecord[]): string {
+  const last = records.findLast((r) => r.type === 'debrief');
+  if (last?.type !== 'debrief') return 'in the debrief';
+  return `in the debrief, at the question of its last answer (${last.section}); its answers so far are kept`;
 }
 
 /** The folders `out` needs that do not exist yet, deepest first (`drills/x/`, then `drills/`). */
@@ -89,7 +109,7 @@ function missingFolders(out: string): string[] {
  * one given, or the one the journal names (from here, or from the journal's folder). It comes
  * back paused, so that nobody loses time to a surprise.
  */
-export function prepareResume(journal: string, scenarioArg: string | undefined, wallNow: () => number): Prepared {
+export function prepareResume(journal: string, scenarioArg: string | undefined, wallNow: () => number, speed?: number): Prepared {
   const read = readJournalFile(journal);
   if (!read.ok) return { ok: false, code: EXIT.badInput, lines: [read.message] };
   const started = read.records[0]!;
@@ -126,12 +146,13 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     return { ok: false, code: EXIT.badInput, lines: [`${journal}: cannot append to the journal (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`] };
   }
   session.send({ type: 'SESSION_RESUMED', wall: wallNow() });
+  withSpeed(session, speed, wallNow);
   if (session.actor.getSnapshot().matches({ live: 'running' })) session.send({ type: 'PAUSE', wall: wallNow() });
   const resumed = session.actor.getSnapshot();
   const where = resumed.matches('briefing')
     ? 'in the briefing'
     : resumed.matches('debrief')
-      ? 'in the debrief'
+      ? debriefPlace(resumed.context.core.records)
       : `at ${formatClock(resumed.context.core.t)}, paused. Press space to go on`;
   notices.push(`Resumed ${journal} ${where}.`);
   return {
@@ -140,5 +161,6 @@ export function prepareResume(journal: string, scenarioArg: string | undefined, 
     session,
     startSession: () => session,
     notices,
+    outDir: dirname(journal),
   };
 }

@@ -4,12 +4,14 @@
  * as the drill goes; whatever ends the screen (the report, q, Ctrl-C, SIGTERM, SIGHUP), the
  * journal is closed valid and the terminal is left as it was found.
  */
+import { drillCommand } from './invocation.js';
 import { rmdirSync, readdirSync } from 'node:fs';
 import { createElement } from 'react';
 import { render } from 'ink';
 import { EXIT, type CommandIO } from './io.js';
 import { prepareNewDrill, prepareResume } from './play-setup.js';
-import { resolveScenarioArg } from './scenario-arg.js';
+import { idOf, resolveScenarioArg } from './scenario-arg.js';
+import { offerResume } from './resume-offer.js';
 import { PlayApp, type PlayResult } from '../ui/App.js';
 import { realTime, type TimeSource } from '../ui/clock.js';
 import { themeFromEnv } from '../ui/theme.js';
@@ -17,6 +19,7 @@ import { formatClock } from '../conditions/duration.js';
 import type { DrillSession } from '../session/session.js';
 import { MAX_SPEED, MIN_SPEED } from '../engine/speed.js';
 import type { ReportWriter } from '../ui/effects.js';
+import { openServePort, startServing, type Serving } from './play-serve.js';
 
 /** The process's terminal, injected so that tests can give a fake one (or none). */
 export interface Terminal {
@@ -75,19 +78,27 @@ export async function playCommand(
     return EXIT.usage;
   }
 
-  const prepared = resume
-    ? prepareResume(resume, scenarioFile, terminal.time.wallNow)
-    : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), wallNow: terminal.time.wallNow });
+  const serve = await openServePort(values);
+  if ('problem' in serve) {
+    io.err(serve.problem);
+    return EXIT.usage;
+  }
+  // A new drill in the default folder: an unfinished one of the same scenario there is offered first.
+  const offered = resume === undefined && flag('out') === undefined && scenarioFile ? await offerResume(idOf(scenarioFile), stdin, stdout) : undefined;
+  const resuming = resume ?? offered;
+  const prepared = resuming
+    ? prepareResume(resuming, scenarioFile, terminal.time.wallNow, speed)
+    : prepareNewDrill({ file: scenarioFile!, seed: flag('seed'), team: flag('team'), facilitator: flag('facilitator'), out: flag('out'), speed, wallNow: terminal.time.wallNow });
   if (!prepared.ok) {
+    serve.port?.server.close();
     for (const line of prepared.lines) io.err(line);
     return prepared.code;
   }
 
   let session = prepared.session;
-  // A resumed drill already runs its clock: --speed applies now (a new one applies it at START).
-  if (speed !== undefined && session?.actor.getSnapshot().matches('live')) {
-    session.send({ type: 'SET_SPEED', speed, wall: terminal.time.wallNow() });
-  }
+  const serving: Serving | undefined = serve.port && startServing(serve.port, prepared.scenario, prepared.outDir, terminal.time.wallNow);
+  for (const line of serving?.lines ?? []) io.out(line);
+  if (session) serving?.attach(session);
   let signalled: keyof typeof SIGNAL_CODES | undefined;
   const ignoreWriteErrors = () => {}; // after SIGHUP the terminal is gone; writing to it must not crash the exit
   stdout.on('error', ignoreWriteErrors);
@@ -99,11 +110,14 @@ export async function playCommand(
       theme: themeFromEnv(terminal.env),
       time: terminal.time,
       session,
-      startSession: (team) => (session = prepared.startSession(team)),
+      startSession: (team) => {
+        session = prepared.startSession(team);
+        serving?.attach(session);
+        return session;
+      },
       writeReports: reports.write,
-      initialSpeed: speed,
       facilitator: flag('facilitator'),
-      notices: prepared.notices,
+      notices: [...prepared.notices, ...(serving?.lines ?? [])],
       onResize: () => stdout.write(CLEAR_SCREEN),
     }),
     { stdin, stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: true },
@@ -131,9 +145,12 @@ export async function playCommand(
     pauseIfRunning(session, terminal.time);
     closeQuietly(session);
     stdout.off('error', ignoreWriteErrors);
+    // The pages' server stops with the drill.
+    await serving?.close();
   }
 
   if (!session) {
+    serving?.removeLinks();
     removeUnusedFolders(prepared.madeDirs ?? []);
     io.out(`${prepared.scenario.id}: the drill did not start; nothing was recorded.`);
     return signalled ? SIGNAL_CODES[signalled] : EXIT.ok;
@@ -146,7 +163,7 @@ export async function playCommand(
     return EXIT.ok;
   }
   io.out(`${prepared.scenario.id}: drill stopped at ${formatClock(core.t)}; everything recorded is in ${journal}`);
-  io.out(`Continue it with: drill play --resume ${journal}`);
+  io.out(`Continue it with: ${drillCommand(process.argv[1], process.cwd())} play --resume ${journal}`);
   if (signalled) return SIGNAL_CODES[signalled];
   return result?.reason === 'interrupted' ? SIGNAL_CODES.SIGINT : EXIT.ok;
 }

@@ -4,7 +4,7 @@
  * the terminal and take seconds to scroll past; past the first hundred nobody reads on, so the rest
  * is one counted line. Errors come first in `problems` (sortProblems), so the cut keeps them.
  */
-import { formatProblem, type Problem } from '../scenario/problems.js';
+import { formatProblem, type Problem } from '../scenario/index.js';
 
 /** How many problems a command prints per file before it counts the rest. */
 const SHOWN_PROBLEMS = 100;

@@ -7,7 +7,7 @@
  */
 import { EXIT, type CommandIO } from './io.js';
 import { readJournalFile } from '../journal/reader.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
+import { loadScenarioFile } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { findRecordedScenario, resolveScenarioArg } from './scenario-arg.js';
 import { buildReport } from '../report/model.js';
@@ -15,14 +15,19 @@ import { markdownParts, renderMarkdown } from '../report/markdown.js';
 import { jsonParts, renderJson } from '../report/json.js';
 import { writePieces } from '../report/write.js';
 import type { RecordOf } from '../engine/records.js';
+import { writeIssues } from './issues-cmd.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
 export async function reportCommand(values: Values, [journal]: string[], io: CommandIO): Promise<number> {
   const output = values.output as string | undefined;
   const format = (values.format as string | undefined) ?? (output?.toLowerCase().endsWith('.json') ? 'json' : 'md');
-  if (format !== 'md' && format !== 'json') {
-    io.err(`--format: '${format}' is not a report format; write --format md or --format json`);
+  if (format !== 'md' && format !== 'json' && format !== 'issues') {
+    io.err(`--format: '${format}' is not a report format; write --format md, --format json or --format issues`);
+    return EXIT.usage;
+  }
+  if (format === 'issues' && output === undefined) {
+    io.err('--format issues writes one file per follow-up action; give the folder with --output DIR');
     return EXIT.usage;
   }
   const read = readJournalFile(journal!);
@@ -56,6 +61,7 @@ export async function reportCommand(values: Values, [journal]: string[], io: Com
     );
   }
   const report = buildReport(loaded.scenario, read.records);
+  if (format === 'issues') return writeIssues(report, output!, values.force === true, io);
   if (output === undefined) {
     const text = format === 'json' ? renderJson(report) : renderMarkdown(report);
     // io.out adds the final newline back, so `drill report j > report.md` is byte-identical.

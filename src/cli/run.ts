@@ -1,14 +1,14 @@
 /** `drill run`: a headless drill from an answers file, for testing scenarios in CI. */
 import { join } from 'node:path';
 import { EXIT, type CommandIO } from './io.js';
-import { loadScenarioFile } from '../scenario/compile/compile.js';
+import { loadScenarioFile } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { checkAnswersAgainst, loadAnswersFile, type Answers } from '../session/answers/answers.js';
 import { formatClock } from '../conditions/duration.js';
 import { DrillSession } from '../session/session.js';
 import { JOURNAL_FILE } from '../journal/writer.js';
 import { defaultOutDir, prepareOutDir } from '../journal/outdir.js';
-import { playHeadless } from '../session/headless.js';
+import { playAndJudge } from '../session/answers-run.js';
 import { writeReports } from '../report/write.js';
 import { newSeed } from './seed.js';
 import { resolveScenarioArg } from './scenario-arg.js';
@@ -45,9 +45,9 @@ export async function runCommand(values: Record<string, string | boolean | undef
     io.err(`--start: '${String(values.start)}' is not an ISO 8601 time; write e.g. 2026-01-15T14:00:00Z`);
     return EXIT.usage;
   }
-  const seed = (values.seed as string | undefined) ?? newSeed();
+  const seed = (values.seed as string | undefined) ?? (answers.seed === undefined ? newSeed() : String(answers.seed));
   const out = (values.out as string | undefined) ?? defaultOutDir(scenario.id, startWall);
-  const dirProblem = prepareOutDir(out);
+  const dirProblem = prepareOutDir(out, 'run');
   if (dirProblem) {
     io.err(dirProblem);
     return EXIT.badInput;
@@ -57,7 +57,7 @@ export async function runCommand(values: Record<string, string | boolean | undef
     join(out, JOURNAL_FILE),
     { durable: false },
   );
-  const outcome = playHeadless(session, scenario, answers, startWall);
+  const outcome = playAndJudge(session, scenario, answers, answersFile ?? file, startWall);
   session.close(); // never throws: a failed last write shows up as `writeError`
   const writeError = session.writeError;
   if (writeError) {
@@ -70,10 +70,8 @@ export async function runCommand(values: Record<string, string | boolean | undef
     return EXIT.badInput;
   }
   for (const w of outcome.warnings) io.err(`${answersFile ?? file}: warning: ${w}`);
-  for (const e of outcome.errors) io.err(`${answersFile ?? file}: ${e}`);
-  const core = session.actor.getSnapshot().context.core;
-  const ended = core.ended;
-  const how = ended?.type === 'drill-ended' ? `ended by ${ended.reason} at ${formatClock(ended.t)}` : `stopped at ${formatClock(core.t)}`;
+  for (const e of outcome.errors) io.err(e);
+  const how = outcome.how;
   if (outcome.errors.length > 0) {
     io.err(`${scenario.id}: drill ${how}; journal so far in ${join(out, JOURNAL_FILE)}`);
     return EXIT.badInput;
@@ -87,5 +85,8 @@ export async function runCommand(values: Record<string, string | boolean | undef
     return EXIT.badInput;
   }
   io.out(`${scenario.id}: drill ${how} (seed ${seed}); wrote ${[join(out, JOURNAL_FILE), ...written].join(', ')}`);
-  return EXIT.ok;
+  if (outcome.limitReason) io.out(`${scenario.id}: the drill reached its time limit without ending: ${outcome.limitReason}`);
+  // The drill and its reports are complete either way; an expectation that failed fails the command.
+  for (const line of problemLines(outcome.failed.map((f) => f.problem))) io.err(line);
+  return outcome.failed.length > 0 ? EXIT.badInput : EXIT.ok;
 }

@@ -10,7 +10,7 @@ export type CommandRun = (values: Record<string, string | boolean | undefined>, 
 const playSpec: CommandSpec = {
   name: 'play',
   summary: 'Run a drill live in the terminal: the facilitator’s screen, from briefing to debrief and report.',
-  usage: 'drill play <scenario-id|file.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] | drill play --resume JOURNAL',
+  usage: 'drill play <scenario-id|file.yaml> [--seed S] [--speed X] [--team "Alex:incident-commander,Julie:ops"] [--facilitator NAME] [--out DIR] [--serve [--listen HOST:PORT]] | drill play --resume JOURNAL [--serve]',
   flags: [
     '--seed S             seed for chance injects (default: a new random seed, recorded in the journal)',
     '--speed X            scenario time per real second, 0.25 to 64 (default 1); + and - change it live',
@@ -18,6 +18,8 @@ const playSpec: CommandSpec = {
     '--facilitator NAME   who runs the drill, for the report',
     '--out DIR            output folder (default: drills/<scenario-id>-<start>)',
     '--resume JOURNAL     continue an interrupted drill from its journal, paused, appending to it',
+    '--serve              also serve a page per role and one for the room (links printed and in <out>/links.txt)',
+    '--listen HOST:PORT   where to serve them (default 127.0.0.1 and a free port; 0.0.0.0:PORT for other machines)',
   ],
   options: {
     seed: { type: 'string' },
@@ -26,6 +28,8 @@ const playSpec: CommandSpec = {
     facilitator: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'string' },
+    serve: { type: 'boolean' },
+    listen: { type: 'string' },
   },
   positionals: { min: 0, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };
@@ -49,12 +53,29 @@ const runSpec: CommandSpec = {
   positionals: { min: 1, max: 1, names: 'the scenario (an id, as drill list shows, or a file)' },
 };
 
+const testSpec: CommandSpec = {
+  name: 'test',
+  summary: 'Play every answers file found against its scenario, in memory, and check its expect: conditions.',
+  usage: 'drill test [scenario|answers file|folder…] [--reporter text|junit] [--output FILE] [--seed S]   (default: scenarios/ and test/answers/)',
+  flags: [
+    '--reporter R     text (default): one line per answers file; junit: also write JUnit XML to --output',
+    '--output FILE    where the JUnit XML goes',
+    '--seed S         seed for every file (default: the answers file’s seed:, else 1)',
+  ],
+  options: {
+    reporter: { type: 'string' },
+    output: { type: 'string' },
+    seed: { type: 'string' },
+  },
+  positionals: { min: 0, max: Infinity, names: 'scenarios, answers files or folders' },
+};
+
 const listSpec: CommandSpec = {
   name: 'list',
   summary: 'List the scenarios: id, title, duration, difficulty; the built-in ones and yours in scenarios/.',
-  usage: 'drill list [dir]   (default: the built-in scenarios, and yours in scenarios/ if there is one; a folder: only its scenarios)',
-  flags: [],
-  options: {},
+  usage: 'drill list [dir] [--drills]   (default: the built-in scenarios, and yours in scenarios/ if there is one; a folder: only its scenarios)',
+  flags: ['--drills   the drills played here (in drills/, or dir): scenario, start, how far, finished or not, and the command to resume'],
+  options: { drills: { type: 'boolean' } },
   positionals: { min: 0, max: 1, names: 'a folder' },
 };
 
@@ -79,10 +100,10 @@ const validateSpec: CommandSpec = {
 const reportSpec: CommandSpec = {
   name: 'report',
   summary: 'Rebuild a drill’s practice post-mortem (Markdown or JSON) from its journal.',
-  usage: 'drill report <journal.jsonl> [--format md|json] [--output FILE] [--scenario ID|FILE] [--force]',
+  usage: 'drill report <journal.jsonl> [--format md|json|issues] [--output FILE|DIR] [--scenario ID|FILE] [--force]',
   flags: [
-    '--format F       md (default) or json; --output FILE.json implies json',
-    '--output FILE    write to FILE instead of printing (never over an existing file without --force)',
+    '--format F       md (default), json, or issues (one Markdown file per follow-up, into --output DIR); --output FILE.json implies json',
+    '--output FILE    write to FILE instead of printing (never over an existing file without --force); a folder for issues',
     '--scenario S     the scenario, an id or a file (default: the path the journal recorded, from here or from the journal’s folder, else its id)',
     '--force          overwrite FILE if it exists',
   ],
@@ -92,6 +113,18 @@ const reportSpec: CommandSpec = {
     scenario: { type: 'string' },
     force: { type: 'boolean' },
   },
+  positionals: { min: 1, max: 1, names: 'the journal file' },
+};
+
+const watchSpec: CommandSpec = {
+  name: 'watch',
+  summary: 'Follow a drill’s journal from a second terminal, showing only what one role (or the room) may see.',
+  usage: 'drill watch <journal.jsonl> [--role ROLE] [--scenario ID|FILE]   (on a terminal it follows the drill; piped, it prints what is there and exits)',
+  flags: [
+    '--role ROLE      the role whose view to show: its brief and the injects meant for it (default: the room’s view)',
+    '--scenario S     the scenario, an id or a file (default: the one the journal recorded)',
+  ],
+  options: { role: { type: 'string' }, scenario: { type: 'string' } },
   positionals: { min: 1, max: 1, names: 'the journal file' },
 };
 
@@ -107,6 +140,7 @@ const newSpec: CommandSpec = {
 export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<CommandRun> }[] = [
   { spec: playSpec, load: async () => (await import('./play.js')).playCommand },
   { spec: runSpec, load: async () => (await import('./run.js')).runCommand },
+  { spec: testSpec, load: async () => (await import('./test-cmd.js')).testCommand },
   {
     spec: validateSpec,
     load: async () => {
@@ -115,6 +149,7 @@ export const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<Command
     },
   },
   { spec: reportSpec, load: async () => (await import('./report-cmd.js')).reportCommand },
+  { spec: watchSpec, load: async () => (await import('./watch.js')).watchCommand },
   { spec: listSpec, load: async () => (await import('./list.js')).listCommand },
   { spec: newSpec, load: async () => (await import('./new.js')).newCommand },
   { spec: schemaSpec, load: async () => (await import('./schema-cmd.js')).schemaCommand },

@@ -2,7 +2,7 @@
  * `drill validate <files or ids…>`: checks scenario files (YAML, format, meaning) and prints every
  * problem as `file:line:col: message`, so editors and CI can point at each one.
  */
-import { loadScenarioFile } from '../scenario/compile/compile.js';
+import { loadScenarioFile } from '../scenario/index.js';
 import { problemLines } from './problem-lines.js';
 import { resolveScenarioArg } from './scenario-arg.js';
 

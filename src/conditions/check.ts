@@ -4,7 +4,7 @@
  * so the engine's lenient evaluation rules are never needed for a loaded scenario.
  */
 import { TIME_VARIABLE, type Expr } from './ast.js';
-import { CONDITION_FUNCTIONS, type ArgKind, type IdKind } from './functions.js';
+import { CONDITION_FUNCTIONS, ENDINGS, IMPACT_LEVELS, type ArgKind, type IdKind } from './functions.js';
 import { clip } from './lex.js';
 import { printExpr } from './print.js';
 import { closest } from '../text/closest.js';
@@ -25,6 +25,8 @@ export interface ExprNames {
    * a name of these kinds that is not known is not reported, since it may well exist.
    */
   unreadKinds?: ReadonlySet<'inject' | 'decision' | 'action' | 'variable'>;
+  /** Checked at the end of a drill (an answers file's `expect:`): the end-only functions are allowed. */
+  atEnd?: boolean;
 }
 
 /** A problem at a 0-based offset into the condition's source. */
@@ -165,6 +167,8 @@ class Checker {
     if (call.args.length !== spec.args.length) {
       const count = `${spec.args.length} argument${spec.args.length === 1 ? '' : 's'}`;
       this.report(call, `${call.fn}() takes ${count}, got ${call.args.length}; write ${example(call.fn, spec.args)}`);
+    } else if (spec.endOnly && !this.names.atEnd) {
+      this.report(call, `${call.fn}() is known only once the drill has ended; use it in an answers file's \`expect:\`, not in a scenario`);
     } else {
       call.args.forEach((_arg, i) => this.checkArgument(call, i, spec.args[i]!));
     }
@@ -191,7 +195,8 @@ class Checker {
       const hint = options.size === 0 ? 'it has no options' : idHint(arg.value, options);
       return this.report(arg, `${unknown} of decision '${decision}' in ${call.fn}(); ${hint}`);
     }
-    if (this.hasId(kind, arg.value) || (kind !== 'milestone' && kind !== 'lookup' && this.names.unreadKinds?.has(kind))) return;
+    const unread = (kind === 'inject' || kind === 'decision' || kind === 'action') && this.names.unreadKinds?.has(kind);
+    if (this.hasId(kind, arg.value) || unread) return;
     const known = [...this.idsOf(kind)];
     const hint = known.length === 0 ? `the scenario declares no ${kind}s` : idHint(arg.value, known);
     this.report(arg, `${unknown} in ${call.fn}(); ${hint}`);
@@ -202,6 +207,8 @@ class Checker {
     if (kind === 'decision') return this.names.decisions.keys();
     if (kind === 'action') return this.names.actions;
     if (kind === 'lookup') return this.names.lookups ?? [];
+    if (kind === 'ending') return ENDINGS;
+    if (kind === 'impact') return IMPACT_LEVELS;
     return this.names.milestones;
   }
 
@@ -211,6 +218,8 @@ class Checker {
     if (kind === 'decision') return this.names.decisions.has(id);
     if (kind === 'action') return this.names.actions.has(id);
     if (kind === 'lookup') return this.names.lookups?.has(id) ?? false;
+    if (kind === 'ending') return ENDINGS.has(id);
+    if (kind === 'impact') return IMPACT_LEVELS.has(id);
     return this.names.milestones.has(id);
   }
 

@@ -6,7 +6,22 @@
  */
 
 /** What a function's first argument can name: the thing whose history the call reads. */
-export type IdKind = 'inject' | 'decision' | 'action' | 'lookup' | 'milestone';
+export type IdKind = 'inject' | 'decision' | 'action' | 'lookup' | 'milestone' | 'ending' | 'impact';
+
+/** How a drill can end, as `ended()` names it. */
+export const ENDINGS: ReadonlySet<string> = new Set(['condition', 'limit', 'facilitator']);
+
+/** The impact levels `time_in()` can name. */
+export const IMPACT_LEVELS: ReadonlySet<string> = new Set(['down', 'degraded']);
+
+/** What is known only once a drill has ended: how it ended, and what users saw in all. */
+export interface DrillEnding {
+  readonly reason: string;
+  /** Total time `impact.down` held. */
+  readonly downMs: number;
+  /** Total time `impact.degraded` held while `impact.down` did not. */
+  readonly degradedMs: number;
+}
 
 /** What a function argument names in the scenario; an `option` follows its decision. */
 export type ArgKind = IdKind | 'option';
@@ -29,6 +44,8 @@ export interface DrillHistory {
   readonly looked: ReadonlyMap<string, number>;
   /** Milestone name -> when it was reached. */
   readonly milestones: ReadonlyMap<string, number>;
+  /** Set only after the drill has ended, for the end-of-drill functions of `expect:`. */
+  readonly ending?: DrillEnding;
 }
 
 /** One function of the language. */
@@ -43,6 +60,10 @@ export interface ConditionFunction {
   readonly doc: string;
   /** Suggested when an id of the first argument's kind is written bare, as if it were a variable. */
   readonly forBareId?: true;
+  /** Known only once the drill has ended: allowed in an answers file's `expect:`, not in a scenario. */
+  readonly endOnly?: true;
+  /** The number is a span of scenario time, shown as one (`12m30s`) in messages. */
+  readonly duration?: true;
 }
 
 const FUNCTIONS: readonly ConditionFunction[] = [
@@ -67,8 +88,34 @@ const FUNCTIONS: readonly ConditionFunction[] = [
     args: ['milestone'],
     returns: 'boolean',
     forBareId: true,
-    doc: '`detected`, `acknowledged`, `mitigated` or `resolved` was marked',
+    doc: '`started`, `detected`, `acknowledged`, `mitigated` or `resolved` was marked',
     evaluate: (h, name) => h.milestones.has(name),
+  },
+  {
+    name: 'at',
+    args: ['milestone'],
+    returns: 'number',
+    duration: true,
+    doc: 'when the milestone was reached (a duration; later than any time if it never was)',
+    // Infinity keeps `at('mitigated') <= 30m` false for a milestone never reached.
+    evaluate: (h, name) => h.milestones.get(name) ?? Number.POSITIVE_INFINITY,
+  },
+  {
+    name: 'ended',
+    args: ['ending'],
+    returns: 'boolean',
+    endOnly: true,
+    doc: 'the drill ended by `condition` (`end.when`), `limit` or `facilitator` (only in `expect:`)',
+    evaluate: (h, how) => h.ending?.reason === how,
+  },
+  {
+    name: 'time_in',
+    args: ['impact'],
+    returns: 'number',
+    endOnly: true,
+    duration: true,
+    doc: 'how long users saw `down`, or `degraded` (and not down), in all (only in `expect:`)',
+    evaluate: (h, level) => (level === 'down' ? (h.ending?.downMs ?? 0) : level === 'degraded' ? (h.ending?.degradedMs ?? 0) : 0),
   },
 ];
 

@@ -28,6 +28,8 @@ export interface DrillSetup {
 export interface OpenDecision {
   readonly decision: Decision;
   readonly openedAt: number;
+  /** When it times out, extensions included; undefined when it has no timeout. */
+  readonly deadline?: number;
 }
 
 export abstract class CoreState {
@@ -41,6 +43,10 @@ export abstract class CoreState {
   ended: DrillRecord | undefined;
   speed = 1;
   impact: Impact = 'ok';
+  /** When the impact was first down or degraded, or an inject that starts the incident fired; until then nothing can be mitigated or resolved. */
+  incidentBeganAt: number | undefined;
+  /** Mitigated and resolved, once their condition has been false after the incident began. */
+  protected readonly armed = new Set<MilestoneName>();
   readonly world: World;
   readonly fired = new Set<string>();
   readonly open = new Map<string, OpenDecision>();
@@ -57,6 +63,10 @@ export abstract class CoreState {
   readonly looked = new Map<string, number>();
   /** Answers on their way: the seq of the asking record -> what it asked. */
   protected readonly pendingAnswers = new Map<number, { readonly id: string; readonly by?: string; readonly text: string }>();
+  /** Who speaks for the team, as last recorded; undefined for the team as a whole. */
+  speaker: string | undefined;
+  /** Seqs of records struck by a correction. */
+  readonly struck = new Set<number>();
   protected readonly timetable = new Timetable();
   /** How many times a decision has opened, so that running to a time can stop right after one does. */
   protected decisionsOpened = 0;

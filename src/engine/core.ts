@@ -10,7 +10,7 @@
  * (`scenario-time.ts`).
  */
 import { isTrue } from '../conditions/index.js';
-import type { DebriefSection, FollowupType, MilestoneName } from './records.js';
+import { correctionsFor, type Confidence, type CorrectionChange, type DebriefSection, type FollowupType, type MilestoneName, type Priority } from './records.js';
 import { withoutEmpty } from './without-empty.js';
 import { clampSpeed } from './speed.js';
 import { ScenarioTime } from './scenario-time.js';
@@ -38,9 +38,22 @@ export interface ImprovisedInject {
 export interface DebriefEntry {
   readonly section: DebriefSection;
   readonly text: string;
+  /** `factor` is how journals written before `factors` link a cause; replay passes it back. */
   readonly factor?: string;
+  readonly factors?: readonly string[];
   readonly owner?: string;
   readonly kind?: FollowupType;
+  readonly due?: string;
+  readonly priority?: Priority;
+}
+
+/** A follow-up recorded during the drill. */
+export interface FollowupEntry {
+  readonly text: string;
+  readonly owner?: string;
+  readonly kind: FollowupType;
+  readonly due?: string;
+  readonly priority?: Priority;
 }
 
 export class DrillCore extends ScenarioTime {
@@ -119,6 +132,49 @@ export class DrillCore extends ScenarioTime {
     return true;
   }
 
+  /** The team's reason for an answer already recorded (never for a default taken on timeout). */
+  canExplain(id: string): boolean {
+    return this.decided.has(id) && !this.timedOut.has(id);
+  }
+
+  explain(wall: number, id: string, text: string, by: string | undefined): void {
+    this.wall = wall;
+    this.emit(withoutEmpty({ type: 'rationale', id, text: text.trim(), by }));
+  }
+
+  canExtend(id: string): boolean {
+    return this.open.get(id)?.deadline !== undefined;
+  }
+
+  /** More time for an open decision: its deadline moves; scenario time does not stop. */
+  extend(wall: number, id: string, ms: number, by: string | undefined): void {
+    this.wall = wall;
+    const open = this.open.get(id);
+    if (open?.deadline === undefined) return;
+    const deadline = open.deadline + ms;
+    this.open.set(id, { ...open, deadline });
+    this.timetable.push(deadline, { kind: 'timeout', id });
+    this.emit(withoutEmpty({ type: 'decision-extended', id, ms, by }));
+  }
+
+  /** Who speaks for the team from now on (undefined: the team as a whole). */
+  setSpeaker(wall: number, name: string | undefined): void {
+    this.wall = wall;
+    this.speaker = name;
+    this.emit(withoutEmpty({ type: 'speaker', name }));
+  }
+
+  canCorrect(of: number, change: CorrectionChange): boolean {
+    const target = this.records[of];
+    return target !== undefined && !this.struck.has(of) && correctionsFor(target).includes(change);
+  }
+
+  correct(wall: number, of: number, change: CorrectionChange, text: string | undefined, by: string | undefined): void {
+    this.wall = wall;
+    if (change === 'strike') this.struck.add(of);
+    this.emit(withoutEmpty({ type: 'correction', of, change, text: text?.trim(), by }));
+  }
+
   canTake(id: string): boolean {
     const action = this.scenario.actionById.get(id);
     if (!action || this.ended || this.inProgress.has(id)) return false;
@@ -172,9 +228,10 @@ export class DrillCore extends ScenarioTime {
   markMilestone(wall: number, name: MilestoneName, by: string | undefined): boolean {
     this.wall = wall;
     if (this.milestones.has(name)) return false;
+    const unmet = this.unmetCondition(name);
     this.milestones.set(name, this.t);
     this.watching.touchMilestone(name);
-    this.emit({ type: 'milestone', name, source: 'facilitator', ...withoutEmpty({ by }) });
+    this.emit({ type: 'milestone', name, source: 'facilitator', ...withoutEmpty({ by, unmet }) });
     this.catchUp(); // conditions may wait on reached(...)
     return true;
   }
@@ -184,9 +241,15 @@ export class DrillCore extends ScenarioTime {
     this.emit(withoutEmpty({ type: 'note', text: text.trim(), by }));
   }
 
-  followup(wall: number, text: string, owner: string | undefined, kind: FollowupType): void {
+  followup(wall: number, { text, owner, kind, due, priority }: FollowupEntry): void {
     this.wall = wall;
-    this.emit(withoutEmpty({ type: 'followup', text: text.trim(), owner, kind }));
+    this.emit(withoutEmpty({ type: 'followup', text: text.trim(), owner, kind, due, priority }));
+  }
+
+  /** A participant's vote: recorded as given (the machine checked the decision is open), it changes nothing else. */
+  vote(wall: number, v: { id: string; option: string; name: string; confidence: Confidence; role?: string }): void {
+    this.wall = wall;
+    this.emit({ type: 'vote', id: v.id, option: v.option, name: v.name.trim(), confidence: v.confidence, ...withoutEmpty({ role: v.role }) });
   }
 
   showHint(wall: number, forId: string): void {
@@ -205,7 +268,22 @@ export class DrillCore extends ScenarioTime {
 
   debrief(wall: number, entry: DebriefEntry): void {
     this.wall = wall;
-    this.emit(withoutEmpty({ type: 'debrief', section: entry.section, text: entry.text.trim(), factor: entry.factor, owner: entry.owner, kind: entry.kind }));
+    const { factor, factors } = entry;
+    this.emit(
+      withoutEmpty({
+        type: 'debrief',
+        section: entry.section,
+        text: entry.text.trim(),
+        // One factor is written as `factor`, as before, so that older drills still read the
+        // journal; only a cause that names several needs `factors`.
+        factor: factor ?? (factors?.length === 1 ? factors[0] : undefined),
+        factors: factors && factors.length > 1 ? [...factors] : undefined,
+        owner: entry.owner,
+        kind: entry.kind,
+        due: entry.due,
+        priority: entry.priority,
+      }),
+    );
   }
 
   finish(wall: number): void {

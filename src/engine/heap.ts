@@ -89,6 +89,22 @@ export class Schedule<T> {
     return this.heap.pop();
   }
 
+  /**
+   * The first `n` items that `matches`, soonest first, in one linear scan that keeps only `n`
+   * (no sort of the whole heap, which can hold 100,000 items).
+   */
+  soonest(n: number, matches: (item: T) => boolean): Scheduled<T>[] {
+    const best: Scheduled<T>[] = [];
+    for (const s of this.heap.values()) {
+      if (!matches(s.item) || (best.length === n && compare(s, best[n - 1]!) >= 0)) continue;
+      let i = best.push(s) - 1;
+      for (; i > 0 && compare(best[i - 1]!, s) > 0; i--) best[i] = best[i - 1]!;
+      best[i] = s;
+      if (best.length > n) best.pop();
+    }
+    return best;
+  }
+
   /** The earliest item that `matches`, in one linear scan (no sort: the heap can hold 100,000 items). */
   earliest(matches: (item: T) => boolean): Scheduled<T> | undefined {
     let best: Scheduled<T> | undefined;

@@ -12,7 +12,7 @@ import { assertEvent, assign, setup, type ExtractEvent } from 'xstate';
 import seedrandom from 'seedrandom';
 import type { Scenario } from '../scenario/types.js';
 import { DrillCore } from './core.js';
-import type { DebriefSection, FollowupType, MilestoneName, TeamMember } from './records.js';
+import type { Confidence, CorrectionChange, DebriefSection, FollowupType, MilestoneName, Priority, TeamMember } from './records.js';
 
 export type { DebriefSection };
 
@@ -29,15 +29,31 @@ export type DrillEvent = Stamp &
     | { type: 'RESUME' }
     | { type: 'SET_SPEED'; speed: number }
     | { type: 'DECIDE'; id: string; option?: string; text?: string; by?: string; rationale?: string }
+    | { type: 'EXPLAIN'; id: string; text: string; by?: string }
+    | { type: 'EXTEND'; id: string; ms: number; by?: string }
+    | { type: 'SET_SPEAKER'; name?: string }
+    | { type: 'CORRECT'; of: number; change: CorrectionChange; text?: string; by?: string }
     | { type: 'TAKE_ACTION'; id: string; by?: string }
     | { type: 'LOOKUP'; id: string; by?: string; text?: string }
     | { type: 'IMPROVISE'; channel: string; from?: string; text: string; audience?: string }
     | { type: 'NOTE'; text: string; by?: string }
-    | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType }
+    | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType; due?: string; priority?: Priority }
     | { type: 'MARK_MILESTONE'; name: MilestoneName; by?: string }
     | { type: 'SHOW_HINT'; for: string }
+    | { type: 'VOTE'; id: string; option: string; name: string; confidence: Confidence; role?: string }
     | { type: 'END' }
-    | { type: 'DEBRIEF'; section: DebriefSection; text: string; factor?: string; owner?: string; kind?: FollowupType }
+    | {
+        type: 'DEBRIEF';
+        section: DebriefSection;
+        text: string;
+        /** `factor` is how journals written before `factors` link a cause; replay passes it back. */
+        factor?: string;
+        factors?: readonly string[];
+        owner?: string;
+        kind?: FollowupType;
+        due?: string;
+        priority?: Priority;
+      }
     | { type: 'FINISH' }
     | { type: 'SESSION_RESUMED' }
     | { type: 'CHECKPOINT' }
@@ -83,6 +99,27 @@ export const drillMachine = setup({
       if (event.option !== undefined) return open.decision.options.some((o) => o.id === event.option);
       return (event.text ?? '').trim() !== '';
     },
+    voteIsForAnOpenOption: ({ context, event }) => {
+      assertEvent(event, 'VOTE');
+      const open = context.core.open.get(event.id);
+      return open?.decision.options.some((o) => o.id === event.option) === true && event.name.trim() !== '';
+    },
+    answerCanBeExplained: ({ context, event }) => {
+      assertEvent(event, 'EXPLAIN');
+      return event.text.trim() !== '' && context.core.canExplain(event.id);
+    },
+    decisionHasATimer: ({ context, event }) => {
+      assertEvent(event, 'EXTEND');
+      return event.ms > 0 && Number.isInteger(event.ms) && context.core.canExtend(event.id);
+    },
+    speakerChanges: ({ context, event }) => {
+      assertEvent(event, 'SET_SPEAKER');
+      return event.name !== context.core.speaker && (event.name === undefined || context.core.setup.team.some((m) => m.name === event.name));
+    },
+    recordCanBeCorrected: ({ context, event }) => {
+      assertEvent(event, 'CORRECT');
+      return context.core.canCorrect(event.of, event.change) && (event.change === 'strike' || (event.text ?? '').trim() !== '');
+    },
     actionIsAvailable: ({ context, event }) => {
       assertEvent(event, 'TAKE_ACTION');
       return context.core.canTake(event.id);
@@ -121,13 +158,18 @@ export const drillMachine = setup({
     recordResume: drive('RESUME', (core, e) => core.resume(e.wall)),
     changeSpeed: drive('SET_SPEED', (core, e) => core.setSpeed(e.wall, e.speed)),
     recordDecision: drive('DECIDE', (core, e) => core.decide(e.wall, e.id, e)),
+    recordRationale: drive('EXPLAIN', (core, e) => core.explain(e.wall, e.id, e.text, e.by)),
+    extendDecision: drive('EXTEND', (core, e) => core.extend(e.wall, e.id, e.ms, e.by)),
+    recordSpeaker: drive('SET_SPEAKER', (core, e) => core.setSpeaker(e.wall, e.name)),
+    recordCorrection: drive('CORRECT', (core, e) => core.correct(e.wall, e.of, e.change, e.text, e.by)),
     startAction: drive('TAKE_ACTION', (core, e) => core.takeAction(e.wall, e.id, e.by)),
     askLookup: drive('LOOKUP', (core, e) => core.lookup(e.wall, e.id, e.by, e.text)),
     recordImprovisedInject: drive('IMPROVISE', (core, e) => core.improvise(e.wall, e)),
     recordNote: drive('NOTE', (core, e) => core.note(e.wall, e.text, e.by)),
-    recordFollowup: drive('FOLLOWUP', (core, e) => core.followup(e.wall, e.text, e.owner, e.kind)),
+    recordFollowup: drive('FOLLOWUP', (core, e) => core.followup(e.wall, e)),
     markMilestone: drive('MARK_MILESTONE', (core, e) => core.markMilestone(e.wall, e.name, e.by)),
     revealHint: drive('SHOW_HINT', (core, e) => core.showHint(e.wall, e.for)),
+    recordVote: drive('VOTE', (core, e) => core.vote(e.wall, e)),
     endDrill: drive('END', (core, e) => core.endByFacilitator(e.wall)),
     recordDebriefEntry: drive('DEBRIEF', (core, e) => core.debrief(e.wall, e)),
     finishDrill: drive('FINISH', (core, e) => core.finish(e.wall)),
@@ -158,6 +200,7 @@ export const drillMachine = setup({
       description: 'The facilitator reads the briefing; scenario time has not started.',
       on: {
         START: { target: 'live', actions: 'startClock', description: 'Start the scenario clock at T+00:00.' },
+        SET_SPEED: { actions: 'changeSpeed', description: '`--speed`, recorded at once so that a resume in the briefing keeps it.' },
       },
     },
     live: {
@@ -167,6 +210,10 @@ export const drillMachine = setup({
       on: {
         SET_SPEED: { actions: 'changeSpeed', description: 'Faster or slower scenario time, within the speed limits.' },
         DECIDE: { guard: 'decisionIsOpen', actions: 'recordDecision', description: 'Record the team’s answer to an open decision.' },
+        EXPLAIN: { guard: 'answerCanBeExplained', actions: 'recordRationale', description: 'Add the team’s reason to an answer already recorded.' },
+        EXTEND: { guard: 'decisionHasATimer', actions: 'extendDecision', description: 'Give the team more time on an open decision; the clock runs on.' },
+        SET_SPEAKER: { guard: 'speakerChanges', actions: 'recordSpeaker', description: 'Someone else speaks for the team.' },
+        CORRECT: { guard: 'recordCanBeCorrected', actions: 'recordCorrection', description: 'Strike or amend an earlier record.' },
         TAKE_ACTION: { guard: 'actionIsAvailable', actions: 'startAction', description: 'The team does a standing action.' },
         LOOKUP: { guard: 'lookupIsAvailable', actions: 'askLookup', description: 'The team looks at something; the answer arrives after the lookup’s time.' },
         IMPROVISE: { guard: 'textIsGiven', actions: 'recordImprovisedInject', description: 'The facilitator hands the team an inject the script never planned.' },
@@ -174,6 +221,11 @@ export const drillMachine = setup({
         FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup', description: 'Record a follow-up for after the drill.' },
         MARK_MILESTONE: { guard: 'milestoneNotYetReached', actions: 'markMilestone', description: 'The facilitator marks a milestone reached.' },
         SHOW_HINT: { guard: 'hintExists', actions: 'revealHint', description: 'Reveal a hint to the team.' },
+        VOTE: {
+          guard: 'voteIsForAnOpenOption',
+          actions: 'recordVote',
+          description: 'A participant votes for an option of an open decision from their page; the facilitator still records the decision.',
+        },
         END: { actions: 'endDrill', description: 'The facilitator ends the drill early.' },
       },
       states: {
@@ -209,6 +261,9 @@ export const drillMachine = setup({
         DEBRIEF: { guard: 'textIsGiven', actions: 'recordDebriefEntry', description: 'Record a debrief answer.' },
         FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup', description: 'Record a follow-up for after the drill.' },
         NOTE: { guard: 'textIsGiven', actions: 'recordNote', description: 'Record a note.' },
+        EXPLAIN: { guard: 'answerCanBeExplained', actions: 'recordRationale', description: 'A reason typed as the drill ended still counts.' },
+        SET_SPEAKER: { guard: 'speakerChanges', actions: 'recordSpeaker', description: 'Someone else speaks for the team.' },
+        CORRECT: { guard: 'recordCanBeCorrected', actions: 'recordCorrection', description: 'Strike or amend an earlier record.' },
         FINISH: { target: 'done', actions: 'finishDrill', description: 'The debrief is over; write the report.' },
       },
     },

@@ -3,11 +3,19 @@
  * open and time out, actions land, consequences apply, chance is drawn, and `settle` re-checks
  * every condition until nothing more changes. Nothing here moves scenario time or takes an input.
  */
+import { isTrue, printExpr } from '../conditions/index.js';
 import type { Consequence, Decision, Inject } from '../scenario/types.js';
 import type { MilestoneName } from './records.js';
 import { dueFor, type Due } from './timetable.js';
 import { withoutEmpty } from './without-empty.js';
 import { CoreState } from './core-state.js';
+
+/**
+ * Milestones that say an incident is over (or easing). Their conditions count only once the
+ * incident has begun and they have been false since: before the first impact `nodes >= 60` holds
+ * because nothing has broken yet, and `error_rate < 5` holds in the first minute of a slow climb.
+ */
+const AFTER_INCIDENT: ReadonlySet<MilestoneName> = new Set(['mitigated', 'resolved']);
 
 export abstract class DrillOutcomes extends CoreState {
   protected run(due: Due): void {
@@ -36,6 +44,8 @@ export abstract class DrillOutcomes extends CoreState {
     this.fired.add(id);
     this.watching.touchId(id);
     this.emit({ type: 'inject-fired', id });
+    // An inject that marks the `started` milestone begins the incident as surely as one marked starts_incident.
+    if ((inject.startsIncident || inject.milestone === 'started') && this.incidentBeganAt === undefined) this.incidentBeganAt = this.t;
     this.consequences(inject);
     this.happened(id);
   }
@@ -44,16 +54,18 @@ export abstract class DrillOutcomes extends CoreState {
     const decision = this.scenario.decisionById.get(id);
     if (!decision || this.open.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
     if (drawChance && !this.passesChance(decision)) return;
-    this.open.set(id, { decision, openedAt: this.t });
+    const deadline = decision.timeoutMs === undefined ? undefined : this.t + decision.timeoutMs;
+    this.open.set(id, { decision, openedAt: this.t, ...(deadline === undefined ? {} : { deadline }) });
     this.decisionsOpened++;
     this.watching.touchId(id);
     this.emit({ type: 'decision-opened', id });
-    if (decision.timeoutMs !== undefined) this.timetable.push(this.t + decision.timeoutMs, { kind: 'timeout', id });
+    if (deadline !== undefined) this.timetable.push(deadline, { kind: 'timeout', id });
   }
 
   private timeout(id: string): void {
     const open = this.open.get(id);
-    if (!open) return;
+    // An extended decision keeps its first timeout in the timetable: that one passes by.
+    if (!open || (open.deadline !== undefined && this.t < open.deadline)) return;
     const option = open.decision.options.find((o) => o.id === open.decision.default);
     this.open.delete(id);
     this.timedOut.add(id);
@@ -147,16 +159,49 @@ export abstract class DrillOutcomes extends CoreState {
         }
       }
       for (const [name, cond] of this.watching.milestones) {
-        if (!this.milestones.has(name) && cond.isTrue(this.env)) this.reach(name);
+        if (!this.milestones.has(name) && cond.isTrue(this.env) && this.mayReach(name)) this.reach(name);
       }
     }
     this.flushWorld();
     this.updateImpact();
+    this.arm();
     if (!this.ended && this.watching.endHolds(this.env)) this.ended = this.emit({ type: 'drill-ended', reason: 'condition' });
+  }
+
+  private mayReach(name: MilestoneName): boolean {
+    return !AFTER_INCIDENT.has(name) || (this.incidentHasBegun() && this.armed.has(name));
+  }
+
+  /**
+   * For mitigated and resolved, the scenario's own condition, printed, when it does not hold now
+   * (or cannot count yet, the incident not having begun): what a facilitator declaring the
+   * incident over should be told. Detected and acknowledged are the team's to call.
+   */
+  unmetCondition(name: MilestoneName): string | undefined {
+    const cond = this.scenario.milestones[name];
+    if (!cond || !AFTER_INCIDENT.has(name)) return undefined;
+    if (!isTrue(cond, this.env)) return printExpr(cond);
+    if (!this.incidentHasBegun()) return `${printExpr(cond)} (and the incident has not begun)`;
+    return undefined;
+  }
+
+  /** Arms each after-incident milestone whose condition is false once the incident has begun. */
+  private arm(): void {
+    if (this.armed.size === AFTER_INCIDENT.size || !this.incidentHasBegun()) return;
+    for (const [name, cond] of this.watching.milestones) {
+      if (AFTER_INCIDENT.has(name) && !this.armed.has(name) && !cond.isTrue(this.env)) this.armed.add(name);
+    }
+  }
+
+  /** The incident has begun once its impact has been seen (down or degraded), or a `starts_incident` inject fired. */
+  protected incidentHasBegun(): boolean {
+    if (this.incidentBeganAt === undefined && this.watching.impact(this.env) !== 'ok') this.incidentBeganAt = this.t;
+    return this.incidentBeganAt !== undefined;
   }
 
   private updateImpact(): void {
     const level = this.watching.impact(this.env);
+    if (level !== 'ok' && this.incidentBeganAt === undefined) this.incidentBeganAt = this.t;
     if (level !== this.impact) {
       this.impact = level;
       this.emit({ type: 'impact', level });

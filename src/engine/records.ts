@@ -9,9 +9,14 @@ export const JOURNAL_FORMAT = 'drill-journal';
 export const JOURNAL_VERSION = 1;
 
 const member = z.strictObject({ name: z.string(), role: z.string().optional() });
-const followupTypeSchema = z.enum(['prevent', 'detect', 'mitigate', 'process']);
-const milestoneNameSchema = z.enum(['detected', 'acknowledged', 'mitigated', 'resolved']);
+export const followupTypeSchema = z.enum(['prevent', 'detect', 'mitigate', 'process']);
+export const milestoneNameSchema = z.enum(['started', 'detected', 'acknowledged', 'mitigated', 'resolved']);
+/** How urgent a follow-up is, for the issue tracker it goes to. */
+export const prioritySchema = z.enum(['high', 'medium', 'low']);
+/** A due date as it was entered, `2026-02-01` (answers files and forms check its shape). */
+const dueDate = z.string();
 const value = z.union([z.number(), z.boolean()]);
+const confidenceSchema = z.enum(['low', 'medium', 'high']);
 
 const base = { seq: z.number().int().nonnegative(), t: z.number().nonnegative(), wall: z.number() };
 const rec = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -36,6 +41,10 @@ export const recordSchema = z.discriminatedUnion('type', [
     by: z.string().optional(),
     rationale: z.string().optional(),
   }),
+  /** The team's reason for an answer, added after the answer itself was recorded. */
+  rec('rationale', { id: z.string(), text: z.string(), by: z.string().optional() }),
+  /** The facilitator gave the team more time on an open decision; the scenario clock runs on. */
+  rec('decision-extended', { id: z.string(), ms: z.number().int().positive(), by: z.string().optional() }),
   rec('decision-timed-out', { id: z.string(), option: z.string().optional() }),
   rec('decision-cancelled', { id: z.string() }),
   rec('inject-cancelled', { id: z.string() }),
@@ -53,14 +62,29 @@ export const recordSchema = z.discriminatedUnion('type', [
     audience: z.string().optional(),
   }),
   rec('hint-shown', { for: z.string() }),
+  /** A participant's vote on an open decision, from their page: advice to the room, never the decision itself. */
+  rec('vote', { id: z.string(), option: z.string(), name: z.string(), confidence: confidenceSchema, role: z.string().optional() }),
   rec('note', { text: z.string(), by: z.string().optional() }),
-  rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema }),
-  rec('milestone', { name: milestoneNameSchema, by: z.string().optional(), source: z.enum(['scenario', 'facilitator']) }),
+  rec('followup', { text: z.string(), owner: z.string().optional(), kind: followupTypeSchema, due: dueDate.optional(), priority: prioritySchema.optional() }),
+  rec('milestone', {
+    name: milestoneNameSchema,
+    by: z.string().optional(),
+    source: z.enum(['scenario', 'facilitator']),
+    /** Marked by the facilitator while the scenario's own condition for it was false: that condition. */
+    unmet: z.string().optional(),
+  }),
   rec('impact', { level: z.enum(['down', 'degraded', 'ok']) }),
   rec('world', {
     values: z.record(z.string(), value),
     ramps: z.record(z.string(), z.strictObject({ to: z.number(), until: z.number() })).optional(),
   }),
+  /** Who speaks for the team from now on; without a name, the team as a whole. */
+  rec('speaker', { name: z.string().optional() }),
+  /**
+   * An earlier record (by its seq) struck as recorded by mistake, or its text amended. The
+   * journal stays append-only: the report shows the original with the correction beside it.
+   */
+  rec('correction', { of: z.number().int().nonnegative(), change: z.enum(['strike', 'amend']), text: z.string().optional(), by: z.string().optional() }),
   rec('paused', {}),
   rec('resumed', {}),
   rec('speed', { speed: z.number().positive() }),
@@ -70,11 +94,16 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('checkpoint', {}),
   rec('drill-ended', { reason: z.enum(['condition', 'limit', 'facilitator']) }),
   rec('debrief', {
-    section: z.enum(['cause', 'went-well', 'went-poorly', 'lucky', 'action']),
+    section: z.enum(['summary', 'cause', 'went-well', 'went-poorly', 'lucky', 'action']),
     text: z.string(),
+    /** One planted factor a cause matches (journals written before `factors`). */
     factor: z.string().optional(),
+    /** The planted factors a cause matches: one cause can name several. */
+    factors: z.array(z.string()).optional(),
     owner: z.string().optional(),
     kind: followupTypeSchema.optional(),
+    due: dueDate.optional(),
+    priority: prioritySchema.optional(),
   }),
   rec('drill-finished', {}),
 ]);
@@ -86,8 +115,12 @@ export type RecordOf<T extends RecordType> = Extract<DrillRecord, { type: T }>;
 export type RecordBody = DrillRecord extends infer R ? (R extends DrillRecord ? Omit<R, 'seq' | 't' | 'wall'> : never) : never;
 export type TeamMember = z.infer<typeof member>;
 export type FollowupType = z.infer<typeof followupTypeSchema>;
+export type Priority = z.infer<typeof prioritySchema>;
 export type MilestoneName = z.infer<typeof milestoneNameSchema>;
 export type DebriefSection = RecordOf<'debrief'>['section'];
+export type Confidence = z.infer<typeof confidenceSchema>;
+export const CONFIDENCES: readonly Confidence[] = confidenceSchema.options;
+export type CorrectionChange = RecordOf<'correction'>['change'];
 
 /**
  * Records that come from outside the engine (the facilitator, an answers file). Replay feeds
@@ -97,10 +130,15 @@ const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'drill-started',
   'clock-started',
   'decision-made',
+  'rationale',
+  'decision-extended',
+  'speaker',
+  'correction',
   'action-started',
   'lookup-asked',
   'inject-improvised',
   'hint-shown',
+  'vote',
   'note',
   'followup',
   'paused',
@@ -118,4 +156,27 @@ export function isInputRecord(r: DrillRecord): boolean {
   if (r.type === 'milestone') return r.source === 'facilitator';
   if (r.type === 'drill-ended') return r.reason === 'facilitator';
   return INPUT_TYPES.has(r.type);
+}
+
+/**
+ * How a record may be corrected. Words the team wrote can be amended; what the team did can be
+ * struck as recorded by mistake. An answer cannot be struck, since the scenario has already
+ * reacted to it: its reason can be amended, and a note can say more.
+ */
+export function correctionsFor(r: DrillRecord): readonly CorrectionChange[] {
+  switch (r.type) {
+    case 'note':
+    case 'followup':
+    case 'debrief':
+      return ['strike', 'amend'];
+    case 'rationale':
+    case 'decision-made':
+      return ['amend'];
+    case 'action-started':
+      return ['strike'];
+    case 'milestone':
+      return r.source === 'facilitator' ? ['strike'] : [];
+    default:
+      return [];
+  }
 }

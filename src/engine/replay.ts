@@ -34,10 +34,16 @@ export function replayJournal(scenario: Scenario, records: readonly DrillRecord[
     if (actor.getSnapshot().status !== 'active') break;
     actor.send(event);
   }
-  const mismatch = firstDifference(actor.getSnapshot().context.core.records, records);
+  const replayed = actor.getSnapshot().context.core.records;
+  const mismatch = firstDifference(replayed, records);
   if (mismatch) {
     actor.stop();
     return { ok: false, ...mismatch };
+  }
+  // Replay moves time only to each input, so an outcome between two inputs would carry the later
+  // one's wall time; the journal holds when it really happened, and a report must say that.
+  for (let i = 0; i < replayed.length; i++) {
+    if (replayed[i]!.wall !== records[i]!.wall) replayed[i] = { ...replayed[i]!, wall: records[i]!.wall };
   }
   return { ok: true, actor };
 }
@@ -67,6 +73,14 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
       return { type: 'START', wall };
     case 'decision-made':
       return { type: 'DECIDE', id: r.id, option: r.option, text: r.text, by: r.by, rationale: r.rationale, wall };
+    case 'rationale':
+      return { type: 'EXPLAIN', id: r.id, text: r.text, by: r.by, wall };
+    case 'decision-extended':
+      return { type: 'EXTEND', id: r.id, ms: r.ms, by: r.by, wall };
+    case 'speaker':
+      return { type: 'SET_SPEAKER', name: r.name, wall };
+    case 'correction':
+      return { type: 'CORRECT', of: r.of, change: r.change, text: r.text, by: r.by, wall };
     case 'action-started':
       return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
     case 'lookup-asked':
@@ -75,10 +89,12 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
       return { type: 'IMPROVISE', channel: r.channel, from: r.from, text: r.text, audience: r.audience, wall };
     case 'hint-shown':
       return { type: 'SHOW_HINT', for: r.for, wall };
+    case 'vote':
+      return { type: 'VOTE', id: r.id, option: r.option, name: r.name, confidence: r.confidence, role: r.role, wall };
     case 'note':
       return { type: 'NOTE', text: r.text, by: r.by, wall };
     case 'followup':
-      return { type: 'FOLLOWUP', text: r.text, owner: r.owner, kind: r.kind, wall };
+      return { type: 'FOLLOWUP', text: r.text, owner: r.owner, kind: r.kind, due: r.due, priority: r.priority, wall };
     case 'paused':
       return { type: 'PAUSE', wall };
     case 'resumed':
@@ -92,7 +108,7 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
     case 'checkpoint':
       return { type: 'CHECKPOINT', wall };
     case 'debrief':
-      return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, owner: r.owner, kind: r.kind, wall };
+      return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, factors: r.factors, owner: r.owner, kind: r.kind, due: r.due, priority: r.priority, wall };
     case 'drill-finished':
       return { type: 'FINISH', wall };
     case 'milestone':

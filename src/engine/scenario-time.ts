@@ -92,6 +92,11 @@ export abstract class ScenarioTime extends DrillOutcomes {
     return Math.min(this.timetable.peekTime(), rampTick);
   }
 
+  /** For the facilitator alone: the next `n` injects and decisions scheduled at a known time, not cancelled. */
+  upcoming(n: number): { at: number; kind: 'inject' | 'open'; id: string }[] {
+    return this.timetable.upcoming(n, (id) => !this.cancelled.has(id));
+  }
+
   /** Scenario time of the next scheduled inject or decision, for "skip to next". */
   nextEventTime(): number | undefined {
     return this.timetable.nextEventTime();

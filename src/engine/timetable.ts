@@ -55,6 +55,13 @@ export class Timetable {
     return this.schedule.earliest((d) => d.kind === 'inject' || d.kind === 'open' || d.kind === 'timeout')?.at;
   }
 
+  /** The next `n` scheduled injects and decisions (to fire or to open) that `keep`, soonest first. */
+  upcoming(n: number, keep: (id: string) => boolean): { at: number; kind: 'inject' | 'open'; id: string }[] {
+    return this.schedule
+      .soonest(n, (d) => (d.kind === 'inject' || d.kind === 'open') && keep(d.id))
+      .map((s) => ({ at: s.at, kind: s.item.kind as 'inject' | 'open', id: (s.item as { id: string }).id }));
+  }
+
   /** Schedules whatever waits `after` the item `id`, which happened at `t`. */
   happened(id: string, t: number): void {
     const waiting = this.dependents.get(id);

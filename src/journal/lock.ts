@@ -89,3 +89,9 @@ function isAlive(holder: Holder): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, but someone else's
   }
 }
+
+/** Whether a live drill (here, or one on another host) holds `journal` open now; a stale lock holds nothing. */
+export function isJournalHeld(journal: string): boolean {
+  const holder = readHolder(`${journal}.lock`);
+  return holder !== undefined && isAlive(holder);
+}

@@ -64,13 +64,8 @@ export function parseJournal(text: string, path: string): JournalRead {
   const endsCleanly = lines[lines.length - 1] === '';
   if (endsCleanly) lines.pop();
   if (lines.length === 0) return { ok: false, message: `${path}:1:1: the journal is empty` };
-  const header = lines[0]!.length > MAX_JOURNAL_LINE ? undefined : parseLine(lines[0]!);
-  if (!isHeader(header)) {
-    return { ok: false, message: `${path}:1:1: not a drill journal: the first line must be {"format":"${JOURNAL_FORMAT}","version":${JOURNAL_VERSION}}` };
-  }
-  if (header.version !== JOURNAL_VERSION) {
-    return { ok: false, message: `${path}:1:1: journal version ${String(header.version)} is not supported (this drill reads version ${JOURNAL_VERSION})` };
-  }
+  const headerProblem = checkHeaderLine(lines[0]!, path);
+  if (headerProblem) return { ok: false, message: headerProblem };
   const records: DrillRecord[] = [];
   const warnings: string[] = [];
   let validBytes = Buffer.byteLength(lines[0]!, 'utf8') + 1;
@@ -82,34 +77,53 @@ export function parseJournal(text: string, path: string): JournalRead {
       warnings.push(`${path}:${i + 1}:1: the last line was cut short (the drill was interrupted mid-write); reading up to line ${i}`);
       break;
     }
-    const tooLong = lines[i]!.length > MAX_JOURNAL_LINE;
-    const value = tooLong ? undefined : parseLine(lines[i]!);
-    // Nearly every line passes the quick check; zod runs only on the rest, for its exact message.
-    const parsed = isRecord(value) ? { success: true as const, data: value } : recordSchema.safeParse(value);
-    if (!parsed.success) {
-      if (tooLong) {
-        return { ok: false, message: `${path}:${i + 1}:1: damaged journal line: ${lines[i]!.length} characters, over the ${MAX_JOURNAL_LINE}-character limit of a record` };
-      }
-      if (value === undefined) return { ok: false, message: `${path}:${i + 1}:1: damaged journal line: not JSON (was the file edited?)` };
-      const type = (value as { type?: unknown } | null)?.type;
-      if (typeof type === 'string' && !RECORD_TYPES.has(type)) {
-        return { ok: false, message: `${path}:${i + 1}:1: damaged journal line: unknown record type \`${visibleLine(type)}\` (written by a newer drill?)` };
-      }
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${visibleLine(issue.path.join('.'))}` : '';
-      // The message may quote the line's own keys, which could hold terminal escapes.
-      return { ok: false, message: `${path}:${i + 1}:1: damaged journal line${where}: ${visibleLine(issue?.message ?? 'not a record')}` };
-    }
-    if (parsed.data.seq !== records.length) {
-      return { ok: false, message: `${path}:${i + 1}:1: damaged journal: expected record ${records.length}, found ${parsed.data.seq}` };
-    }
-    records.push(parsed.data);
+    const parsed = parseRecordLine(lines[i]!, i + 1, path, records.length);
+    if (!parsed.ok) return parsed;
+    records.push(parsed.record);
     validBytes += Buffer.byteLength(lines[i]!, 'utf8') + 1;
   }
   if (records.length === 0 || records[0]!.type !== 'drill-started') {
     return { ok: false, message: `${path}:2:1: the journal has no drill-started record` };
   }
   return { ok: true, records, warnings, validBytes };
+}
+
+/** The problem with a journal's first line, if it is not the header of a journal this drill reads. */
+export function checkHeaderLine(line: string, path: string): string | undefined {
+  const header = line.length > MAX_JOURNAL_LINE ? undefined : parseLine(line);
+  if (!isHeader(header)) {
+    return `${path}:1:1: not a drill journal: the first line must be {"format":"${JOURNAL_FORMAT}","version":${JOURNAL_VERSION}}`;
+  }
+  if (header.version !== JOURNAL_VERSION) {
+    return `${path}:1:1: journal version ${String(header.version)} is not supported (this drill reads version ${JOURNAL_VERSION})`;
+  }
+  return undefined;
+}
+
+/** One complete record line (`lineNo` counts from 1, the header), which must be record `expectedSeq`. */
+export function parseRecordLine(line: string, lineNo: number, path: string, expectedSeq: number): { ok: true; record: DrillRecord } | { ok: false; message: string } {
+  const tooLong = line.length > MAX_JOURNAL_LINE;
+  const value = tooLong ? undefined : parseLine(line);
+  // Nearly every line passes the quick check; zod runs only on the rest, for its exact message.
+  const parsed = isRecord(value) ? { success: true as const, data: value } : recordSchema.safeParse(value);
+  if (!parsed.success) {
+    if (tooLong) {
+      return { ok: false, message: `${path}:${lineNo}:1: damaged journal line: ${line.length} characters, over the ${MAX_JOURNAL_LINE}-character limit of a record` };
+    }
+    if (value === undefined) return { ok: false, message: `${path}:${lineNo}:1: damaged journal line: not JSON (was the file edited?)` };
+    const type = (value as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && !RECORD_TYPES.has(type)) {
+      return { ok: false, message: `${path}:${lineNo}:1: damaged journal line: unknown record type \`${visibleLine(type)}\` (written by a newer drill?)` };
+    }
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${visibleLine(issue.path.join('.'))}` : '';
+    // The message may quote the line's own keys, which could hold terminal escapes.
+    return { ok: false, message: `${path}:${lineNo}:1: damaged journal line${where}: ${visibleLine(issue?.message ?? 'not a record')}` };
+  }
+  if (parsed.data.seq !== expectedSeq) {
+    return { ok: false, message: `${path}:${lineNo}:1: damaged journal: expected record ${expectedSeq}, found ${parsed.data.seq}` };
+  }
+  return { ok: true, record: parsed.data };
 }
 
 const RECORD_TYPES: ReadonlySet<string> = new Set(recordSchema.options.map((option) => option.shape.type.value));

@@ -10,23 +10,11 @@
  */
 import type { BlamelessFlag, BlamelessRule } from './report-schema.js';
 import { plainLine } from './escape.js';
+import { ADVERB, type SentenceRule, type TeamText, type RuleContext } from './blame-words.js';
+import { counterfactual, personAsSubjectOfFailure } from './blame-people.js';
 
-/** One thing the team wrote, and where it sits in the report. */
-export interface TeamText {
-  readonly kind: 'cause' | 'went-well' | 'went-poorly' | 'lucky' | 'action' | 'note' | 'decision';
-  readonly where: string;
-  readonly text: string;
-  /** For actions: the owner, if any. */
-  readonly owner?: string;
-}
-
-export interface RuleContext {
-  /** Participants' names as written in the team list, and their first names. */
-  readonly names: readonly string[];
-}
-
-/** A sentence-level rule: the reason to flag `sentence`, or undefined. */
-export type SentenceRule = (sentence: string, entry: TeamText, ctx: RuleContext) => string | undefined;
+export type { RuleContext, SentenceRule, TeamText } from './blame-words.js';
+export { counterfactual, personAsSubjectOfFailure } from './blame-people.js';
 
 // A negation shortly before a phrase ("not a root cause", "rather than human error") or just after
 // its noun ("human error is not ...") means the writer is arguing against it.
@@ -50,10 +38,6 @@ function affirmed(sentence: string, pattern: RegExp): boolean {
   return false;
 }
 
-// Past participles that follow "should have", "if … had", "had we …" in a counterfactual.
-const PARTICIPLE =
-  "(?:been|\\w+ed|\\w+en|done|run|seen|known|caught|made|gone|said|told|put|set|sent|kept|left|found|thought|brought|got|read|hit|shut|cut|let|felt|held|heard|understood|built|paid|won|begun|spent|stood)";
-const ADVERB = '(?:\\w+ly\\s+)?';
 
 const HUMAN_ERROR = /\b(?:human|operator|user|pilot|engineer)[- ]error\b|\bcareless(?:ness|ly)?\b|\bmistakes? (?:by|of|from)\b|\bfat[- ]finger(?:ed|ing)?\b/i;
 
@@ -63,48 +47,6 @@ export const humanErrorAsCause: SentenceRule = (sentence) =>
     ? '"Human error" (or carelessness) names who, not why, and ends the search where it should begin. Ask what made the action easy to get wrong and hard to notice: an argument that reads two ways, no confirmation, no dry run, no alert.'
     : undefined;
 
-// Built once: these rules run on every sentence the team wrote.
-const SHOULD_HAVE = new RegExp(`\\b(?:should|could|would|might|ought to)(?:n't| not)?\\s+have\\s+${ADVERB}${PARTICIPLE}\\b|\\b(?:should|could|would|might)'ve\\b`, 'i');
-const IF_HAD = new RegExp(`\\bif\\b(?:\\s+[\\w'-]+){1,4}?\\s+(?:had|hadn't|had not)\\s+(?:not\\s+)?${ADVERB}${PARTICIPLE}\\b|\\bhad (?:we|they|I|he|she|you|\\w+) (?:not )?${ADVERB}${PARTICIPLE}\\b|\\bif only\\b`, 'i');
-
-// Words one of the two patterns needs. Compiling those patterns is slow next to a whole report, and
-// most sentences have none of these words, so this cheap test skips both (and their compilation).
-const COUNTERFACTUAL_WORD = /have|'ve|had|if only/i;
-
-export const counterfactual: SentenceRule = (sentence) =>
-  COUNTERFACTUAL_WORD.test(sentence) && (SHOULD_HAVE.test(sentence) || IF_HAD.test(sentence))
-    ? 'A counterfactual ("should have", "if X had…") describes a world that did not happen and measures people against it. Describe what they knew and saw at the time, and why their action made sense to them then.'
-    : undefined;
-
-const FAILURE_VERB =
-  "(?:broke|forgot|missed|failed|messed up|screwed up|blew up|ran the wrong|typed the wrong|used the wrong|picked the wrong|mistyped|misread|misunderstood|neglected|ignored|overlooked|botched|fat-fingered|caused|(?:didn't|did not|never|failed to) (?:notice|check|read|see|follow|ask|confirm|test|verify|know|realise|realize|think|escalate|look|listen|respond|review))";
-
-export const personAsSubjectOfFailure: SentenceRule = (sentence, _entry, ctx) => {
-  for (const name of ctx.names) {
-    // Only an exact-case match counts (below), so a sentence without the name needs no pattern.
-    if (!sentence.includes(name)) continue;
-    // The name itself is matched as written (names are proper nouns); "Alex's script failed" has
-    // the script, not Alex, as its subject.
-    if ([...sentence.matchAll(failurePattern(name))].some((m) => m[1] === name)) {
-      return 'A participant is the subject of a failure verb ("Dana forgot", "Alex broke"). Saying who did what is fine ("I ran the script"); the sentence after it should ask what in the system let it happen and what would catch it next time.';
-    }
-  }
-  return undefined;
-};
-
-// One pattern per participant name, built on first use; matchAll copies it, so sharing is safe.
-const failurePatterns = new Map<string, RegExp>();
-
-function failurePattern(name: string): RegExp {
-  let pattern = failurePatterns.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(${escapeRegExp(name)})(?!['’]s\\b)\\s+${ADVERB}${FAILURE_VERB}\\b`, 'giu');
-    // Names come from journals of any size; keep the cache bounded.
-    if (failurePatterns.size > 1000) failurePatterns.clear();
-    failurePatterns.set(name, pattern);
-  }
-  return pattern;
-}
 
 const HUMAN_ACTION_PARTICIPLE =
   '(?:run|executed|deleted|removed|changed|deployed|pushed|merged|typed|entered|set|configured|misconfigured|disabled|enabled|approved|skipped|ignored|missed|forgotten|shrunk|shrank|scaled|terminated|killed|restarted|rolled back|dropped|overwritten|applied|made|done|given|sent|copied|pasted|edited|modified|updated|installed|started|stopped|triggered|launched|invoked|issued|mistyped|misread|overlooked|noticed|chosen|picked|reviewed|tested|checked)';
@@ -183,7 +125,7 @@ export function participantNames(team: readonly { readonly name: string }[]): st
   return [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Reviews every entry, sentence by sentence; flags come in the order the entries were given. */
+/** Reviews every entry, sentence by sentence; flags come in the order the entries were given. `team` is everyone whose name counts: the team and the scenario's people. */
 export function blamelessReview(entries: readonly TeamText[], team: readonly { readonly name: string }[]): BlamelessFlag[] {
   const ctx: RuleContext = { names: participantNames(team) };
   const flags: BlamelessFlag[] = [];
@@ -200,8 +142,4 @@ export function blamelessReview(entries: readonly TeamText[], team: readonly { r
     if (entry === single) flags.push({ rule: 'single-cause', where: entry.where, sentence: plainLine(entry.text), why: ONE_CAUSE_WHY });
   }
   return flags;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

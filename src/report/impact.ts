@@ -5,7 +5,7 @@
  * piecewise-linear variables whose extremes lie at the recorded breakpoints.
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { VariableSpec } from '../scenario/validate/schema.js';
+import type { VariableSpec } from '../scenario/index.js';
 import type { ImpactInterval, ReportVariable } from './report-schema.js';
 
 export interface ImpactHistory {
@@ -17,6 +17,8 @@ export interface ImpactHistory {
   /** Start of the first impact and end of the last one; null when users saw nothing. */
   readonly startMs: number | null;
   readonly endMs: number | null;
+  /** Users were still affected when the drill (or the journal) ended. */
+  readonly openAtEnd: boolean;
 }
 
 /** Down and degraded intervals from `impact` records; an impact still on at `endMs` is closed there. */
@@ -32,6 +34,7 @@ export function impactHistory(records: readonly DrillRecord[], endMs: number): I
     close(r.t);
     if (r.level !== 'ok') open = { level: r.level, fromMs: r.t };
   }
+  const openAtEnd = open !== undefined;
   close(endMs);
   const total = (level: 'down' | 'degraded') =>
     intervals.filter((i) => i.level === level).reduce((sum, i) => sum + (i.toMs - i.fromMs), 0);
@@ -41,6 +44,7 @@ export function impactHistory(records: readonly DrillRecord[], endMs: number): I
     degradedMs: total('degraded'),
     startMs: intervals[0]?.fromMs ?? null,
     endMs: intervals.at(-1)?.toMs ?? null,
+    openAtEnd,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { BlamelessRule, Report } from './report-schema.js';
 import { inline } from './escape.js';
-import { bullets, capitalise, clock, plural } from './md-format.js';
+import { bullets, capitalise, clock, joinAnd, plural } from './md-format.js';
 
 /** Sections 6–9: contributing factors, the review of the response, follow-ups, blameless review. */
 export function renderAnalysis(report: Report): string {
@@ -15,13 +15,24 @@ export function renderAnalysis(report: Report): string {
 function factors(r: Report): string {
   const byId = new Map(r.factors.map((f) => [f.id, f]));
   const named = r.causes.map((c, i) => {
-    const f = c.factor ? byId.get(c.factor) : undefined;
-    const link = f ? ` — matches the planted factor “${inline(f.title)}”` : c.factor ? ` — linked to ${inline(c.factor)}, which the scenario does not plant` : '';
-    return `${i + 1}. ${inline(c.text)}${link}`;
+    const known = c.factors.flatMap((id) => (byId.has(id) ? [`“${inline(byId.get(id)!.title)}”`] : []));
+    const unknown = c.factors.filter((id) => !byId.has(id)).map((id) => inline(id));
+    const links = [
+      known.length ? `matches the planted ${known.length === 1 ? 'factor' : 'factors'} ${joinAnd(known)}` : '',
+      unknown.length ? `linked to ${joinAnd(unknown)}, which the scenario does not plant` : '',
+    ].filter((l) => l !== '');
+    // A flagged cause says so where it is listed, not only in the review at the end.
+    const rules = [...new Set(r.blameless.filter((f) => f.where === `cause ${i + 1}`).map((f) => RULE_TITLE[f.rule]))];
+    const flag = rules.length ? ` ⚑ _flagged in the blameless review: ${joinAnd(rules.map((t) => t.toLowerCase()))}_` : '';
+    return `${i + 1}. ${inline(c.text)}${links.length ? ` — ${links.join('; ')}` : ''}${flag}`;
   });
   const planted = r.factors.filter((f) => f.kind !== 'red-herring');
+  const inPlay = planted.filter((f) => f.inPlay);
+  const idle = planted.filter((f) => !f.inPlay);
   const herrings = r.factors.filter((f) => f.kind === 'red-herring');
-  const found = planted.filter((f) => f.found).length;
+  const found = inPlay.filter((f) => f.found).length;
+  const asPlanted = (f: Report['factors'][number]) => `${f.inDrill ? `In this drill: ${inline(f.inDrill)} ` : ''}_As planted:_ ${inline(f.explanation)}`;
+  const title = (f: Report['factors'][number]) => `**${inline(f.title)}**${f.kind && f.kind !== 'red-herring' ? ` (${inline(f.kind)})` : ''}`;
   const lines = [
     '## Contributing factors',
     '',
@@ -37,14 +48,20 @@ function factors(r: Report): string {
   if (planted.length === 0) {
     lines.push('_The scenario plants no contributing factors._');
   } else {
+    const played = idle.length === 0 ? '' : `; ${inPlay.length === 0 ? 'none' : inPlay.length} came into play in this drill`;
+    const share = found === 0 ? `none of ${inPlay.length === planted.length ? 'them' : 'those'}` : found === inPlay.length ? `all of ${inPlay.length === planted.length ? 'them' : 'those'}` : String(found);
     lines.push(
-      `The scenario's author planted ${plural(planted.length, 'contributing factor')}; the team found ${found === 0 ? 'none of them' : found === planted.length ? 'all of them' : found}. Each is another way this failure could have shown itself, and a place to fix it.`,
-      '',
-      bullets(
-        planted.map((f) => `**${f.found ? 'Found' : 'Not found'}:** **${inline(f.title)}**${f.kind ? ` (${inline(f.kind)})` : ''}. ${inline(f.explanation)}`),
-        '',
-      ),
+      `The scenario's author planted ${plural(planted.length, 'contributing factor')}${played}${inPlay.length ? `, and the team found ${share}` : ''}. Each is another way this failure could have shown itself, and a place to fix it.`,
     );
+    if (inPlay.length) lines.push('', bullets(inPlay.map((f) => `**${f.found ? 'Found' : 'Not found'}:** ${title(f)}. ${asPlanted(f)}`), ''));
+    if (idle.length) {
+      lines.push(
+        '',
+        'Planted, but not in play in this drill: the way the drill went, these never had a chance to matter, so they are neither found nor missed.',
+        '',
+        bullets(idle.map((f) => `${title(f)}. ${asPlanted(f)}${f.found ? ' The team named it as a cause all the same.' : ''}`), ''),
+      );
+    }
   }
   if (herrings.length) {
     lines.push(
@@ -52,7 +69,7 @@ function factors(r: Report): string {
       'Red herrings, planted to look like causes:',
       '',
       bullets(
-        herrings.map((f) => `**${inline(f.title)}**: ${f.found ? 'the team named it as a cause' : 'the team did not name it as a cause'}. ${inline(f.explanation)}`),
+        herrings.map((f) => `${title(f)}: ${f.found ? 'the team named it as a cause' : 'the team did not name it as a cause'}${f.inPlay ? '' : ' (it did not come up in this drill)'}. ${asPlanted(f)}`),
         '',
       ),
     );
@@ -81,7 +98,9 @@ function followups(r: Report): string {
   const items = r.followups.map((f) => {
     const owner = f.owner ? `owner: ${inline(f.owner)}` : 'owner: **unassigned**';
     const raised = f.raisedMs !== undefined ? ` · raised at ${clock(f.raisedMs)}` : '';
-    return `- [ ] ${inline(f.text)} — ${owner} · type: ${f.type}${raised}`;
+    const priority = f.priority ? ` · priority: ${f.priority}` : '';
+    const due = f.due ? ` · due: ${f.due}` : '';
+    return `- [ ] ${inline(f.text)} — ${owner} · type: ${f.type}${priority}${due}${raised}`;
   });
   return ['## Follow-up actions', '', items.length ? items.join('\n') : '_No follow-up actions were recorded._'].join('\n');
 }
@@ -91,7 +110,7 @@ const RULE_TITLE: Record<BlamelessRule, string> = {
   'root-cause': 'A single "root cause"',
   'single-cause': 'Only one cause named',
   counterfactual: 'Counterfactuals',
-  'person-failed': 'A person as the subject of a failure',
+  'person-failed': 'Blame aimed at a person',
   'actorless-passive': 'Passives that hide who acted',
   'vague-action': 'Actions that ask people to be better',
   'no-owner': 'Actions without an owner',
@@ -104,7 +123,7 @@ function blameless(r: Report): string {
     'A language check of everything the team wrote: causes, notes, answers, the debrief and the actions. These are suggestions, not errors; each quotes the sentence and says why it may read as blame.',
     '',
   ];
-  const wrote = r.causes.length + r.wentWell.length + r.wentPoorly.length + r.lucky.length + r.followups.length + r.stats.notes + r.stats.decisionsOffScript;
+  const wrote = r.teamSummary.length + r.causes.length + r.wentWell.length + r.wentPoorly.length + r.lucky.length + r.followups.length + r.stats.notes + r.stats.decisionsOffScript;
   if (wrote === 0 && !r.decisions.some((d) => d.rationale)) {
     lines.push('The team wrote nothing to review: no notes, causes, debrief entries or actions.');
     return lines.join('\n');

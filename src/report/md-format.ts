@@ -2,8 +2,9 @@
  * Small building blocks of the Markdown report: tables, lists, numbers with units, minutes.
  * Callers pass text that is already escaped (see escape.ts); these only arrange it.
  */
-import { formatClock } from '../conditions/duration.js';
+import { formatClock, formatDuration } from '../conditions/duration.js';
 import { inline } from './escape.js';
+import { preciseNumber } from './compared.js';
 
 /** A GitHub table. Cells must already be escaped; a header row and a separator row come first. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -34,9 +35,34 @@ export function minutes(ms: number): string {
   return `${Number.isInteger(m) ? m.toFixed(0) : m.toFixed(1)} min`;
 }
 
-/** A world value with its unit: `20 nodes`, `64%`, `true`. Numbers keep at most one decimal. */
-export function withUnit(value: number | boolean, unit: string | undefined): string {
-  const text = typeof value === 'number' ? String(Math.round(value * 10) / 10) : String(value);
+/**
+ * A duration in whole seconds, as people read one: `3m32s`, never `3m31.825s` (a drill played
+ * in real time has milliseconds everywhere; report.json keeps them).
+ */
+export function seconds(ms: number): string {
+  return formatDuration(Math.round(ms / 1000) * 1000);
+}
+
+/**
+ * The time from one scenario time to another as the T+ clocks beside it show them: the clock
+ * shows whole seconds elapsed, so T+02:06.6 − T+00:20 reads 1m46s, never a rounded 1m47s that
+ * the reader could not get by subtracting what is printed.
+ */
+export function span(fromMs: number, toMs: number): string {
+  return formatDuration((Math.floor(toMs / 1000) - Math.floor(fromMs / 1000)) * 1000);
+}
+
+/** A duration for a metrics table: `2m25s`, or the reason there is none. */
+export function durationOr(ms: number | null, none: string): string {
+  return ms === null ? none : seconds(ms);
+}
+
+/**
+ * A world value with its unit: `20 nodes`, `64%`, `true`. Numbers keep one decimal, or as many
+ * as it takes to sit on the right side of each number in `compared` (see compared.ts).
+ */
+export function withUnit(value: number | boolean, unit: string | undefined, compared?: readonly number[]): string {
+  const text = typeof value === 'number' ? preciseNumber(value, compared) : String(value);
   if (!unit) return text;
   if (/^[%°]/.test(unit)) return `${text}${inline(unit)}`;
   // "1 node", not "1 nodes": plain plural words lose their s for exactly one.
@@ -67,4 +93,14 @@ export function capitalise(text: string): string {
 /** "no decisions", "1 decision", "3 decisions". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return n === 0 ? `no ${many}` : `${n} ${n === 1 ? one : many}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** "a", "a or b", "a, b or c". */
+export function joinOr(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

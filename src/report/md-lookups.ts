@@ -24,16 +24,20 @@ export function renderLookups(r: Report): string | undefined {
     cell(shorten(firstLine(a.text), 80)),
   ]);
   const lines = ['## What the team looked at', ''];
-  lines.push(asked.length ? table(['Asked', 'Lookup', 'Who', 'Answered', 'Shows', 'First line shown'], rows) : '_The team made no lookups._');
-  lines.push('');
-  if (firstCause) {
+  if (asked.length === 0) {
+    lines.push(`_The team made none of the ${offered === 1 ? 'one lookup' : `${offered} lookups`} the scenario offers._`);
+  } else {
+    lines.push(table(['Asked', 'Lookup', 'Who', 'Answered', 'Shows', 'First line shown'], rows), '');
+  }
+  // With nothing looked at there is no first look to time: the line above says it all.
+  if (asked.length > 0 && firstCause) {
     const who = firstCause.by ? ` (${inline(firstCause.by)})` : '';
     const since =
       impactToFirstCauseMs === null
         ? 'There was no impact to measure it from.'
         : `Time from the start of impact to the first look at a cause: **${formatDuration(impactToFirstCauseMs)}** (= ${clock(firstCause.atMs)} first answer that shows a planted cause − ${clock(r.impact.startMs!)} impact started).`;
     lines.push(`The first look at something that shows a planted cause: **${inline(firstCause.label)}**${who} at ${clock(firstCause.atMs)}. ${since}`);
-  } else {
+  } else if (asked.length > 0) {
     lines.push('_The team never looked at a lookup that shows a planted cause._');
   }
   if (r.improvised.length) {

@@ -1,13 +1,14 @@
 /**
- * The report's timeline section: the canonical table of every event, then a Mermaid picture of
- * the phases and key events for readers who want the shape at a glance.
+ * The report's timeline section: the incident timeline a reader takes in at once (injects,
+ * decisions, the team's actions, milestones, impact), then a Mermaid picture of the phases and
+ * the team's key moves. Every event, mechanics included, is in the full log in the appendix.
  */
 import type { Report, TimelineEntry } from './report-schema.js';
 import { cell } from './escape.js';
 import { clock, table, tableRow, wallTime } from './md-format.js';
 import { ganttSource } from './mermaid.js';
 
-const SOURCE_LABEL: Record<TimelineEntry['source'], string> = {
+export const SOURCE_LABEL: Record<TimelineEntry['source'], string> = {
   inject: 'inject',
   decision: 'decision',
   action: 'action',
@@ -31,7 +32,7 @@ export function* timelineParts(report: Report): Generator<string> {
   yield [
     '## Timeline',
     '',
-    `Scenario time (T+) and wall-clock time (UTC, ${day}). Inject texts are shortened to their first line; the scenario file holds them in full.`,
+    `Scenario time (T+) and wall-clock time (UTC, ${day}): what reached the team, what it decided and did, and what that changed. Inject texts are shortened to their first line here; the full log in the appendix has every event, in full.`,
     '',
     table(header, []),
   ].join('\n');
@@ -47,10 +48,10 @@ export function* timelineParts(report: Report): Generator<string> {
 
 function timelineRow(e: TimelineEntry, day: string): string {
   return tableRow([
-    clock(e.tMs),
+    e.untilMs !== undefined ? `${clock(e.tMs)}–${clock(e.untilMs)}` : clock(e.tMs),
     wallTime(e.wall, day),
     SOURCE_LABEL[e.source],
     e.who ? cell(e.who, 60) : '',
-    e.source === 'note' ? `_${cell(e.what, 500)}_` : cell(e.what),
+    e.source === 'note' ? `_${cell(e.what, 500)}_` : cell(e.what, 600),
   ]);
 }

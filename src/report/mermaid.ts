@@ -1,11 +1,12 @@
 /**
- * A Mermaid gantt chart of the drill: user impact, the response phases between milestones, and
- * the key events, on the scenario clock. GitHub renders ```mermaid blocks; its gantt parser ends
- * a task name at `:`, starts a comment at `#` and splits statements at `;`, so task names here are
- * built only from fixed words, ids (letters, digits, - and _) and `T+mm` stamps. The Markdown
- * table stays the canonical timeline; this is the picture of it.
+ * A Mermaid gantt chart of the drill: user impact, the response phases between milestones, the
+ * team's actions (from when each was taken to when it took effect), and the key events, on the
+ * scenario clock, labelled in words. GitHub renders ```mermaid blocks; its gantt parser ends a
+ * task name at `:`, starts a comment at `#` and splits statements at `;`, so every name goes
+ * through `taskName`. The Markdown table stays the canonical timeline; this is the picture of it.
  */
 import type { Report } from './report-schema.js';
+import { milestoneName } from './timeline.js';
 
 /** `00:02:30` for 150000 ms: the chart's dateFormat is HH:mm:ss on the scenario clock. */
 function at(ms: number): string {
@@ -36,8 +37,10 @@ export function taskName(text: string): string {
 }
 
 const MAX_DECISION_EVENTS = 24;
+const MAX_ACTION_BARS = 24;
 
 const PHASES = [
+  { until: 'started', name: 'Before the incident' },
   { until: 'detected', name: 'Until detected' },
   { until: 'acknowledged', name: 'Until acknowledged' },
   { until: 'mitigated', name: 'Until mitigated' },
@@ -62,6 +65,7 @@ export function ganttSource(report: Report): string {
   for (const phase of PHASES) {
     const reached = report.milestones.find((m) => m.name === phase.until)?.reachedMs ?? null;
     if (reached !== null && reached < from) continue; // marked out of order: no phase of its own
+    if (reached === null && phase.until === 'started') continue; // not marked: phases count from the clock
     const to = reached ?? end;
     if (to > from) response.push([reached === null ? `Not ${phase.until} by the end` : phase.name, from, to]);
     if (reached === null) break;
@@ -70,19 +74,49 @@ export function ganttSource(report: Report): string {
   // An empty section is dropped: Mermaid draws it as a blank band.
   if (response.length > 0) lines.push('    section Response');
   for (const [name, a, b] of response) task(name, '', a, b);
+  // The team's key moves, such as freezing the autoscaler: each from when it was taken to when
+  // it took effect; a run of the same action by the same person is one bar.
+  const bars = actionBars(report);
+  if (bars.length > 0 && bars.length <= MAX_ACTION_BARS) {
+    lines.push('    section Team actions');
+    for (const b of bars) task(b.name, b.to === null ? 'active' : '', b.from, Math.max(b.from + 1000, b.to ?? end));
+  }
   const events: { name: string; at: number }[] = [];
-  for (const m of report.milestones) if (m.reachedMs !== null) events.push({ name: `${capital(m.name)} ${stamp(m.reachedMs)}`, at: m.reachedMs });
+  for (const m of report.milestones) {
+    if (m.reachedMs !== null) events.push({ name: `${capital(milestoneName(m.name))}${m.byDefault ? ' by default' : ''} ${stamp(m.reachedMs)}`, at: m.reachedMs });
+  }
   // Past a couple of dozen decisions the chart turns into a wall of diamonds; the table and the
   // decision latency list still have every one of them.
   const closed = report.decisions.filter((d) => d.closedMs !== null && d.outcome !== 'cancelled');
   for (const d of closed.length <= MAX_DECISION_EVENTS ? closed : []) {
-    const what = d.outcome === 'timed-out' ? 'timed out' : d.outcome === 'off-script' ? 'answered off-script' : `chose ${d.option ?? ''}`;
-    events.push({ name: `${d.id} ${what} ${stamp(d.closedMs!)}`, at: d.closedMs! });
+    const label = d.options.find((o) => o.id === d.option)?.label ?? d.option ?? '';
+    const what =
+      d.outcome === 'timed-out' ? `Nobody decided, default ${label}` : d.outcome === 'off-script' ? `${d.by ?? 'The team'} answered off-script` : `${d.by ?? 'The team'} chose ${label}`;
+    events.push({ name: `${stamp(d.closedMs!)} ${shortLabel(what)}`, at: d.closedMs! });
   }
   if (report.drill.endedMs !== null) events.push({ name: `Drill ended ${stamp(report.drill.endedMs)}`, at: report.drill.endedMs });
   if (events.length > 0) lines.push('    section Key events');
   for (const e of events.sort((a, b) => a.at - b.at)) task(e.name, 'milestone', e.at, e.at);
   return lines.join('\n');
+}
+
+/** The team's actions as bars; consecutive runs of one action by one person fold into one. */
+function actionBars(report: Report): { name: string; from: number; to: number | null }[] {
+  const bars: { id: string; by?: string; label: string; count: number; from: number; to: number | null }[] = [];
+  for (const a of report.actions) {
+    const last = bars.at(-1);
+    if (last && last.id === a.id && last.by === a.by) {
+      last.count++;
+      last.to = a.landedMs;
+    } else bars.push({ id: a.id, ...(a.by !== undefined ? { by: a.by } : {}), label: a.label, count: 1, from: a.startedMs, to: a.landedMs });
+  }
+  return bars.map((b) => ({ name: shortLabel(`${b.by ? `${b.by} ` : ''}${b.count > 1 ? `${b.count}x ` : ''}${b.label}`), from: b.from, to: b.to }));
+}
+
+/** A label cut at a word, short enough to read on a chart (taskName then keeps it whole). */
+function shortLabel(text: string): string {
+  const words = text.replace(/[:#;<>&"`{}[\]\\|]/g, ' ').replace(/\s+/g, ' ').trim();
+  return taskName(words.length < 58 ? words : `${words.slice(0, 56).replace(/\s+\S*$/, '')}…`);
 }
 
 function capital(text: string): string {

@@ -2,17 +2,20 @@
  * Response metrics, each with the formula it was computed by. "MTTR" means repair, recover,
  * respond or resolve depending on who says it, so the report never prints a number without the
  * subtraction behind it, and a milestone never reached says so instead of showing a zero.
- * All times are scenario time: T+00:00 is when the facilitator started the clock.
+ * All times are scenario time: T+00:00 is when the facilitator started the clock; response times
+ * count from when the incident began (see incident.ts), not from the clock.
  */
 import type { DrillRecord, MilestoneName } from '../engine/records.js';
 import { formatClock } from '../conditions/duration.js';
 import type { ReportMetric, ReportMilestone } from './report-schema.js';
 import type { ImpactHistory } from './impact.js';
+import type { Incident } from './incident.js';
 
 export interface MetricInput {
   readonly records: readonly DrillRecord[];
   readonly milestones: readonly ReportMilestone[];
   readonly impact: ImpactHistory;
+  readonly incident: Incident;
   /** Scenario time the drill ended, or the last recorded time if the journal stops first. */
   readonly endMs: number;
   readonly ended: boolean;
@@ -34,31 +37,47 @@ function isTeamReaction(r: DrillRecord): boolean {
   return r.type === 'decision-made' || r.type === 'action-started' || r.type === 'note' || (r.type === 'milestone' && r.source === 'facilitator');
 }
 
-/** Time to notice: the first team reaction after the first inject, minus that inject's time. */
+/** The incident's start as the right-hand side of a formula. */
+function since(incident: Incident): string {
+  return `${incident.what} (${formatClock(incident.startMs)})`;
+}
+
+/** Time to notice: the first team reaction once the incident had begun, minus its start. */
 export function timeToNotice(input: MetricInput): ReportMetric {
   const label = 'Time to notice';
-  const first = input.records.find((r) => r.type === 'inject-fired');
-  if (!first) return { id: 'notice', label, valueMs: null, formula: 'no inject fired, so there was nothing to notice' };
-  const reaction = input.records.find((r) => r.seq > first.seq && isTeamReaction(r));
-  const since = `first inject (${input.describe(first)}, ${formatClock(first.t)})`;
-  if (!reaction) return { id: 'notice', label, valueMs: null, formula: `no team reaction (decision, action, note or milestone) after the ${since}` };
+  const { incident } = input;
+  const reaction = input.records.find((r) => r.t >= incident.startMs && isTeamReaction(r));
+  if (!reaction) return { id: 'notice', label, valueMs: null, formula: `no team reaction (decision, action, note or milestone) after the ${since(incident)}` };
   return {
     id: 'notice',
     label,
-    valueMs: reaction.t - first.t,
-    formula: `first team reaction (${input.describe(reaction)}, ${formatClock(reaction.t)}) − ${since}`,
+    valueMs: reaction.t - incident.startMs,
+    fromMs: incident.startMs,
+    toMs: reaction.t,
+    formula: `first team reaction (${input.describe(reaction)}, ${formatClock(reaction.t)}) − ${since(incident)}`,
   };
 }
 
 /** Time from the clock start to each milestone, or why there is no number. */
 export function milestoneMetrics(input: MetricInput): ReportMetric[] {
   return MILESTONE_METRICS.map(({ id, milestone, label }) => {
-    const reached = input.milestones.find((m) => m.name === milestone)?.reachedMs ?? null;
+    const m = input.milestones.find((x) => x.name === milestone);
+    const reached = m?.reachedMs ?? null;
     if (reached === null) {
       const when = input.ended ? `the drill ended at ${formatClock(input.endMs)}` : `the journal stops at ${formatClock(input.endMs)}`;
       return { id, label, valueMs: null, formula: `not reached: ${when} without "${milestone}"` };
     }
-    return { id, label, valueMs: reached, formula: `${milestone} (${formatClock(reached)}) − clock start (${formatClock(0)})` };
+    // Saying what marked it keeps a milestone that a default or a scenario condition set from
+    // reading as something the team did.
+    const how = m?.byDefault ? `reached by default: ${m.trigger ?? 'a decision timed out'}` : m?.source === 'facilitator' ? `marked by ${m.by ?? 'the facilitator'}` : m?.trigger;
+    return {
+      id,
+      label,
+      valueMs: reached - input.incident.startMs,
+      fromMs: input.incident.startMs,
+      toMs: reached,
+      formula: `${milestone} (${formatClock(reached)}${how ? `, ${how}` : ''}) − ${since(input.incident)}`,
+    };
   });
 }
 
@@ -75,6 +94,8 @@ export function impactMetrics(input: MetricInput): ReportMetric[] {
       id: 'impact',
       label,
       valueMs: impact.endMs - impact.startMs,
+      fromMs: impact.startMs,
+      toMs: impact.endMs,
       formula: `end of the last impact (${formatClock(impact.endMs)}) − start of the first (${formatClock(impact.startMs)})`,
     };
   }

@@ -4,23 +4,33 @@
  * same documents the drill wrote, byte for byte. No clock, no randomness, no file system.
  */
 import type { DrillRecord, RecordOf } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { formatClock } from '../conditions/duration.js';
-import { REPORT_FORMAT, REPORT_VERSION, type Report, type ReportStats } from './report-schema.js';
+import { REPORT_FORMAT, REPORT_VERSION, type Report } from './report-schema.js';
 import { impactHistory, worldExtremes } from './impact.js';
 import { responseMetrics } from './metrics.js';
 import { buildTimeline, describeReaction, isoWall, Names } from './timeline.js';
+import { keyTimeline } from './key-timeline.js';
 import { actionOutcomes, decisionOutcomes, milestoneOutcomes } from './outcomes.js';
 import { blamelessReview, type TeamText } from './blameless.js';
 import { groupRecords } from './record-groups.js';
 import { lookupsLooked } from './lookups.js';
+import { incidentStart } from './incident.js';
+import { debriefFindings } from './debrief.js';
+import { scenarioPeople } from './people.js';
+import { stats } from './stats.js';
+import { comparedValues } from './compared.js';
+import { correctJournal } from './corrections.js';
 
 type Started = RecordOf<'drill-started'>;
 type Debrief = RecordOf<'debrief'>;
 
 /** Builds the report of a drill from its scenario and its journal's records (drill-started first). */
-export function buildReport(scenario: Scenario, records: readonly DrillRecord[]): Report {
-  const started = startedRecord(scenario, records);
+export function buildReport(scenario: Scenario, journal: readonly DrillRecord[]): Report {
+  const started = startedRecord(scenario, journal);
+  // What the report counts is the corrected record; the timeline shows each correction too.
+  const corrected = correctJournal(journal, started.facilitator);
+  const records = corrected.kept;
   const names = new Names(scenario);
   const ended = records.find((r): r is RecordOf<'drill-ended'> => r.type === 'drill-ended');
   const endMs = ended?.t ?? records.reduce((max, r) => Math.max(max, r.t), 0);
@@ -29,14 +39,13 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
   const groups = groupRecords(records);
   const impact = impactHistory(groups.impact, endMs);
   const milestones = milestoneOutcomes(scenario, records, names);
-  const debrief = groups.debrief;
-  const section = (s: Debrief['section']) => debrief.filter((d) => d.section === s);
-  const causes = section('cause').map((d) => ({ text: d.text, ...(d.factor !== undefined ? { factor: d.factor } : {}) }));
-  const followups = [
-    ...groups.followup.map((r) => ({ text: r.text, ...(r.owner ? { owner: r.owner } : {}), type: r.kind, raisedMs: r.t })),
-    ...section('action').map((d) => ({ text: d.text, ...(d.owner ? { owner: d.owner } : {}), type: d.kind ?? ('process' as const) })),
-  ];
+  const incident = incidentStart(milestones, impact);
+  const compared = comparedValues(scenario);
+  const world = worldExtremes(scenario.world, groups.world, endMs).map((v) => (compared.has(v.id) ? { ...v, compared: compared.get(v.id)! } : v));
+  const found = debriefFindings(scenario, records, groups, endMs, world);
   const roleTitle = (role: string | undefined) => file.roles.find((r) => r.id === role)?.title;
+  const played = new Set(started.team.map((m) => m.role));
+  const roleOf = new Map(started.team.filter((m) => m.role !== undefined).map((m) => [m.name, m.role!]));
   return {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
@@ -49,6 +58,7 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
       reportHash: scenario.source.hash,
       summary: file.summary,
       difficulty: file.difficulty,
+      roles: file.roles.map((r) => (r.title !== undefined ? { id: r.id, title: r.title } : { id: r.id })),
     },
     drill: {
       seed: started.seed,
@@ -64,6 +74,8 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
       endReason: ended?.type === 'drill-ended' ? ended.reason : null,
       ...(file.end.when !== undefined ? { endCondition: file.end.when } : {}),
       limitMs: scenario.end.limitMs,
+      // Only said of a drill that recorded its team: without a team list, nobody is known to play anything.
+      rolesWithoutPlayer: started.team.length ? file.roles.filter((r) => !played.has(r.id)).map((r) => r.id) : [],
       finished: groups.finished,
       scenarioMs: endMs,
     },
@@ -75,43 +87,42 @@ export function buildReport(scenario: Scenario, records: readonly DrillRecord[])
       degradedMs: impact.degradedMs,
       startMs: impact.startMs,
       endMs: impact.endMs,
+      openAtEnd: impact.openAtEnd,
       intervals: impact.intervals,
     },
-    world: worldExtremes(scenario.world, groups.world, endMs),
+    world,
+    incident,
     milestones,
     metrics: responseMetrics({
       records,
       milestones,
       impact,
+      incident,
       endMs,
       ended: ended !== undefined,
       downCondition: file.impact?.down,
       degradedCondition: file.impact?.degraded,
-      describe: (r) => describeReaction(r, names),
+      describe: (r) => describeReaction(r, names, started.facilitator),
     }),
-    decisions: decisionOutcomes(scenario, groups.decision),
+    decisions: decisionOutcomes(scenario, groups.decision, started.team),
     actions: actionOutcomes(scenario, groups.action),
-    timeline: buildTimeline(records, scenario, started.facilitator),
+    timeline: keyTimeline(records, scenario, names, roleOf),
+    log: buildTimeline(corrected.shown, scenario, started.facilitator, corrected.marks),
     lookups: lookupsLooked(scenario, records, impact.startMs),
     improvised: records.flatMap((r) =>
       r.type === 'inject-improvised'
         ? [{ tMs: r.t, channel: r.channel, ...(r.from !== undefined ? { from: r.from } : {}), text: r.text, ...(r.audience !== undefined ? { audience: r.audience } : {}) }]
         : [],
     ),
-    causes,
-    factors: scenario.factors.map((f) => ({
-      id: f.id,
-      title: f.title,
-      ...(f.kind !== undefined ? { kind: f.kind } : {}),
-      explanation: f.explanation,
-      found: causes.some((c) => c.factor === f.id),
-    })),
-    wentWell: section('went-well').map((d) => d.text),
-    wentPoorly: section('went-poorly').map((d) => d.text),
-    lucky: section('lucky').map((d) => d.text),
-    followups,
-    blameless: blamelessReview(teamTexts(groups.written, debrief, names, followups), started.team),
-    questions: [...scenario.questions],
+    teamSummary: found.teamSummary,
+    causes: found.causes,
+    factors: found.factors,
+    wentWell: found.wentWell,
+    wentPoorly: found.wentPoorly,
+    lucky: found.lucky,
+    followups: found.followups,
+    blameless: blamelessReview(teamTexts(groups.written, groups.debrief, names, found.followups), [...started.team, ...scenarioPeople(scenario)]),
+    questions: found.questions,
     stats: stats(records, scenario, endMs),
   };
 }
@@ -146,61 +157,11 @@ function teamTexts(records: readonly DrillRecord[], debrief: readonly Debrief[],
   }
   const numbered = (section: Debrief['section'], kind: TeamText['kind'], label: string) =>
     debrief.filter((d) => d.section === section).forEach((d, i) => texts.push({ kind, where: `${label} ${i + 1}`, text: d.text }));
+  numbered('summary', 'summary', 'the team’s summary');
   numbered('cause', 'cause', 'cause');
   numbered('went-well', 'went-well', 'went well');
   numbered('went-poorly', 'went-poorly', 'went poorly');
   numbered('lucky', 'lucky', 'lucky');
   followups.forEach((f, i) => texts.push({ kind: 'action', where: `follow-up ${i + 1}`, text: f.text, ...(f.owner ? { owner: f.owner } : {}) }));
   return texts;
-}
-
-function stats(records: readonly DrillRecord[], scenario: Scenario, endMs: number): ReportStats {
-  // One pass over the records: a journal of 180,000 records made twenty filters add up.
-  const count = new Map<DrillRecord['type'], number>();
-  const happened = new Set<string>();
-  let skippedByChance = 0;
-  let chosen = 0;
-  let debriefActions = 0;
-  let pausedWallMs = 0;
-  let pausedAt: number | undefined;
-  let clock: DrillRecord | undefined;
-  for (const r of records) {
-    count.set(r.type, (count.get(r.type) ?? 0) + 1);
-    if (r.type === 'inject-fired' || r.type === 'inject-skipped' || r.type === 'inject-cancelled') happened.add(r.id);
-    if (r.type === 'inject-skipped' && scenario.injectById.has(r.id)) skippedByChance++;
-    if (r.type === 'decision-made' && r.option !== undefined) chosen++;
-    if (r.type === 'debrief' && r.section === 'action') debriefActions++;
-    if (r.type === 'clock-started') clock ??= r;
-    if (r.type === 'paused') pausedAt = r.wall;
-    if (r.type === 'resumed' && pausedAt !== undefined) {
-      pausedWallMs += Math.max(0, r.wall - pausedAt);
-      pausedAt = undefined;
-    }
-  }
-  const n = (type: DrillRecord['type']) => count.get(type) ?? 0;
-  const last = records.at(-1);
-  return {
-    records: records.length,
-    injectsFired: n('inject-fired'),
-    injectsSkippedByChance: skippedByChance,
-    injectsCancelled: n('inject-cancelled'),
-    injectsNeverReached: scenario.injects.filter((i) => !happened.has(i.id)).length,
-    decisionsOpened: n('decision-opened'),
-    decisionsChosen: chosen,
-    decisionsOffScript: n('decision-made') - chosen,
-    decisionsTimedOut: n('decision-timed-out'),
-    decisionsCancelled: n('decision-cancelled'),
-    actionsTaken: n('action-started'),
-    actionsLanded: n('action-landed'),
-    hintsShown: n('hint-shown'),
-    notes: n('note'),
-    followups: n('followup') + debriefActions,
-    pauses: n('paused'),
-    pausedWallMs,
-    speedChanges: n('speed'),
-    skips: n('skipped'),
-    sessionsResumed: n('session-resumed'),
-    scenarioMs: endMs,
-    wallMs: clock && last ? Math.max(0, last.wall - clock.wall) : 0,
-  };
 }

@@ -3,16 +3,22 @@
  * how long it took, which actions landed, and what marked each milestone (an option, an action,
  * an inject, a condition, or the facilitator) — the facts behind "how it was resolved".
  */
-import type { DrillRecord, MilestoneName } from '../engine/records.js';
-import type { Consequence, Scenario } from '../scenario/types.js';
+import type { DrillRecord, MilestoneName, TeamMember } from '../engine/records.js';
+import type { Consequence, Scenario } from '../scenario/index.js';
 import type { ReportAction, ReportDecision, ReportMilestone } from './report-schema.js';
 import { actionStarters, quoted, type Names } from './timeline.js';
+import { votesByDecision } from './votes.js';
 
 type Closing = Extract<DrillRecord, { type: 'decision-made' | 'decision-timed-out' | 'decision-cancelled' }>;
-const MILESTONES: readonly MilestoneName[] = ['detected', 'acknowledged', 'mitigated', 'resolved'];
+const MILESTONES: readonly MilestoneName[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
 
-/** Every decision in the scenario, in scenario order, with what the drill made of it. */
-export function decisionOutcomes(scenario: Scenario, records: readonly DrillRecord[]): ReportDecision[] {
+/**
+ * Every decision in the scenario, in scenario order, with what the drill made of it. `team` gives
+ * each person's role, so that an answer by someone who does not play the decision's role (nobody
+ * played it, or someone stepped in) is said as such.
+ */
+export function decisionOutcomes(scenario: Scenario, records: readonly DrillRecord[], team: readonly TeamMember[] = []): ReportDecision[] {
+  const roleOf = new Map(team.filter((m) => m.role !== undefined).map((m) => [m.name, m.role!]));
   const hints = new Set<string>();
   const openedById = new Map<string, DrillRecord>();
   const closedById = new Map<string, Closing>();
@@ -21,7 +27,7 @@ export function decisionOutcomes(scenario: Scenario, records: readonly DrillReco
     if (r.type === 'decision-opened' && !openedById.has(r.id)) openedById.set(r.id, r);
     if ((r.type === 'decision-made' || r.type === 'decision-timed-out' || r.type === 'decision-cancelled') && !closedById.has(r.id)) closedById.set(r.id, r);
   }
-  return scenario.decisions.map((d) => {
+  const decisions = scenario.decisions.map((d): ReportDecision => {
     const opened = openedById.get(d.id);
     const closed = closedById.get(d.id);
     let outcome: ReportDecision['outcome'] = opened ? 'open' : 'not-opened';
@@ -31,6 +37,10 @@ export function decisionOutcomes(scenario: Scenario, records: readonly DrillReco
     const taken = closed?.type === 'decision-cancelled' ? undefined : closed?.option;
     const openedMs = opened?.t ?? null;
     const closedMs = closed?.t ?? null;
+    const by = closed?.type === 'decision-made' ? closed.by : undefined;
+    const byRole = by !== undefined ? roleOf.get(by) : undefined;
+    // Someone not on the team list, or listed without a role, cannot be told apart from a player.
+    const outsideRole = d.role !== undefined && byRole !== undefined && byRole !== d.role;
     return {
       id: d.id,
       prompt: d.prompt,
@@ -44,10 +54,14 @@ export function decisionOutcomes(scenario: Scenario, records: readonly DrillReco
       ...(closed?.type === 'decision-made' && closed.text !== undefined ? { text: closed.text } : {}),
       ...(closed?.type === 'decision-made' && closed.by !== undefined ? { by: closed.by } : {}),
       ...(closed?.type === 'decision-made' && closed.rationale !== undefined ? { rationale: closed.rationale } : {}),
+      ...(byRole !== undefined ? { byRole } : {}),
+      ...(outsideRole ? { outsideRole: true as const } : {}),
       hintShown: hints.has(d.id),
       options: d.options.map((o) => ({ id: o.id, label: o.label, taken: o.id === taken, isDefault: o.id === d.default })),
     };
   });
+  const votes = votesByDecision(records, decisions);
+  return votes.size === 0 ? decisions : decisions.map((d) => (votes.has(d.id) ? { ...d, votes: votes.get(d.id)! } : d));
 }
 
 /** Every action the team took, in the order taken, with when it landed (null if it never did). */
@@ -78,7 +92,10 @@ export function milestoneOutcomes(scenario: Scenario, records: readonly DrillRec
     const index = records.findIndex((r) => r.type === 'milestone' && r.name === name);
     const r = records[index];
     if (r?.type !== 'milestone') return { name, reachedMs: null, source: null };
-    if (r.source === 'facilitator') return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), how: 'marked by the facilitator' };
+    if (r.source === 'facilitator') {
+      const how = r.unmet ? `marked by the facilitator while the scenario's own condition was still unmet: ${r.unmet}` : 'marked by the facilitator';
+      return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), how };
+    }
     return { name, reachedMs: r.t, source: r.source, ...(r.by !== undefined ? { by: r.by } : {}), ...markedBy(name, records, index, scenario, names, starters) };
   });
 }
@@ -95,26 +112,28 @@ function markedBy(
   scenario: Scenario,
   names: Names,
   starters: Map<number, string>,
-): Pick<ReportMilestone, 'how' | 'condition' | 'trigger'> {
+): Pick<ReportMilestone, 'how' | 'condition' | 'trigger' | 'byDefault'> {
   const t = records[index]!.t;
   // What the team did at this moment explains a condition better than an inject that fired with it.
-  let teamTrigger: string | undefined;
-  let anyTrigger: string | undefined;
+  let teamTrigger: { what: string; r: DrillRecord } | undefined;
+  let anyTrigger: { what: string; r: DrillRecord } | undefined;
+  // A default taken because nobody answered is not something the team did: the report says so.
+  const byDefault = (r: DrillRecord) => (r.type === 'decision-timed-out' ? { byDefault: true as const } : {});
   for (let i = index - 1; i >= 0 && records[i]!.t === t; i--) {
     const r = records[i]!;
     const what = describeTrigger(r, names, starters);
     if (what === undefined) continue;
-    if (consequenceOf(r, scenario)?.milestone === name) return { how: what, trigger: what };
-    anyTrigger ??= what;
-    if (r.type !== 'inject-fired') teamTrigger ??= what;
+    if (consequenceOf(r, scenario)?.milestone === name) return { how: what, trigger: what, ...byDefault(r) };
+    anyTrigger ??= { what, r };
+    if (r.type !== 'inject-fired') teamTrigger ??= { what, r };
   }
   const trigger = teamTrigger ?? anyTrigger;
   const condition = scenario.file.milestones?.[name];
-  if (!condition) return trigger ? { how: trigger, trigger } : {};
+  if (!condition) return trigger ? { how: trigger.what, trigger: trigger.what, ...byDefault(trigger.r) } : {};
   return {
-    how: `its condition (${condition}) became true${trigger ? ` once ${trigger}` : ''}`,
+    how: `its condition (${condition}) became true${trigger ? ` once ${trigger.what}` : ''}`,
     condition,
-    ...(trigger ? { trigger } : {}),
+    ...(trigger ? { trigger: trigger.what, ...byDefault(trigger.r) } : {}),
   };
 }
 
@@ -124,10 +143,10 @@ function describeTrigger(r: DrillRecord, names: Names, starters: Map<number, str
     case 'decision-made':
       return r.option === undefined ? undefined : `${quoted(names.option(r.id, r.option))} was chosen for ${quoted(names.decision(r.id))}${r.by ? ` by ${r.by}` : ''}`;
     case 'decision-timed-out':
-      return `${quoted(names.decision(r.id))} timed out to its default, ${quoted(names.option(r.id, r.option))}`;
+      return `nobody answered ${quoted(names.decision(r.id))} in time, so its default, ${quoted(names.option(r.id, r.option))}, was taken`;
     case 'action-landed': {
       const by = starters.get(r.seq);
-      return `the action ${quoted(names.action(r.id))} was done${by ? ` (taken by ${by})` : ''}`;
+      return `the action ${quoted(names.action(r.id))}${by ? `, taken by ${by},` : ''} was done`;
     }
     case 'inject-fired':
       return `${quoted(names.inject(r.id))} arrived`;

@@ -9,7 +9,7 @@ type Debrief = RecordOf<'debrief'>;
 export interface RecordGroups {
   readonly impact: DrillRecord[];
   readonly world: DrillRecord[];
-  /** Decision records and hints, which decisionOutcomes reads. */
+  /** Decision records, hints and votes, which decisionOutcomes reads. */
   readonly decision: DrillRecord[];
   readonly action: DrillRecord[];
   /** Notes and answers, whose text the blameless review reads. */
@@ -40,6 +40,7 @@ export function groupRecords(records: readonly DrillRecord[]): RecordGroups {
         g.decision.push(r);
         break;
       case 'hint-shown':
+      case 'vote':
       case 'decision-opened':
       case 'decision-timed-out':
       case 'decision-cancelled':

@@ -7,12 +7,15 @@
 import { z } from 'zod';
 
 export const REPORT_FORMAT = 'drill-report';
-export const REPORT_VERSION = 1;
+// 2: `timeline` is the incident's (the mechanics moved to `log`), causes link `factors`, and
+// factors say whether they came into play.
+export const REPORT_VERSION = 2;
 
 const ms = z.number().describe('Scenario time in milliseconds since the clock started.');
 const msOrNull = ms.nullable();
 const followupType = z.enum(['prevent', 'detect', 'mitigate', 'process']);
-const milestoneName = z.enum(['detected', 'acknowledged', 'mitigated', 'resolved']);
+const milestoneName = z.enum(['started', 'detected', 'acknowledged', 'mitigated', 'resolved']);
+const priority = z.enum(['high', 'medium', 'low']);
 
 const memberSchema = z.strictObject({
   name: z.string(),
@@ -28,6 +31,7 @@ const milestoneSchema = z.strictObject({
   how: z.string().optional().describe('What marked it, as a sentence: an option chosen, an action done, an inject, a condition.'),
   condition: z.string().optional().describe('The `milestones:` condition that marked it, if a condition did.'),
   trigger: z.string().optional().describe('The team decision or action (or inject) that made it happen.'),
+  byDefault: z.literal(true).optional().describe('Marked by the default of a decision nobody answered, not by the team.'),
 });
 
 const metricSchema = z.strictObject({
@@ -35,7 +39,19 @@ const metricSchema = z.strictObject({
   label: z.string(),
   valueMs: msOrNull.describe('null when it cannot be computed (a milestone never reached, no impact).'),
   formula: z.string().describe('How the value is computed, with the times it was computed from.'),
+  fromMs: ms.optional().describe('For a difference of two times: the earlier one.'),
+  toMs: ms.optional().describe('For a difference of two times: the later one.'),
 });
+
+const votesSchema = z
+  .strictObject({
+    voters: z.array(
+      z.strictObject({ name: z.string(), option: z.string(), confidence: z.enum(['low', 'medium', 'high']), role: z.string().optional(), tMs: ms }),
+    ),
+    counts: z.array(z.strictObject({ option: z.string(), votes: z.number().int() })).describe('Votes per option, most first.'),
+    summary: z.string().describe('"the room split 2–1; Alex chose against the majority"'),
+  })
+  .describe('Votes from the participants’ pages (each person’s latest); advice, not the decision.');
 
 const decisionSchema = z.strictObject({
   id: z.string(),
@@ -50,8 +66,11 @@ const decisionSchema = z.strictObject({
   text: z.string().optional().describe('An off-script answer.'),
   by: z.string().optional(),
   rationale: z.string().optional(),
+  byRole: z.string().optional().describe('The role the person who answered played, if the team list gives one.'),
+  outsideRole: z.literal(true).optional().describe("Answered by someone who does not play the decision's role."),
   hintShown: z.boolean(),
   options: z.array(z.strictObject({ id: z.string(), label: z.string(), taken: z.boolean(), isDefault: z.boolean() })),
+  votes: votesSchema.optional(),
 });
 
 const actionSchema = z.strictObject({
@@ -62,6 +81,14 @@ const actionSchema = z.strictObject({
   landedMs: msOrNull,
 });
 
+const incidentSchema = z
+  .strictObject({
+    startMs: ms.describe('When the incident began: the `started` milestone, else the first impact, else the clock start.'),
+    from: z.enum(['milestone', 'impact', 'clock']),
+    what: z.string().describe('What marked the start, as a phrase.'),
+  })
+  .describe('The moment response times count from.');
+
 const timelineEntrySchema = z.strictObject({
   seq: z.number().int(),
   tMs: ms,
@@ -69,6 +96,8 @@ const timelineEntrySchema = z.strictObject({
   source: z.enum(['inject', 'decision', 'action', 'lookup', 'note', 'facilitator', 'scenario', 'drill']),
   who: z.string().optional(),
   what: z.string().describe('One line; the full inject text is in the scenario.'),
+  text: z.string().optional().describe("An inject's whole text, in the full log."),
+  untilMs: ms.optional().describe('A row that folds a run of the same action: when the last one started.'),
 });
 
 const variableSchema = z.strictObject({
@@ -83,6 +112,7 @@ const variableSchema = z.strictObject({
   max: z.number().optional(),
   maxAtMs: ms.optional(),
   changes: z.number().int().describe('How many times a change to it was recorded.'),
+  compared: z.array(z.number()).optional().describe("The numbers the scenario's conditions compare it with: values are printed precisely enough to fall on the right side of each."),
 });
 
 const blamelessFlagSchema = z.strictObject({
@@ -133,6 +163,7 @@ export const reportSchema = z
       reportHash: z.string().describe('sha256 of the scenario file this report was built with.'),
       summary: z.string(),
       difficulty: z.string(),
+      roles: z.array(z.strictObject({ id: z.string(), title: z.string().optional() })),
     }),
     drill: z.strictObject({
       seed: z.string(),
@@ -145,6 +176,7 @@ export const reportSchema = z
       endReason: z.enum(['condition', 'limit', 'facilitator']).nullable(),
       endCondition: z.string().optional(),
       limitMs: ms,
+      rolesWithoutPlayer: z.array(z.string()).describe("Ids of the scenario's roles nobody on the team played."),
       finished: z.boolean().describe('Whether the debrief was completed.'),
       scenarioMs: ms.describe('Scenario time the drill covered.'),
     }),
@@ -156,14 +188,17 @@ export const reportSchema = z
       degradedMs: ms.describe('Total time impact.degraded was true and impact.down was not.'),
       startMs: msOrNull,
       endMs: msOrNull,
+      openAtEnd: z.boolean().describe('Users were still affected when the drill ended.'),
       intervals: z.array(z.strictObject({ level: z.enum(['down', 'degraded']), fromMs: ms, toMs: ms })),
     }),
     world: z.array(variableSchema),
+    incident: incidentSchema,
     milestones: z.array(milestoneSchema),
     metrics: z.array(metricSchema),
     decisions: z.array(decisionSchema),
     actions: z.array(actionSchema),
-    timeline: z.array(timelineEntrySchema),
+    timeline: z.array(timelineEntrySchema).describe('The incident timeline: injects, decisions, the team’s actions, milestones and impact.'),
+    log: z.array(timelineEntrySchema).describe('Every event of the drill, mechanics included, in journal order.'),
     lookups: z
       .strictObject({
         offered: z.number().int().nonnegative().describe('How many lookups the scenario offers.'),
@@ -188,7 +223,8 @@ export const reportSchema = z
     improvised: z
       .array(z.strictObject({ tMs: ms, channel: z.string(), from: z.string().optional(), text: z.string(), audience: z.string().optional() }))
       .describe('Injects the facilitator made up during the drill.'),
-    causes: z.array(z.strictObject({ text: z.string(), factor: z.string().optional() })),
+    teamSummary: z.array(z.string()).describe('The summary the team wrote in the debrief, in its own words.'),
+    causes: z.array(z.strictObject({ text: z.string(), factors: z.array(z.string()).describe('The planted factors it is linked to.') })),
     factors: z.array(
       z.strictObject({
         id: z.string(),
@@ -196,6 +232,8 @@ export const reportSchema = z
         kind: z.string().optional(),
         explanation: z.string(),
         found: z.boolean().describe('Whether a cause the team named was linked to it.'),
+        inPlay: z.boolean().describe('Whether its `when:` held for the drill as it ended (always, without one).'),
+        inDrill: z.string().optional().describe('What the factor did in this drill: the text of each of its branches that held.'),
       }),
     ),
     wentWell: z.array(z.string()),
@@ -206,11 +244,13 @@ export const reportSchema = z
         text: z.string(),
         owner: z.string().optional(),
         type: followupType,
+        due: z.string().optional().describe('A due date, YYYY-MM-DD.'),
+        priority: priority.optional(),
         raisedMs: ms.optional().describe('When it was raised during play; absent for debrief actions.'),
       }),
     ),
     blameless: z.array(blamelessFlagSchema),
-    questions: z.array(z.string()),
+    questions: z.array(z.string()).describe('The debrief questions that apply to this drill.'),
     stats: statsSchema,
   })
   .describe('A drill report: the practice post-mortem of one drill, built from its scenario and journal.');
@@ -219,6 +259,7 @@ export type Report = z.infer<typeof reportSchema>;
 export type ReportMilestone = z.infer<typeof milestoneSchema>;
 export type ReportMetric = z.infer<typeof metricSchema>;
 export type ReportDecision = z.infer<typeof decisionSchema>;
+export type ReportVotes = z.infer<typeof votesSchema>;
 export type ReportAction = z.infer<typeof actionSchema>;
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type ReportVariable = z.infer<typeof variableSchema>;

@@ -4,7 +4,7 @@
  * debrief, which has sections of its own. Text stays raw here; the renderers escape it.
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import type { TimelineEntry } from './report-schema.js';
 
@@ -47,6 +47,11 @@ export class Names {
   }
 }
 
+/** A milestone as the report says it: `started` is the incident's start. */
+export function milestoneName(name: string): string {
+  return name === 'started' ? 'incident started' : name;
+}
+
 /** Text cut to `max` characters at a word boundary where possible, with an ellipsis. */
 export function shorten(text: string, max = 70): string {
   // No more UTF-16 units than `max` is no more characters either: no need to split.
@@ -77,14 +82,15 @@ export function firstLine(text: string): string {
 }
 
 /** A record as a short phrase for formulas: `note by Julie`, `action "Add 5 nodes"`. */
-export function describeReaction(r: DrillRecord, names: Names): string {
+export function describeReaction(r: DrillRecord, names: Names, facilitator?: string): string {
   switch (r.type) {
     case 'decision-made':
       return `decision ${quoted(names.decision(r.id))}${r.by ? ` by ${r.by}` : ''}`;
     case 'action-started':
       return `action ${quoted(names.action(r.id))}${r.by ? ` by ${r.by}` : ''}`;
     case 'note':
-      return `note${r.by ? ` by ${r.by}` : ''}`;
+      // The facilitator writes down what the team says; the note is theirs to record, not to have.
+      return r.by !== undefined && r.by === facilitator ? `note recorded by the facilitator, ${r.by}` : `note${r.by ? ` by ${r.by}` : ''}`;
     case 'milestone':
       return `${r.name} marked${r.by ? ` by ${r.by}` : ''}`;
     case 'inject-fired':
@@ -97,7 +103,12 @@ export function describeReaction(r: DrillRecord, names: Names): string {
 type Line = Pick<TimelineEntry, 'source' | 'what'> & { who?: string | undefined };
 
 /** The timeline entry for one record, or undefined for records the timeline leaves out. */
-function entryFor(r: DrillRecord, scenario: Scenario, names: Names, ctx: { facilitator?: string; actionBy: Map<number, string> }): Line | undefined {
+function entryFor(
+  r: DrillRecord,
+  scenario: Scenario,
+  names: Names,
+  ctx: { facilitator?: string; actionBy: Map<number, string>; records: readonly DrillRecord[] },
+): Line | undefined {
   const facilitator = ctx.facilitator ?? 'facilitator';
   switch (r.type) {
     case 'clock-started':
@@ -132,6 +143,14 @@ function entryFor(r: DrillRecord, scenario: Scenario, names: Names, ctx: { facil
       const fallback = r.option ? `; default taken: ${quoted(names.option(r.id, r.option))}` : '';
       return { source: 'decision', what: `${quoted(names.decision(r.id))}: no decision${after}${fallback}` };
     }
+    case 'decision-extended':
+      return { source: 'facilitator', who: r.by ?? facilitator, what: `${quoted(names.decision(r.id))}: ${formatDuration(r.ms)} more to decide` };
+    case 'correction': {
+      const target = ctx.records[r.of];
+      const original = target ? (entryFor(target, scenario, names, ctx)?.what ?? target.type) : `record ${r.of}`;
+      const what = r.change === 'strike' ? `Struck from the record: ${original}` : `Amended: ${original}`;
+      return { source: 'facilitator', who: r.by ?? facilitator, what: `${what}${r.change === 'strike' && r.text ? ` (${r.text})` : ''}` };
+    }
     case 'decision-cancelled':
       return { source: 'scenario', what: `Decision withdrawn: ${quoted(names.decision(r.id))}` };
     case 'action-started': {
@@ -150,8 +169,8 @@ function entryFor(r: DrillRecord, scenario: Scenario, names: Names, ctx: { facil
       return { source: 'note', who: r.owner, what: `Follow-up (${r.kind}): ${r.text}` };
     case 'milestone':
       return r.source === 'facilitator'
-        ? { source: 'facilitator', who: r.by ?? facilitator, what: `Milestone: ${r.name}` }
-        : { source: 'scenario', what: `Milestone: ${r.name}` };
+        ? { source: 'facilitator', who: r.by ?? facilitator, what: `Milestone: ${milestoneName(r.name)}` }
+        : { source: 'scenario', what: `Milestone: ${milestoneName(r.name)}` };
     case 'impact':
       return { source: 'scenario', what: r.level === 'down' ? 'Impact: full outage' : r.level === 'degraded' ? 'Impact: degraded service' : 'Impact over: service normal' };
     case 'paused':
@@ -193,21 +212,28 @@ export function actionStarters(records: readonly DrillRecord[]): Map<number, str
   return by;
 }
 
-/** The drill's timeline, one entry per event, in the order the journal recorded them. */
-export function buildTimeline(records: readonly DrillRecord[], scenario: Scenario, facilitator?: string): TimelineEntry[] {
+/** The drill's full log, one entry per event, in the order the journal recorded them. */
+export function buildTimeline(records: readonly DrillRecord[], scenario: Scenario, facilitator?: string, marks?: ReadonlyMap<number, string>): TimelineEntry[] {
   const names = new Names(scenario);
-  const ctx = { facilitator, actionBy: actionStarters(records) };
+  const ctx = { facilitator, actionBy: actionStarters(records), records };
   const out: TimelineEntry[] = [];
   for (const r of records) {
-    const line = entryFor(r, scenario, names, ctx);
-    if (!line) continue;
+    const found = entryFor(r, scenario, names, ctx);
+    if (!found) continue;
+    const mark = marks?.get(r.seq);
+    const line = mark ? { ...found, what: `${found.what} [${mark}]` } : found;
     const wall = isoWall(r.wall);
     // Two literals rather than a spread: same keys in the same order, without a temporary object per event.
-    out.push(
+    const entry: TimelineEntry =
       line.who !== undefined && line.who !== ''
         ? { seq: r.seq, tMs: r.t, wall, source: line.source, who: line.who, what: line.what }
-        : { seq: r.seq, tMs: r.t, wall, source: line.source, what: line.what },
-    );
+        : { seq: r.seq, tMs: r.t, wall, source: line.source, what: line.what };
+    // The whole text of an inject, when its line above does not already say all of it.
+    if (r.type === 'inject-fired') {
+      const text = scenario.injectById.get(r.id)?.text;
+      if (text !== undefined && text.trim() !== '' && !line.what.endsWith(text.trim())) entry.text = text;
+    }
+    out.push(entry);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { DrillRecord } from '../engine/records.js';
 import { buildReport } from './model.js';
 import { markdownParts } from './markdown.js';

@@ -39,13 +39,30 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.col ?? 0) - (b.col ?? 0),
   );
-  const seen = new Set<string>();
-  return sorted.filter((p) => {
+  // Duplicates share a place, so only problems next to one at the same place are compared (a
+  // file with a problem in each of 100,000 items would otherwise format every one of them).
+  const out: Problem[] = [];
+  let seenHere: Set<string> | undefined;
+  for (const p of sorted) {
+    const previous = out[out.length - 1];
+    if (previous === undefined || !samePlace(previous, p)) {
+      seenHere = undefined;
+      out.push(p);
+      continue;
+    }
+    seenHere ??= new Set([formatProblem(previous)]);
     const key = formatProblem(p);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    if (seenHere.has(key)) continue;
+    seenHere.add(key);
+    out.push(p);
+  }
+  return out;
+}
+
+/** True when two problems print the same `file:line:col:` and severity. */
+function samePlace(a: Problem, b: Problem): boolean {
+  if (a.severity !== b.severity || a.file !== b.file || a.line !== b.line) return false;
+  return a.line === undefined || (a.col ?? 1) === (b.col ?? 1);
 }
 
 /** `; did you mean `x`?` or, when nothing is close, `; known: a, b, c` (or nothing if none). */

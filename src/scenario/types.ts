@@ -48,7 +48,11 @@ export interface Inject extends Consequence {
   readonly text: string;
   readonly trigger: Trigger;
   readonly hint?: string;
+  /** A note for the facilitator alone: never reaches a participant's view. */
+  readonly facilitator?: string;
   readonly audience?: string;
+  /** The incident begins when it fires, even before any impact (see `engine/outcomes.ts`). */
+  readonly startsIncident?: true;
 }
 
 export interface Option extends Consequence {
@@ -64,6 +68,8 @@ export interface Decision {
   readonly timeoutMs?: number;
   readonly default?: string;
   readonly hint?: string;
+  /** A note for the facilitator alone: never reaches a participant's view. */
+  readonly facilitator?: string;
   readonly role?: string;
 }
 
@@ -90,6 +96,21 @@ export interface Lookup {
   readonly reveals: readonly string[];
 }
 
+/**
+ * A planted contributing factor. `when` says whether it came into play and each branch's `when`
+ * which text tells what it did; all are checked on the drill as it ended, by the report.
+ */
+export interface Factor extends Omit<FactorSpec, 'when' | 'branches'> {
+  readonly when?: Expr;
+  readonly branches: readonly { readonly when: Expr; readonly text: string }[];
+}
+
+/** A debrief question, asked only if its condition held for the drill as it ended. */
+export interface Question {
+  readonly text: string;
+  readonly when?: Expr;
+}
+
 export interface Scenario {
   /**
    * The file as written (after schema defaults), for the report's metadata; without its
@@ -112,6 +133,6 @@ export interface Scenario {
   readonly milestones: Readonly<Partial<Record<Milestone, Expr>>>;
   readonly impact: { readonly down?: Expr; readonly degraded?: Expr; readonly users?: string };
   readonly end: { readonly when?: Expr; readonly limitMs: number };
-  readonly factors: readonly FactorSpec[];
-  readonly questions: readonly string[];
+  readonly factors: readonly Factor[];
+  readonly questions: readonly Question[];
 }

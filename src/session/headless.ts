@@ -4,12 +4,17 @@
  * scenario times, then the debrief. Wall time is derived from the given start, so the same
  * inputs give a byte-identical journal.
  */
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { Answers, DecisionAnswer } from './answers/answers.js';
 import { parseDuration, formatClock } from '../conditions/duration.js';
 import type { DrillEvent, DebriefSection } from '../engine/machine.js';
 import type { DrillSession } from './session.js';
 import type { OpenDecision } from '../engine/core.js';
+import type { YamlPath } from '../scenario/source/index.js';
+import { whyRefused } from './refusals.js';
+
+/** Places a message at a line of the answers file (its path there), as `file:line:col: message`. */
+export type Locate = (path: YamlPath | undefined, message: string) => string;
 
 export interface HeadlessOutcome {
   /** Problems that make the run fail: an unanswerable decision, a refused input. */
@@ -18,7 +23,7 @@ export interface HeadlessOutcome {
   warnings: string[];
 }
 
-type Timed = { at: number; order: number; make: (wall: number) => DrillEvent; describe: string };
+type Timed = { at: number; order: number; make: (wall: number) => DrillEvent; describe: string; path: YamlPath };
 /** An open decision at the start of a round, with its answer and when that is due (Infinity: none). */
 type OpenAtRound = { o: OpenDecision; answer: DecisionAnswer | undefined; at: number };
 
@@ -30,22 +35,25 @@ const RUNNING = { live: 'running' } as const;
  * due, sends the team's inputs due now, then one RUN_TO to the next moment it has something to
  * do. The engine stops that early when a decision opens, and the next round answers it.
  */
-export function playHeadless(session: DrillSession, scenario: Scenario, answers: Answers, startWall: number): HeadlessOutcome {
+export function playHeadless(session: DrillSession, scenario: Scenario, answers: Answers, startWall: number, locate: Locate = (_path, message) => message): HeadlessOutcome {
   const errors: string[] = [];
   const warnings: string[] = [];
   const snapshot = () => session.actor.getSnapshot();
   const core = () => snapshot().context.core;
   const wallAt = (t: number) => startWall + t;
-  const send = (event: DrillEvent, what: string): void => {
+  const send = (event: DrillEvent, what: string, path?: YamlPath): void => {
     if (session.writeError) return; // nothing more can be recorded; the loop stops with the error
     const before = core().records.length;
+    // Asked before sending: the reason is about the drill as the input found it.
+    const reason = whyRefused(core(), event);
     session.send(event);
-    if (core().records.length === before) errors.push(`${formatClock(core().t)}: ${what} was refused at this point of the drill`);
+    if (core().records.length === before) errors.push(locate(path, `${formatClock(core().t)}: ${what} was refused: ${reason}`));
   };
 
   const timed = scheduledInputs(answers);
   let nextTimed = 0; // an index, not shift(): shifting a long list of inputs is quadratic
   const answered = new Set<string>();
+  const extended = new Set<string>();
   send({ type: 'START', wall: wallAt(0) }, 'starting the clock');
   while (snapshot().matches('live') && errors.length === 0) {
     const now = core().t;
@@ -53,16 +61,21 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       // A failed journal write pauses the drill (the only way a headless drill pauses): nothing
       // more can be recorded, so it stops here instead of waiting for a resume that never comes.
       const why = session.writeError?.message ?? 'it was paused';
-      errors.push(`${formatClock(now)}: the journal could not be written (${why}); the drill stopped`);
+      errors.push(locate(undefined, `${formatClock(now)}: the journal could not be written (${why}); the drill stopped`));
       break;
     }
     // Answer every open decision whose thinking time is over. Rounds are many (about two per
     // decision) and open decisions few: plain loops, no spread or Set per round.
     const openDue: OpenAtRound[] = [];
-    for (const o of core().open.values()) {
+    for (const o of [...core().open.values()]) {
       const answer = answers.decisions?.[o.decision.id];
+      const extension = answer?.extend === undefined ? undefined : parseDuration(answer.extend);
+      if (extension && !extended.has(o.decision.id) && o.deadline !== undefined) {
+        extended.add(o.decision.id);
+        send({ type: 'EXTEND', id: o.decision.id, ms: extension, by: answers.facilitator, wall: wallAt(now) }, `more time for \`${o.decision.id}\``);
+      }
       if (!answer && o.decision.timeoutMs === undefined) {
-        errors.push(`${formatClock(o.openedAt)}: decision \`${o.decision.id}\` opened, but the answers file does not answer it and it has no timeout; add \`${o.decision.id}: {choose: <option>}\` under decisions:`);
+        errors.push(locate(undefined, `${formatClock(o.openedAt)}: decision \`${o.decision.id}\` opened, but the answers file does not answer it and it has no timeout; add \`${o.decision.id}: {choose: <option>}\` under decisions:`));
       }
       openDue.push({ o, answer, at: answer ? o.openedAt + (parseDuration(answer.after ?? 0) ?? 0) : Infinity });
     }
@@ -76,14 +89,23 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
       }
       answered.add(d.o.decision.id);
       const a = d.answer;
-      send(
-        { type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, rationale: a.note, wall: wallAt(now) },
-        `answering decision \`${d.o.decision.id}\``,
-      );
+      for (const v of a.votes ?? []) {
+        const vote = { type: 'VOTE', id: d.o.decision.id, option: v.choose, name: v.name, confidence: v.confidence ?? 'medium', role: v.role, wall: wallAt(now) } as const;
+        send(vote, `a vote on decision \`${d.o.decision.id}\``, ['decisions', d.o.decision.id]);
+      }
+      send({ type: 'DECIDE', id: d.o.decision.id, option: a.choose, text: a.text, by: a.by, wall: wallAt(now) }, `answering decision \`${d.o.decision.id}\``, ['decisions', d.o.decision.id]);
+      // As in play: the answer is recorded first, and its reason is added to it as a record of its own.
+      if (a.note?.trim()) send({ type: 'EXPLAIN', id: d.o.decision.id, text: a.note, by: a.by, wall: wallAt(now) }, `the reason for \`${d.o.decision.id}\``, ['decisions', d.o.decision.id]);
     }
     while (nextTimed < timed.length && timed[nextTimed]!.at <= now) {
       const input = timed[nextTimed++]!;
-      send(input.make(wallAt(now)), input.describe);
+      const event = input.make(wallAt(now));
+      // A hint helps with what the team has in front of them: one for what has not happened yet would be a spoiler.
+      if (event.type === 'SHOW_HINT' && !core().fired.has(event.for) && !core().open.has(event.for) && !core().decided.has(event.for)) {
+        errors.push(locate(input.path, `${formatClock(now)}: ${input.describe} was refused: \`${event.for}\` has not happened yet; show a hint after its inject fired or its decision opened`));
+        continue;
+      }
+      send(event, input.describe, input.path);
     }
     if (!snapshot().matches('live') || errors.length) break;
     // The team's next input is due at `target`. The engine plays every moment before it by
@@ -94,7 +116,7 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
     for (const id of core().open.keys()) if (!openDue.some((d) => d.o.decision.id === id)) openedByInput = true;
     const target = Math.min(timed[nextTimed]?.at ?? Infinity, nextAnswerAt, scenario.end.limitMs, openedByInput ? core().nextDueTime() : Infinity);
     if (Math.min(core().nextDueTime(), target) <= now) {
-      errors.push(`${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`);
+      errors.push(locate(undefined, `${formatClock(now)}: the drill cannot move on (nothing scheduled after this moment)`));
       break;
     }
     session.send({ type: 'RUN_TO', to: target, wallAtZero: startWall, wall: wallAt(target) });
@@ -113,26 +135,28 @@ export function playHeadless(session: DrillSession, scenario: Scenario, answers:
 
 function scheduledInputs(answers: Answers): Timed[] {
   const list: Omit<Timed, 'order'>[] = [];
+  // Each input keeps its place in the file, so that a refusal names its line.
   const at = (d: string | number | undefined) => parseDuration(d ?? 0) ?? 0;
-  for (const a of answers.actions ?? []) {
-    list.push({ at: at(a.at), make: (wall) => ({ type: 'TAKE_ACTION', id: a.do, by: a.by, wall }), describe: `action \`${a.do}\`` });
+  for (const [i, a] of (answers.actions ?? []).entries()) {
+    list.push({ path: ['actions', i], at: at(a.at), make: (wall) => ({ type: 'TAKE_ACTION', id: a.do, by: a.by, wall }), describe: `action \`${a.do}\`` });
   }
-  for (const l of answers.lookups ?? []) {
-    list.push({ at: at(l.at), make: (wall) => ({ type: 'LOOKUP', id: l.id, by: l.by, wall }), describe: `lookup \`${l.id}\`` });
+  for (const [i, l] of (answers.lookups ?? []).entries()) {
+    list.push({ path: ['lookups', i], at: at(l.at), make: (wall) => ({ type: 'LOOKUP', id: l.id, by: l.by, wall }), describe: `lookup \`${l.id}\`` });
   }
-  for (const n of answers.notes ?? []) {
-    list.push({ at: at(n.at), make: (wall) => ({ type: 'NOTE', text: n.text, by: n.by, wall }), describe: 'a note' });
+  for (const [i, n] of (answers.notes ?? []).entries()) {
+    list.push({ path: ['notes', i], at: at(n.at), make: (wall) => ({ type: 'NOTE', text: n.text, by: n.by, wall }), describe: 'a note' });
   }
-  for (const h of answers.hints ?? []) {
-    list.push({ at: at(h.at), make: (wall) => ({ type: 'SHOW_HINT', for: h.for, wall }), describe: `the hint for \`${h.for}\`` });
+  for (const [i, h] of (answers.hints ?? []).entries()) {
+    list.push({ path: ['hints', i], at: at(h.at), make: (wall) => ({ type: 'SHOW_HINT', for: h.for, wall }), describe: `the hint for \`${h.for}\`` });
   }
-  for (const m of answers.milestones ?? []) {
-    list.push({ at: at(m.at), make: (wall) => ({ type: 'MARK_MILESTONE', name: m.mark, by: m.by, wall }), describe: `milestone ${m.mark}` });
+  for (const [i, m] of (answers.milestones ?? []).entries()) {
+    list.push({ path: ['milestones', i], at: at(m.at), make: (wall) => ({ type: 'MARK_MILESTONE', name: m.mark, by: m.by, wall }), describe: `milestone ${m.mark}` });
   }
-  for (const f of answers.followups ?? []) {
+  for (const [i, f] of (answers.followups ?? []).entries()) {
     list.push({
+      path: ['followups', i],
       at: at(f.at),
-      make: (wall) => ({ type: 'FOLLOWUP', text: f.text, owner: f.owner, kind: f.type ?? 'process', wall }),
+      make: (wall) => ({ type: 'FOLLOWUP', text: f.text, owner: f.owner, kind: f.type ?? 'process', due: f.due, priority: f.priority, wall }),
       describe: 'a follow-up',
     });
   }
@@ -143,10 +167,15 @@ function debrief(session: DrillSession, answers: Answers, wall: number): void {
   const d = answers.debrief;
   const entry = (section: DebriefSection, text: string, extra: Partial<Extract<DrillEvent, { type: 'DEBRIEF' }>> = {}) =>
     session.send({ type: 'DEBRIEF', section, text, ...extra, wall });
-  for (const c of d?.causes ?? []) entry('cause', c.text, { factor: c.factor });
+  for (const c of d?.causes ?? []) {
+    const factors = [...(c.factor !== undefined ? [c.factor] : []), ...(c.factors ?? [])];
+    entry('cause', c.text, { factors: factors.length ? [...new Set(factors)] : undefined });
+  }
   for (const t of d?.went_well ?? []) entry('went-well', t);
   for (const t of d?.went_poorly ?? []) entry('went-poorly', t);
   for (const t of d?.lucky ?? []) entry('lucky', t);
-  for (const a of d?.actions ?? []) entry('action', a.text, { owner: a.owner, kind: a.type ?? 'process' });
+  for (const a of d?.actions ?? []) entry('action', a.text, { owner: a.owner, kind: a.type ?? 'process', due: a.due, priority: a.priority });
+  // Last, as in the live debrief: the summary is written once everything else has been said.
+  if (d?.summary) entry('summary', d.summary);
   session.send({ type: 'FINISH', wall });
 }

@@ -11,18 +11,31 @@ import type { DrillActor } from '../engine/replay.js';
 import type { DrillRecord } from '../engine/records.js';
 import { JournalWriter } from '../journal/writer.js';
 
+/** Where a session's records go: a journal file, or nowhere (`drill test` writes nothing unless asked). */
+export interface JournalSink {
+  readonly path: string;
+  write(records: readonly DrillRecord[], from?: number): void;
+  flush(): void;
+  close(): void;
+}
+
+/** A sink that keeps nothing: the records stay in the engine's memory, which is all a test needs. */
+const NO_JOURNAL: JournalSink = { path: '', write: () => undefined, flush: () => undefined, close: () => undefined };
+
 /** Real time between checkpoints in a quiet drill. */
 const CHECKPOINT_EVERY_MS = 10_000;
 
 export class DrillSession {
   private written: number;
   private listeners = new Set<() => void>();
+  private readonly published = new Set<() => void>();
+  private readonly outside = new Set<() => void>();
   /** The last write error, until a write succeeds again. */
   writeError: Error | undefined;
 
   constructor(
     readonly actor: DrillActor,
-    private writer: JournalWriter,
+    private writer: JournalSink,
     alreadyWritten = 0,
   ) {
     this.written = alreadyWritten;
@@ -33,6 +46,11 @@ export class DrillSession {
   static start(input: DrillInput, journalPath: string, options: { durable: boolean }): DrillSession {
     const writer = JournalWriter.create(journalPath, options);
     return new DrillSession(createActor(drillMachine, { input }).start(), writer);
+  }
+
+  /** A drill that writes no journal. */
+  static inMemory(input: DrillInput): DrillSession {
+    return new DrillSession(createActor(drillMachine, { input }).start(), NO_JOURNAL);
   }
 
   get journalPath(): string {
@@ -47,6 +65,28 @@ export class DrillSession {
     this.actor.send(event);
     if (event.type === 'TICK') this.checkpoint(event.wall);
     this.flush();
+    for (const listener of this.published) listener();
+  }
+
+  /**
+   * Called after every event has been handled and its records written: participants' views
+   * read the drill here, so they never show what is not on disk yet.
+   */
+  onPublish(listener: () => void): () => void {
+    this.published.add(listener);
+    return () => this.published.delete(listener);
+  }
+
+  /** An input from outside the facilitator's screen (a vote from a page): sent like any other, then the screen is told. */
+  sendFromOutside(event: DrillEvent): void {
+    this.send(event);
+    for (const listener of this.outside) listener();
+  }
+
+  /** Called after each `sendFromOutside`, so that the facilitator's screen shows it at once. */
+  onOutsideInput(listener: () => void): () => void {
+    this.outside.add(listener);
+    return () => this.outside.delete(listener);
   }
 
   /**

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useApp, useInput } from 'ink';
 import type { Key } from 'ink';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { TeamMember } from '../engine/records.js';
 import type { DrillSession } from '../session/session.js';
 import { DrillStore } from './store.js';
@@ -33,10 +33,8 @@ export interface PlayProps {
   /** The session, when it exists before the screen does (`--team` given, or `--resume`). */
   readonly session?: DrillSession;
   /** Starts the session (and its journal) once the team has been entered in the briefing. */
-  readonly startSession: (team: TeamMember[]) => DrillSession;
+  readonly startSession: (team: TeamMember[], facilitator?: string) => DrillSession;
   readonly writeReports: ReportWriter;
-  /** `--speed`, applied as the clock starts (speed is recorded, so it needs a running drill). */
-  readonly initialSpeed?: number;
   readonly facilitator?: string;
   /** Lines to show at the top until the first key: load warnings, resume warnings. */
   readonly notices?: readonly string[];
@@ -61,7 +59,7 @@ export function PlayApp(props: PlayProps) {
 function Drill(props: PlayProps) {
   const [session, setSession] = useState<DrillSession | undefined>(props.session);
   const [store] = useStoreFor(session, props.time);
-  if (!store) return <TeamEntry {...props} onTeam={(team) => setSession(props.startSession([...team]))} />;
+  if (!store) return <TeamEntry {...props} onTeam={(team, facilitator) => setSession(props.startSession([...team], facilitator))} />;
   return <Live {...props} store={store} />;
 }
 
@@ -92,16 +90,16 @@ function useRuntime<M, T>(runtime: Pick<Runtime<M, never, never>, 'subscribe' | 
   return useSyncExternalStore(runtime.subscribe, () => select(runtime.getModel()));
 }
 
-function TeamEntry(props: PlayProps & { onTeam: (team: readonly TeamMember[]) => void }) {
+function TeamEntry(props: PlayProps & { onTeam: (team: readonly TeamMember[], facilitator?: string) => void }) {
   const { exit } = useApp();
   const size = useTerminalSize(props.onResize);
   const shell = useRef({ onTeam: props.onTeam, exit });
   shell.current = { onTeam: props.onTeam, exit };
   const [runtime] = useState(
     () =>
-      new Runtime<RosterModel, RosterMessage, RosterEffect>(initialRoster(props.scenario.file.roles), {
+      new Runtime<RosterModel, RosterMessage, RosterEffect>(initialRoster(props.scenario.file.roles, props.facilitator === undefined), {
         update: rosterUpdate,
-        perform: (effect) => (effect.kind === 'start' ? shell.current.onTeam(effect.team) : shell.current.exit({ reason: effect.reason } satisfies PlayResult)),
+        perform: (effect) => (effect.kind === 'start' ? shell.current.onTeam(effect.team, effect.facilitator) : shell.current.exit({ reason: effect.reason } satisfies PlayResult)),
       }),
   );
   useKeys(runtime.dispatch);
@@ -116,7 +114,7 @@ function Live(props: PlayProps & { store: DrillStore }) {
   const exitRef = useRef(exit);
   exitRef.current = exit;
   const [runtime] = useState(() => {
-    const setup: Setup = { scenario: props.scenario, team: store.core.setup.team, facilitator: props.facilitator, startSpeed: props.initialSpeed };
+    const setup: Setup = { scenario: props.scenario, team: store.core.setup.team, facilitator: store.core.setup.facilitator ?? props.facilitator };
     const shell = { store, scenario: props.scenario, writeReports: props.writeReports, exit: (reason: ExitReason) => exitRef.current({ reason } satisfies PlayResult) };
     return new Runtime<Model, Message, Effect>(initialModel(setup, store.getSnapshot(), size.rows, props.notices), {
       update,
@@ -136,7 +134,7 @@ function Live(props: PlayProps & { store: DrillStore }) {
   const onFeedRows = useCallback((rows: number) => runtime.dispatch({ type: 'feed-rows', rows }), [runtime]);
   const { setup } = runtime.getModel();
   return (
-    <DrillProvider value={{ store, scenario: props.scenario, team: setup.team, theme: props.theme, startSpeed: props.initialSpeed }}>
+    <DrillProvider value={{ store, scenario: props.scenario, team: setup.team, theme: props.theme }}>
       <Screen ui={ui} setup={setup} size={size} onFeedRows={onFeedRows} />
     </DrillProvider>
   );

@@ -4,7 +4,7 @@
  * command line, is drawn under it by the App.
  */
 import { Box, Text } from 'ink';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { TeamMember } from '../engine/records.js';
 import { visibleControls, visibleLine } from '../text/sanitize.js';
 import { formatDuration, parseDuration } from '../conditions/duration.js';

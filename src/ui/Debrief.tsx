@@ -4,6 +4,8 @@
  * listed, and the scenario's own debrief questions are there to prompt the discussion.
  */
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { applicableQuestions, causeFactors } from '../report/end-state.js';
 import { Line } from './Line.js';
 import { formatClock } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
@@ -17,6 +19,7 @@ const STEP_NAMES: Record<(typeof DEBRIEF_STEPS)[number], string> = {
   'went-poorly': 'Went poorly',
   lucky: 'Lucky',
   action: 'Actions',
+  summary: 'Summary',
   finish: 'Report',
 };
 
@@ -28,7 +31,10 @@ export function Debrief({ step, open, width }: { step: number; open: boolean; wi
   const section = DEBRIEF_STEPS[step] ?? 'finish';
   const entries = core.records.filter((r) => r.type === 'debrief');
   const here = entries.filter((r) => r.section === section);
-  const factorTitle = (id: string | undefined) => (id ? scenario.factors.find((f) => f.id === id)?.title : undefined);
+  const factorTitle = (id: string) => scenario.factors.find((f) => f.id === id)?.title ?? id;
+  // The records array grows in place; the questions depend only on the drill as it ended.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ended` is the trigger, read through core.records
+  const questions = useMemo(() => applicableQuestions(scenario, core.records), [scenario, ended]);
   if (!open) return <Ended width={width} />;
   return (
     <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden" width={width}>
@@ -68,7 +74,7 @@ export function Debrief({ step, open, width }: { step: number; open: boolean; wi
               <Text wrap="wrap">
                 <Text color={hue(theme, 'ok')}>✓ </Text>
                 {visibleLine(r.text)}
-                {r.factor ? <Text dimColor> → {visibleLine(factorTitle(r.factor) ?? r.factor)}</Text> : null}
+                {causeFactors(r).length ? <Text dimColor> → {causeFactors(r).map((id) => visibleLine(factorTitle(id))).join('; ')}</Text> : null}
                 {r.owner ? <Text dimColor> · owner {visibleLine(r.owner)}</Text> : null}
                 {r.kind ? <Text dimColor> · {r.kind}</Text> : null}
               </Text>
@@ -76,13 +82,13 @@ export function Debrief({ step, open, width }: { step: number; open: boolean; wi
           ) : null,
         )}
       </Box>
-      {scenario.questions.length > 0 && section !== 'finish' ? (
+      {questions.length > 0 && section !== 'finish' ? (
         <Box flexDirection="column" marginTop={1} flexShrink={1} overflow="hidden">
           <Line bold>Questions to talk about</Line>
-          {scenario.questions.map((q, i) => (
+          {questions.map((q, i) => (
             <Box key={i} flexShrink={0}>
               <Text dimColor wrap="wrap">
-                {i + 1}. {visibleLine(q)}
+                {i + 1}. {visibleLine(q.text)}
               </Text>
             </Box>
           ))}
@@ -97,7 +103,8 @@ function Ended({ width }: { width: number }) {
   const { theme } = useDrillContext();
   const core = useDrill((s) => s.core);
   const ended = core.ended;
-  const count = (type: string) => core.records.filter((r) => r.type === type).length;
+  // Struck entries were recorded by mistake: the summary counts the corrected record.
+  const count = (type: string) => core.records.filter((r) => r.type === type && !core.struck.has(r.seq)).length;
   const milestones = [...core.milestones].map(([name, t]) => `${name} ${formatClock(t)}`).join(', ');
   return (
     <Box flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden" width={width}>

@@ -14,7 +14,7 @@ import type { TimeSource } from './clock.js';
 type State = 'BRIEFING' | 'RUNNING' | 'PAUSED' | 'DEBRIEF' | 'FINISHED';
 
 export function Header({ width }: { width: number }) {
-  const { scenario, theme, store, startSpeed } = useDrillContext();
+  const { scenario, theme, store } = useDrillContext();
   const second = useDrill((s) => Math.floor(s.core.t / 1000));
   const speed = useDrill((s) => s.core.speed);
   const state = useDrill((s): State => {
@@ -23,8 +23,6 @@ export function Header({ width }: { width: number }) {
     return phase === 'briefing' ? 'BRIEFING' : phase === 'debrief' ? 'DEBRIEF' : 'FINISHED';
   });
   const wall = useWallClock(store.time);
-  // The briefing shows the speed the clock will start at, not the ×1 it has before it starts.
-  const shownSpeed = state === 'BRIEFING' && startSpeed ? startSpeed : speed;
   const paused = state === 'PAUSED';
   const stateHue = paused ? 'warn' : state === 'RUNNING' ? 'ok' : 'accent';
   return (
@@ -41,7 +39,7 @@ export function Header({ width }: { width: number }) {
           <Text bold inverse={paused} color={hue(theme, stateHue)}>
             {paused ? ' ‖ PAUSED ' : state === 'RUNNING' ? '▶ RUNNING' : state}
           </Text>
-          {` ×${formatSpeed(shownSpeed)} `}
+          {` ×${formatSpeed(speed)} `}
           <Text dimColor>{wall}</Text>
         </Text>
       </Box>

@@ -5,6 +5,10 @@ import { helpRows } from './help.js';
 import { envOf, type Setup, type UiState } from './model.js';
 import { useDrill } from './context.js';
 
+/** The rule for typing while the clock runs, said where a facilitator looks for it. */
+const CLOCK_RUNS_ON =
+  'The scenario clock keeps running while you type or read this: an answer is recorded the moment its number is pressed, and what you type is recorded when you press Enter even if a decision has closed meanwhile. x gives a decision more time; space pauses everything.';
+
 export function HelpOverlay({ setup, ui, width }: { setup: Setup; ui: UiState; width: number }) {
   // Re-drawn on every publish while open, so that "(not now)" follows the drill.
   const drill = useDrill((s) => s);
@@ -13,7 +17,9 @@ export function HelpOverlay({ setup, ui, width }: { setup: Setup; ui: UiState; w
   const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
   return (
     <Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden" width={width}>
-      <Line bold>Keys {env.phase === 'briefing' ? 'before the clock starts' : 'during the drill'} (any key closes this)</Line>
+      <Line bold>
+        Keys {env.phase === 'briefing' ? 'before the clock starts' : env.phase === 'debrief' ? 'during the debrief' : 'during the drill'} (any key closes this)
+      </Line>
       {rows.map((r) => (
         <Box key={r.keys} flexDirection="row" flexShrink={0}>
           <Box width={keyWidth} flexShrink={0}>
@@ -30,6 +36,7 @@ export function HelpOverlay({ setup, ui, width }: { setup: Setup; ui: UiState; w
         </Box>
       ))}
       <Line dimColor>While typing in a field, keys go only to the field: Enter records, Esc cancels.</Line>
+      {env.phase === 'live' ? <Line dimColor>{CLOCK_RUNS_ON}</Line> : null}
     </Box>
   );
 }

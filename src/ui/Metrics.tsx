@@ -9,9 +9,9 @@ import { formatValue, sparkline } from './sparkline.js';
 
 /** The width one metric needs to be readable: label, value with unit, a short sparkline. */
 const CELL_WIDTH = 38;
-const VALUE_WIDTH = 10;
+const VALUE_WIDTH = 9;
 /** Narrow cells get a shorter sparkline, so that the label keeps room to be read. */
-const sparkWidth = (cell: number) => (cell >= 48 ? 12 : 8);
+const sparkWidth = (cell: number) => (cell >= 56 ? 12 : 8);
 
 /** The metric variables of a scenario, in declaration order. */
 export function metricNames(world: Readonly<Record<string, { metric?: boolean }>>): string[] {
@@ -32,7 +32,7 @@ export function Metrics({ width, stacked = false }: { width: number; stacked?: b
   const { scenario } = useDrillContext();
   const names = metricNames(scenario.world);
   // Re-render when a shown value changes or a new history sample arrives, not on every tick.
-  useDrill((s) => `${Math.floor(s.core.t / 10_000)}|${names.map((n) => formatValue(s.core.world.get(n))).join('|')}`);
+  useDrill((s) => `${Math.floor(s.core.t / 10_000)}|${names.map((n) => formatValue(s.core.world.get(n), scenario.world[n]?.decimals)).join('|')}`);
   const core = useDrill((s) => s.core);
   if (names.length === 0) return null;
   const columns = stacked ? 1 : Math.min(columnsFor(width), names.length);
@@ -45,11 +45,12 @@ export function Metrics({ width, stacked = false }: { width: number; stacked?: b
         <Box key={r} flexDirection="row">
           {row.map((name) => {
             const spec = scenario.world[name]!;
-            const value = formatValue(core.world.get(name));
+            const value = formatValue(core.world.get(name), spec.decimals);
             const unit = spec.unit ? ` ${visibleLine(spec.unit)}` : '';
-            const spark = sparkline(core.history.of(name), sparkWidth(cell));
+            const spark = sparkline(core.history.of(name), sparkWidth(cell), spec);
+            // A label too long for its cell wraps onto a second row rather than losing its end.
             // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
-            const label = <Text wrap="truncate-end">{shortLabel(spec.label ?? name)}</Text>;
+            const label = <Text wrap="wrap">{shortLabel(spec.label ?? name)}</Text>;
             const reading = (
               // biome-ignore lint/correctness/useJsxKeyInIterable: placed inside the keyed box below, not listed.
               <Box flexShrink={0} flexDirection="row">

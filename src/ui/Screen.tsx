@@ -5,7 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import { Line } from './Line.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { Header } from './Header.js';
@@ -14,6 +14,7 @@ import { ErrorBanner } from './ErrorBanner.js';
 import { Feed } from './Feed.js';
 import { Metrics, metricNames } from './Metrics.js';
 import { DecisionPanel } from './DecisionPanel.js';
+import { ComingUp } from './ComingUp.js';
 import { TextPrompt } from './TextPrompt.js';
 import { HelpLine } from './HelpLine.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -55,7 +56,7 @@ export function Screen({ ui, setup, size, onFeedRows }: ScreenProps) {
   return (
     <Box flexDirection="column" width={width} height={size.rows - 1} overflowY="hidden">
       <Header width={width} />
-      <StatusLine flash={ui.flash} speaker={ui.speaker} width={width} />
+      <StatusLine flash={ui.flash} width={width} />
       <ErrorBanner writeError={writeError} notices={allNotices} theme={theme} width={width} />
       {mode.kind === 'help' ? (
         <HelpOverlay setup={setup} ui={ui} width={width} />
@@ -89,7 +90,10 @@ function LiveBody({ ui, width, feedRows, onFeedRows }: { ui: UiState; width: num
           <Box flexDirection="column" flexGrow={1} flexShrink={1} marginRight={2}>
             {feed}
           </Box>
-          <Metrics width={SIDE_METRICS_WIDTH} stacked />
+          <Box flexDirection="column" flexShrink={0} width={SIDE_METRICS_WIDTH}>
+            <Metrics width={SIDE_METRICS_WIDTH} stacked />
+            <ComingUp width={SIDE_METRICS_WIDTH} />
+          </Box>
         </Box>
       ) : (
         <>
@@ -97,7 +101,7 @@ function LiveBody({ ui, width, feedRows, onFeedRows }: { ui: UiState; width: num
           {feed}
         </>
       )}
-      <DecisionPanel focus={ui.focus} speaker={ui.speaker} width={width} />
+      <DecisionPanel focus={ui.focus} width={width} />
     </>
   );
 }
@@ -183,8 +187,14 @@ export function TeamScreen(props: { scenario: Scenario; theme: Theme; roster: Ro
       </Box>
       <ErrorBanner writeError={undefined} notices={props.notices} theme={theme} width={size.columns} />
       <Briefing scenario={scenario} team={team.length ? team : undefined} theme={theme} top={top} width={size.columns} />
-      <TextPrompt state={form} theme={theme} width={size.columns} />
-      <HelpLine text={`${formHelp(form)} · ↑ ↓ scroll the briefing · Esc quits`} width={size.columns} />
+      {props.roster.askingToLeave ? (
+        <Text inverse color={hue(theme, 'warn')} wrap="truncate-end">
+          {' Leave drill play? Nothing has been recorded yet, and the team typed so far is lost. y: yes, any other key: no '}
+        </Text>
+      ) : (
+        <TextPrompt state={form} theme={theme} width={size.columns} />
+      )}
+      <HelpLine text={`${formHelp(form)} · ↑ ↓ scroll the briefing · Esc leaves (asks first)`} width={size.columns} />
     </Box>
   );
 }

@@ -9,11 +9,12 @@ import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';
 import type { Flash } from './messages.js';
 
-export function StatusLine({ flash, speaker, width }: { flash: Flash | undefined; speaker: number; width: number }) {
+export function StatusLine({ flash, width }: { flash: Flash | undefined; width: number }) {
   const { theme, team, scenario } = useDrillContext();
   const underWay = useDrill((s) =>
     [...s.core.inProgress].map(([id, at]) => `${visibleLine(scenario.actionById.get(id)?.label ?? id)} (lands ${formatClock(at)})`).join(', '),
   );
+  const speaker = useDrill((s) => s.core.speaker);
   const milestones = useDrill((s) => [...s.core.milestones].map(([name, t]) => `${name} ${formatClock(t)}`).join(', '));
   if (flash) {
     return (
@@ -25,9 +26,9 @@ export function StatusLine({ flash, speaker, width }: { flash: Flash | undefined
       </Box>
     );
   }
-  const member = team[speaker];
+  const member = team.find((m) => m.name === speaker);
   const parts = [
-    member ? `Speaking: ${visibleLine(member.name)}${member.role ? ` (${visibleLine(member.role)})` : ''}` : '',
+    member ? `Speaking: ${visibleLine(member.name)}${member.role ? ` (${visibleLine(member.role)})` : ''}` : team.length ? 'Speaking: the team (Tab: who)' : '',
     underWay ? `Under way: ${underWay}` : '',
     milestones ? `Reached: ${milestones}` : '',
   ].filter(Boolean);

@@ -57,9 +57,10 @@ function ChoiceField({ state }: { state: FormState }) {
     <Box flexDirection="column">
       <Text bold>{field.prompt}</Text>
       {choices.map((c) => (
-        <Text key={c.key} wrap="truncate-end" inverse={state.text !== '' && c.value === state.text}>
+        <Text key={c.key} wrap="truncate-end" inverse={state.text !== '' && c.value === state.text} dimColor={c.unavailable !== undefined}>
           {' '}
           <Text bold>{c.key}</Text> {c.label}
+          {c.unavailable ? ` — ${c.unavailable}` : ''}
           {c.value === field.defaultValue && choices.length > 1 ? <Text dimColor> (Enter)</Text> : null}
         </Text>
       ))}

@@ -27,7 +27,7 @@ export function Viewer({ entry, top, left, rows, width }: { entry: InjectEntry; 
       ))}
       <Line dimColor wrap="truncate-end">
         lines {Math.min(top + 1, lines.length)}–{Math.min(top + body, lines.length)} of {lines.length}
-        {left > 0 ? ` · from column ${left + 1}` : ''} · ↑ ↓ ← → PgUp PgDn scroll · Esc closes
+        {left > 0 ? ` · from column ${left + 1}` : ''}
       </Line>
     </Box>
   );

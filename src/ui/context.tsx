@@ -6,7 +6,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useSelector } from '@xstate/react';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { TeamMember } from '../engine/records.js';
 import type { DrillStore, ShownDrill } from './store.js';
 import type { Theme } from './theme.js';
@@ -16,8 +16,6 @@ export interface DrillUiContext {
   readonly scenario: Scenario;
   readonly team: readonly TeamMember[];
   readonly theme: Theme;
-  /** `--speed`, which takes effect when the clock starts; the briefing shows it already. */
-  readonly startSpeed?: number;
 }
 
 const Context = createContext<DrillUiContext | null>(null);

@@ -1,20 +1,21 @@
 /**
  * The debrief as states of its own: the summary of how the drill ended, one question after
- * another (causes, went well, went poorly, lucky, follow-up actions), the last step that writes
+ * another (causes, went well, went poorly, lucky, follow-up actions, the team's own summary), the last step that writes
  * the report, and the files written. `debriefKey` is its small reducer: a key in, the next state
  * and at most one command out. Each entry is recorded as it is entered; an empty one moves on,
  * and Esc goes back a question.
  */
 import type { Key } from 'ink';
-import type { Scenario } from '../scenario/types.js';
-import type { FollowupType, TeamMember } from '../engine/records.js';
+import type { Scenario } from '../scenario/index.js';
+import type { DrillRecord, FollowupType, TeamMember } from '../engine/records.js';
 import type { DebriefSection } from '../engine/machine.js';
 import { visibleLine } from '../text/sanitize.js';
 import { formKey, openForm, type Field, type Form, type FormState } from './forms.js';
 import { choices, followupFields } from './flows.js';
 import type { Command, DebriefPurpose } from './messages.js';
 
-const DEBRIEF_SECTIONS: readonly DebriefSection[] = ['cause', 'went-well', 'went-poorly', 'lucky', 'action'];
+// The team's own summary comes last, once everything else has been said; the report shows it first.
+const DEBRIEF_SECTIONS: readonly DebriefSection[] = ['cause', 'went-well', 'went-poorly', 'lucky', 'action', 'summary'];
 /** The steps as the screen shows them, the report last. */
 export const DEBRIEF_STEPS: readonly (DebriefSection | 'finish')[] = [...DEBRIEF_SECTIONS, 'finish'];
 
@@ -43,6 +44,19 @@ function closing(): DebriefState {
   return { stage: 'closing', form: openForm(CLOSING_FORM) };
 }
 
+/**
+ * Where a resumed debrief picks up: the question of the last entry recorded (its entries stay
+ * recorded, so none is asked for twice), or the summary when none was. Moving on past a question
+ * is not recorded, so a question left without an entry is not where it resumes.
+ */
+export function debriefWhereLeft(records: readonly DrillRecord[], ctx: DebriefContext): DebriefState {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (r.type === 'debrief') return question(r.section, ctx);
+  }
+  return DEBRIEF_SUMMARY;
+}
+
 /** The form that has the keys in this state, if any. */
 export function debriefForm(state: DebriefState): FormState<DebriefPurpose> | undefined {
   return state.stage === 'question' || state.stage === 'closing' ? state.form : undefined;
@@ -66,7 +80,7 @@ export function debriefKey(state: DebriefState, input: string, key: Key, ctx: De
 
 /** Esc: the question before; from the first, the summary. */
 function back(state: DebriefState, ctx: DebriefContext): DebriefState {
-  if (state.stage === 'closing') return question('action', ctx);
+  if (state.stage === 'closing') return question(DEBRIEF_SECTIONS[DEBRIEF_SECTIONS.length - 1]!, ctx);
   if (state.stage !== 'question') return state;
   const before = DEBRIEF_SECTIONS[DEBRIEF_SECTIONS.indexOf(state.section) - 1];
   return before ? question(before, ctx) : DEBRIEF_SUMMARY;
@@ -85,7 +99,7 @@ function answered(state: DebriefState, v: Readonly<Record<string, string>>, ctx:
     const event = { type: 'DEBRIEF', section, text: v.text, owner: v.owner || undefined, kind: v.kind as FollowupType } as const;
     return [again, { kind: 'send', event, done: 'Action recorded.' }];
   }
-  return [again, { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factor: v.factor || undefined }, done: 'Recorded.' }];
+  return [again, { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factors: v.factor ? [v.factor] : undefined }, done: 'Recorded.' }];
 }
 
 const PROMPTS: Record<Exclude<DebriefSection, 'action'>, { title: string; prompt: string }> = {
@@ -93,12 +107,13 @@ const PROMPTS: Record<Exclude<DebriefSection, 'action'>, { title: string; prompt
   'went-well': { title: 'What went well?', prompt: 'Went well' },
   'went-poorly': { title: 'What went poorly?', prompt: 'Went poorly' },
   lucky: { title: 'Where did we get lucky?', prompt: 'Lucky' },
+  summary: { title: 'In one paragraph, in the team’s own words: what happened? (it opens the report)', prompt: 'Summary' },
 };
 
 const CLOSING_FORM: Form<DebriefPurpose> = {
   title: 'That is the debrief.',
   fields: [{ name: 'go', prompt: 'Enter writes the report', kind: 'choice', choices: [], defaultValue: 'yes' }],
-  footer: 'Esc goes back to the follow-up actions',
+  footer: 'Esc goes back to the summary',
   purpose: { kind: 'debrief-finish' },
 };
 

@@ -4,7 +4,7 @@
  * the journal, the journal is moved, the screen is closed; each outcome comes back as a message.
  */
 import { dirname } from 'node:path';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { DrillRecord } from '../engine/records.js';
 import type { DrillStore } from './store.js';
 import type { Effect, ExitReason, Message } from './messages.js';

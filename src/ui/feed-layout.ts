@@ -5,7 +5,7 @@
  * and a two-hour drill must not draw two hours of feed every second.
  */
 import { formatClock } from '../conditions/duration.js';
-import type { Channel } from '../scenario/validate/schema.js';
+import type { Channel } from '../scenario/index.js';
 import { visibleControls } from '../text/sanitize.js';
 import type { FeedEntry } from './feed-model.js';
 import { joinHardWraps, wrapText } from './wrap.js';

@@ -5,7 +5,7 @@
  * fit on screen (`feed-layout.ts`).
  */
 import type { DrillRecord } from '../engine/records.js';
-import type { Inject, Scenario } from '../scenario/types.js';
+import type { Inject, Scenario } from '../scenario/index.js';
 import { CHANNELS, type Channel } from '../scenario/validate/schema.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
@@ -42,13 +42,13 @@ export class FeedLog {
   /** Takes in the records not seen yet. */
   sync(records: readonly DrillRecord[]): void {
     for (; this.read < records.length; this.read++) {
-      const entry = entryFor(records[this.read]!, this.scenario);
+      const entry = entryFor(records[this.read]!, this.scenario, records);
       if (entry) this.entries.push(entry);
     }
   }
 }
 
-function entryFor(r: DrillRecord, s: Scenario): FeedEntry | undefined {
+function entryFor(r: DrillRecord, s: Scenario, records: readonly DrillRecord[]): FeedEntry | undefined {
   const line = (tag: string, text: string, tone: Tone): LineEntry => ({ kind: 'line', seq: r.seq, t: r.t, tag, text, tone });
   const by = (who?: string) => (who ? ` (${visibleLine(who)})` : '');
   switch (r.type) {
@@ -76,11 +76,21 @@ function entryFor(r: DrillRecord, s: Scenario): FeedEntry | undefined {
       return line('DECISION', promptOf(s, r.id), 'decision');
     case 'decision-made': {
       const why = r.rationale ? `; why: ${visibleLine(r.rationale)}` : '';
-      if (r.option === undefined) return line('OFF-SCRIPT', `“${visibleLine(r.text ?? '')}”${by(r.by)}${why}`, 'decision');
+      if (r.option === undefined) return line('OFF-SCRIPT', `${quotedOnce(visibleLine(r.text ?? ''))}${by(r.by)}${why}`, 'decision');
       return line('DECIDED', `${optionLabel(s, r.id, r.option)}${by(r.by)}${why}`, 'decision');
     }
+    case 'rationale':
+      return line('WHY', `${promptOf(s, r.id)}: ${visibleLine(r.text)}${by(r.by)}`, 'decision');
+    case 'decision-extended':
+      return line('MORE TIME', `${formatDuration(r.ms)} more for: ${promptOf(s, r.id)}`, 'system');
+    case 'correction':
+      return line(r.change === 'strike' ? 'STRUCK' : 'AMENDED', `entry of ${formatClock(records[r.of]?.t ?? 0)}${r.text ? `: ${visibleLine(r.text)}` : ''}${by(r.by)}`, 'system');
     case 'decision-timed-out':
       return line('TIMED OUT', `${promptOf(s, r.id)} → ${r.option ? optionLabel(s, r.id, r.option) : 'no default'}`, 'decision');
+    case 'vote': {
+      const from = r.role ? `, ${visibleLine(r.role)}'s page` : ", the room's page";
+      return line('VOTE', `${visibleLine(r.name)}${from}: ${optionLabel(s, r.id, r.option)} (${r.confidence} confidence)`, 'team');
+    }
     case 'decision-cancelled':
       return line('CLOSED', `${promptOf(s, r.id)} (no longer asked)`, 'system');
     case 'action-started': {
@@ -137,4 +147,9 @@ function promptOf(s: Scenario, id: string): string {
 
 function optionLabel(s: Scenario, decision: string, option: string): string {
   return visibleLine(s.decisionById.get(decision)?.options.find((o) => o.id === option)?.label ?? option);
+}
+
+/** Typed text in quotes, unless it already came in quotes (“"Degraded…"” reads badly). */
+function quotedOnce(text: string): string {
+  return /^["“'‘].*["”'’]$/s.test(text) ? text : `“${text}”`;
 }

@@ -2,13 +2,14 @@
  * The forms a facilitator fills in during a drill, and what each one means once submitted. A form
  * is data (its purpose says which decision, which option, who is credited); `submitted` turns its
  * values into a command. Every value typed here is recorded through the engine (and so the
- * journal) only when the form is complete.
+ * journal) only when the form is complete. An answer itself is never typed: it is recorded the
+ * moment its number is pressed, and the form that follows only adds the reason to it, so a timer
+ * that runs out meanwhile cannot take the answer away.
  */
-import type { Decision, Option, Scenario } from '../scenario/types.js';
+import { type Decision, type Option, type Scenario, MILESTONES } from '../scenario/index.js';
 import type { FollowupType, MilestoneName, TeamMember } from '../engine/records.js';
 import type { DrillCore } from '../engine/core.js';
-import { MILESTONES } from '../scenario/validate/schema.js';
-import { formatDuration } from '../conditions/duration.js';
+import { formatClock, formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
 import type { Choice, Field, Form } from './forms.js';
 import type { Command, LivePurpose } from './messages.js';
@@ -22,7 +23,10 @@ const FOLLOWUP_TYPES: readonly { value: FollowupType; label: string }[] = [
   { value: 'process', label: 'process: how we work' },
 ];
 
-const NO_LONGER_OPEN = 'Not recorded: that decision is no longer open (it timed out or was closed).';
+/** How much more time one press of the extend key gives an open decision. */
+export const EXTENSION_MS = 120_000;
+
+const credit = (by: string | undefined) => `credited to ${by ? visibleLine(by) : 'the team'}`;
 
 /** `1`…`9`, then `a`…`z`: enough keys for any list a form offers. */
 function choiceKeys(n: number): string[] {
@@ -30,37 +34,34 @@ function choiceKeys(n: number): string[] {
   return [...keys.slice(0, Math.min(n, keys.length))];
 }
 
-export function choices(items: readonly { value: string; label: string }[]): Choice[] {
+export function choices(items: readonly { value: string; label: string; unavailable?: string }[]): Choice[] {
   const keys = choiceKeys(items.length);
-  return items.slice(0, keys.length).map((item, i) => ({ key: keys[i]!, label: item.label, value: item.value }));
+  return items.slice(0, keys.length).map((item, i) => ({ key: keys[i]!, label: item.label, value: item.value, ...(item.unavailable ? { unavailable: item.unavailable } : {}) }));
 }
 
-/** After the number of an option: an optional one-line rationale, then DECIDE. */
-export function decideForm(decision: Decision, option: Option, by: string | undefined): Form<LivePurpose> {
+/** After an answer is recorded: the team's reason, optional, added to it as a record of its own. */
+export function explainForm(decision: Decision, option: Option | undefined, by: string | undefined): Form<LivePurpose> {
   return {
-    title: `Answer: ${visibleLine(option.label)}${by ? ` (by ${visibleLine(by)})` : ''}`,
+    title: `Recorded: ${option ? visibleLine(option.label) : 'the off-script answer'} (${credit(by)}). Why?`,
     fields: [{ name: 'rationale', prompt: 'Why? (optional, one line)', kind: 'text' }],
-    footer: 'Enter records the answer · Esc cancels',
-    purpose: { kind: 'decide', id: decision.id, option: option.id, label: option.label, by },
+    footer: 'The answer is already recorded · Enter adds the reason · Esc leaves it without one',
+    purpose: { kind: 'explain', id: decision.id, by },
   };
 }
 
 /** An answer that is none of the options: recorded as said, with no consequences in the scenario. */
 export function offScriptForm(decision: Decision, by: string | undefined): Form<LivePurpose> {
   return {
-    title: `Off-script answer${by ? ` (by ${visibleLine(by)})` : ''}: ${visibleLine(decision.prompt)}`,
-    fields: [
-      { name: 'text', prompt: 'What did the team decide?', kind: 'text', required: true },
-      { name: 'rationale', prompt: 'Why? (optional, one line)', kind: 'text' },
-    ],
-    footer: 'Recorded as off-script: the scenario does not react to it · Esc cancels',
+    title: `Off-script answer (${credit(by)}): ${visibleLine(decision.prompt)}`,
+    fields: [{ name: 'text', prompt: 'What did the team decide?', kind: 'text', required: true }],
+    footer: 'Recorded as off-script: the scenario does not react to it; if it closes first, kept as a note · Esc cancels',
     purpose: { kind: 'off-script', id: decision.id, by },
   };
 }
 
 export function noteForm(by: string | undefined): Form<LivePurpose> {
   return {
-    title: 'Note for the timeline',
+    title: `Note for the timeline (by ${by ? visibleLine(by) : 'the facilitator'})`,
     fields: [{ name: 'text', prompt: 'Note', kind: 'text', required: true }],
     footer: 'Enter records it at the current scenario time · Esc cancels',
     purpose: { kind: 'note', by },
@@ -85,37 +86,40 @@ export function followupForm(team: readonly TeamMember[]): Form<LivePurpose> {
   };
 }
 
-/** The standing actions the team can take right now. */
+/**
+ * Every standing action, each under the same key for the whole drill: one that cannot be taken
+ * now is shown as such, never removed, so no key ever comes to mean another action.
+ */
 export function actionForm(core: DrillCore, by: string | undefined): Form<LivePurpose> {
-  const available = core.scenario.actions.filter((a) => core.canTake(a.id));
-  const items = available.map((a) => ({ value: a.id, label: `${visibleLine(a.label)}${a.takesMs > 0 ? ` (takes ${formatDuration(a.takesMs)})` : ''}` }));
+  const items = core.scenario.actions.map((a) => {
+    const landsAt = core.inProgress.get(a.id);
+    const why = core.canTake(a.id)
+      ? undefined
+      : landsAt !== undefined
+        ? `under way, lands ${formatClock(landsAt)}`
+        : a.once && core.startedActions.has(a.id)
+          ? 'done (once only)'
+          : 'not available now';
+    const label = `${visibleLine(a.label)}${a.takesMs > 0 ? ` (takes ${formatDuration(a.takesMs)})` : ''}`;
+    return { value: a.id, label, ...(why ? { unavailable: why } : {}) };
+  });
   return {
-    title: `The team does…${by ? ` (by ${visibleLine(by)})` : ''}`,
+    title: `The team does… (${credit(by)})`,
     fields: [{ name: 'id', prompt: 'Which action?', kind: 'choice', choices: choices(items), required: true }],
     footer: 'Press its key, then Enter · Esc cancels',
     purpose: { kind: 'action', by },
   };
 }
 
-/** Who asked, when it was the team as a whole (no name, since a member may be called anything). */
-const WHOLE_TEAM = '*';
-
-/** The team (the whole team first) as choices of who asked, the speaker picked by Enter. */
-function whoField(team: readonly TeamMember[], by: string | undefined): Field[] {
-  if (team.length === 0) return [];
-  const items = [{ value: WHOLE_TEAM, label: 'the team' }, ...team.map((m) => ({ value: m.name, label: `${visibleLine(m.name)}${m.role ? ` (${visibleLine(m.role)})` : ''}` }))];
-  return [{ name: 'by', prompt: `Who asked? (Enter: ${by ? visibleLine(by) : 'the team'})`, kind: 'choice', choices: choices(items), defaultValue: by ?? WHOLE_TEAM }];
-}
-
-/** The lookups the team can make now, then who asked: the answer arrives after the lookup's time. */
-export function lookupForm(core: DrillCore, team: readonly TeamMember[], by: string | undefined): Form<LivePurpose> {
+/** The lookups the team can make now, asked by whoever speaks (Tab changes that first): the answer arrives after the lookup's time. */
+export function lookupForm(core: DrillCore, by: string | undefined): Form<LivePurpose> {
   const available = core.scenario.lookups.filter((l) => core.canLook(l.id));
   const items = available.map((l) => ({ value: l.id, label: `${visibleLine(l.label)}${l.takesMs > 0 ? ` (answer in ${formatDuration(l.takesMs)})` : ''}` }));
   return {
-    title: 'The team looks at…',
-    fields: [{ name: 'id', prompt: 'Which lookup?', kind: 'choice', choices: choices(items), required: true }, ...whoField(team, by)],
+    title: `The team looks at… (${credit(by)})`,
+    fields: [{ name: 'id', prompt: 'Which lookup?', kind: 'choice', choices: choices(items), required: true }],
     footer: 'Press its key, then Enter · the answer shows the world as it is now · Esc cancels',
-    purpose: { kind: 'lookup' },
+    purpose: { kind: 'lookup', by },
   };
 }
 
@@ -136,10 +140,14 @@ export function improviseForm(roles: readonly string[]): Form<LivePurpose> {
   };
 }
 
-export function milestoneForm(reached: ReadonlyMap<MilestoneName, number>, by: string | undefined): Form<LivePurpose> {
-  const items = MILESTONES.filter((m) => !reached.has(m)).map((m) => ({ value: m, label: m }));
+export function milestoneForm(reached: ReadonlyMap<MilestoneName, number>, by: string | undefined, unmet: (name: MilestoneName) => string | undefined): Form<LivePurpose> {
+  const items = MILESTONES.filter((m) => !reached.has(m)).map((m) => {
+    const condition = unmet(m);
+    // Declaring the end of an incident the scenario says is not over is allowed, but said aloud.
+    return { value: m, label: condition ? `${m}  ⚠ the scenario's condition is not met: ${visibleLine(condition)}` : m };
+  });
   return {
-    title: 'Mark a milestone now',
+    title: `Mark a milestone now (${credit(by)})`,
     fields: [{ name: 'name', prompt: 'Which milestone?', kind: 'choice', choices: choices(items), required: true }],
     footer: 'Press its key, then Enter · Esc cancels',
     purpose: { kind: 'milestone', by },
@@ -158,14 +166,21 @@ export function relocateForm(current: string): Form<LivePurpose> {
 /** What a completed form does. */
 export function submitted(purpose: LivePurpose, v: Values, scenario: Scenario): Command {
   switch (purpose.kind) {
-    case 'decide': {
-      const { id, option, by } = purpose;
-      const event = { type: 'DECIDE', id, option, by, rationale: v.rationale || undefined } as const;
-      return { kind: 'send', event, done: `Recorded: ${visibleLine(purpose.label)}`, refused: NO_LONGER_OPEN };
-    }
+    case 'explain':
+      if (!v.rationale) return { kind: 'warn', text: 'The answer stands, without a reason.' };
+      return { kind: 'send', event: { type: 'EXPLAIN', id: purpose.id, text: v.rationale, by: purpose.by }, done: 'Reason added to the answer.' };
     case 'off-script': {
-      const event = { type: 'DECIDE', id: purpose.id, text: v.text!, by: purpose.by, rationale: v.rationale || undefined } as const;
-      return { kind: 'send', event, done: 'Recorded the off-script answer.', refused: NO_LONGER_OPEN };
+      // The answer goes in at once; if the decision closed while it was typed, `sent` keeps it as a note.
+      const event = { type: 'DECIDE', id: purpose.id, text: v.text!, by: purpose.by } as const;
+      return { kind: 'send', event, done: 'Recorded the off-script answer.' };
+    }
+    case 'correct-pick':
+      return { kind: 'correct', of: Number(v.of), by: purpose.by };
+    case 'correct': {
+      const change = v.change === 'amend' ? 'amend' : 'strike';
+      const refused = change === 'amend' ? 'Not corrected: an amendment needs the new words.' : 'Not corrected: that entry cannot be struck.';
+      const event = { type: 'CORRECT', of: purpose.of, change, text: v.text || undefined, by: purpose.by } as const;
+      return { kind: 'send', event, done: change === 'amend' ? 'Amended; the original stays in the journal.' : 'Struck; the original stays in the journal, marked.', refused };
     }
     case 'note':
       return { kind: 'send', event: { type: 'NOTE', text: v.text!, by: purpose.by }, done: 'Note recorded.', refused: 'The note was not recorded.' };
@@ -181,7 +196,7 @@ export function submitted(purpose: LivePurpose, v: Values, scenario: Scenario): 
     case 'lookup':
       return {
         kind: 'send',
-        event: { type: 'LOOKUP', id: v.id!, by: v.by && v.by !== WHOLE_TEAM ? v.by : undefined },
+        event: { type: 'LOOKUP', id: v.id!, by: purpose.by },
         done: `Asked: ${visibleLine(scenario.lookupById.get(v.id!)?.label ?? v.id!)}; the answer will arrive in the feed`,
         refused: 'Not asked: that lookup is not available any more.',
       };

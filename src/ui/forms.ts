@@ -14,6 +14,8 @@ export interface Choice {
   readonly key: string;
   readonly label: string;
   readonly value: string;
+  /** Shown but not pickable, and why (an action under way keeps its key). */
+  readonly unavailable?: string;
 }
 
 export interface Field {
@@ -100,7 +102,8 @@ function commit<P>(state: FormState<P>, field: Field): FormResult<P> {
 
 function choiceKey<P>(state: FormState<P>, field: Field, input: string): FormState<P> {
   const choice = field.choices?.find((c) => c.key === input || (input.length === 1 && c.key === input.toLowerCase()));
-  if (!choice) return input === '' ? state : { ...state, error: `press one of ${(field.choices ?? []).map((c) => c.key).join(' ')}` };
+  if (!choice) return input === '' ? state : { ...state, error: `press one of ${(field.choices ?? []).filter((c) => !c.unavailable).map((c) => c.key).join(' ')}` };
+  if (choice.unavailable) return { ...state, error: `${choice.key}: ${choice.unavailable}` };
   return { ...state, text: choice.value, error: undefined };
 }
 

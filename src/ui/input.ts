@@ -70,6 +70,9 @@ export function createInputSplitter(): (input: string, key: Key) => [string, Key
 
 /** The keys in one chunk of typed input, in order. */
 export function splitInput(input: string, key: Key): [string, Key][] {
+  // An Enter typed before the screen put the terminal in raw mode was turned into a line feed by
+  // the terminal's line mode, which Ink does not report as Enter: it is one all the same.
+  if (input === '\n') return [['', { ...NO_KEY, return: true }]];
   if (input.length <= 1) return [[input, key]];
   const out: [string, Key][] = [];
   let text = '';

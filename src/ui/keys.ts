@@ -8,10 +8,13 @@
 import type { Key } from 'ink';
 import type { DrillEvent } from '../engine/machine.js';
 import { clampSpeed, MAX_SPEED } from '../engine/speed.js';
-import { actionForm, decideForm, followupForm, improviseForm, lookupForm, milestoneForm, noteForm, offScriptForm, relocateForm } from './flows.js';
-import { speakerName, type KeyEnv, type Phase } from './model.js';
+import { actionForm, EXTENSION_MS, improviseForm, lookupForm, followupForm, milestoneForm, noteForm, offScriptForm, relocateForm } from './flows.js';
+import { correctable, correctPickForm } from './correct-forms.js';
+import { formatDuration } from '../conditions/duration.js';
+import { visibleLine } from '../text/sanitize.js';
+import { creditedTo, speakerName, type KeyEnv, type Phase } from './model.js';
 import type { Command } from './messages.js';
-import { MILESTONES } from '../scenario/validate/schema.js';
+import { MILESTONES } from '../scenario/index.js';
 import type { DrillInputEvent } from './store.js';
 import { briefScrolled, hintFor, scrolled, terminalInView } from './key-targets.js';
 
@@ -60,7 +63,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   {
     keys: '1-9',
     name: 'answer',
-    about: 'Answer the open decision with that option (then a one-line rationale, optional).',
+    about: 'Answer the open decision with that option: recorded at once, then a one-line reason (optional) is added to it.',
     phases: LIVE,
     helpLine: true,
     matches: (input, key) => /^[1-9]$/.test(input) && !key.ctrl && !key.meta,
@@ -70,7 +73,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
       const option = d.options[Number(input) - 1];
       if (!option) return warn(`This decision has ${d.options.length} options.`);
       if (!can(env, { type: 'DECIDE', id: d.id, option: option.id })) return warn('That decision is no longer open.');
-      return { kind: 'form', form: decideForm(d, option, speakerName(env)) };
+      const by = speakerName(env);
+      return { kind: 'send', event: { type: 'DECIDE', id: d.id, option: option.id, by }, done: `Recorded: ${visibleLine(option.label)} (credited to ${creditedTo(by)})` };
     },
   },
   {
@@ -91,7 +95,36 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: (_i, key) => key.tab,
     available: (env) => env.setup.team.length > 0,
-    command: (env) => ({ kind: 'speaker', index: env.ui.speaker + 1 >= env.setup.team.length ? -1 : env.ui.speaker + 1 }),
+    command: (env) => {
+      const team = env.setup.team;
+      const at = team.findIndex((m) => m.name === speakerName(env));
+      const next = at + 1 < team.length ? team[at + 1]!.name : undefined;
+      return { kind: 'send', event: { type: 'SET_SPEAKER', name: next }, done: `Speaking for the team: ${visibleLine(creditedTo(next))}` };
+    },
+  },
+  {
+    keys: 'x',
+    name: 'more time',
+    about: `Give the team ${formatDuration(EXTENSION_MS)} more on the decision in front; the scenario clock keeps running (recorded, shown in the report).`,
+    phases: LIVE,
+    helpLine: true,
+    matches: char('x'),
+    available: (env) => env.decision !== undefined && can(env, { type: 'EXTEND', id: env.decision.decision.id, ms: EXTENSION_MS }),
+    command: (env) => ({
+      kind: 'send',
+      event: { type: 'EXTEND', id: env.decision!.decision.id, ms: EXTENSION_MS, by: env.setup.facilitator },
+      done: `${formatDuration(EXTENSION_MS)} more for this decision.`,
+    }),
+  },
+  {
+    keys: 'c',
+    name: 'correct',
+    about: 'Strike or amend one of the recent entries (an action, answer, milestone, note or debrief line); the original stays in the journal, marked.',
+    phases: ['live', 'debrief'],
+    helpLine: true,
+    matches: char('c'),
+    available: (env) => correctable(env.drill.core.records, env.drill.core.struck).length > 0,
+    command: (env) => ({ kind: 'form', form: correctPickForm(env.drill.core.records, env.drill.core.struck, env.setup.scenario, env.setup.facilitator) }),
   },
   {
     keys: ']',
@@ -125,7 +158,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: char('l'),
     available: (env) => env.drill.core.scenario.lookups.some((l) => env.drill.core.canLook(l.id)),
-    command: (env) => ({ kind: 'form', form: lookupForm(env.drill.core, env.setup.team, speakerName(env)) }),
+    command: (env) => ({ kind: 'form', form: lookupForm(env.drill.core, speakerName(env)) }),
   },
   {
     keys: 'i',
@@ -168,7 +201,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: char('n'),
     available: (env) => can(env, { type: 'NOTE', text: '…' }),
-    command: (env) => ({ kind: 'form', form: noteForm(env.setup.facilitator) }),
+    command: (env) => ({ kind: 'form', form: noteForm(speakerName(env) ?? env.setup.facilitator) }),
   },
   {
     keys: 'f',
@@ -188,7 +221,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     helpLine: true,
     matches: char('m'),
     available: (env) => MILESTONES.some((m) => can(env, { type: 'MARK_MILESTONE', name: m })),
-    command: (env) => ({ kind: 'form', form: milestoneForm(env.drill.core.milestones, speakerName(env)) }),
+    command: (env) => ({ kind: 'form', form: milestoneForm(env.drill.core.milestones, speakerName(env), (m) => env.drill.core.unmetCondition(m)) }),
   },
   {
     keys: 's',

@@ -26,12 +26,14 @@ interface Say {
 
 /** What a form opened by a key is for: which decision, which option, who is credited. */
 export type LivePurpose =
-  | { readonly kind: 'decide'; readonly id: string; readonly option: string; readonly label: string; readonly by?: string }
+  | { readonly kind: 'explain'; readonly id: string; readonly by?: string }
   | { readonly kind: 'off-script'; readonly id: string; readonly by?: string }
+  | { readonly kind: 'correct-pick'; readonly by?: string }
+  | { readonly kind: 'correct'; readonly of: number; readonly by?: string }
   | { readonly kind: 'note'; readonly by?: string }
   | { readonly kind: 'followup' }
   | { readonly kind: 'action'; readonly by?: string }
-  | { readonly kind: 'lookup' }
+  | { readonly kind: 'lookup'; readonly by: string | undefined }
   | { readonly kind: 'improvise' }
   | { readonly kind: 'milestone'; readonly by?: string }
   | { readonly kind: 'relocate' };
@@ -46,9 +48,9 @@ export type Command =
   | { readonly kind: 'confirm'; readonly what: 'end' | 'quit' }
   /** A one-line warning on the status line. */
   | { readonly kind: 'warn'; readonly text: string }
-  /** Who speaks for the team: an index into the team, or -1 for the team as a whole. */
-  | { readonly kind: 'speaker'; readonly index: number }
   | { readonly kind: 'focus'; readonly id: string | undefined }
+  /** Open the form that corrects record `of`. */
+  | { readonly kind: 'correct'; readonly of: number; readonly by?: string }
   | { readonly kind: 'scroll-feed'; readonly end: number | undefined }
   | { readonly kind: 'scroll-briefing'; readonly top: number }
   | { readonly kind: 'view-output'; readonly seq: number }

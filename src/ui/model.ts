@@ -5,7 +5,7 @@
  */
 import type { OpenDecision } from '../engine/core.js';
 import type { TeamMember } from '../engine/records.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/index.js';
 import type { FormState } from './forms.js';
 import type { ShownDrill } from './store.js';
 import type { Flash, LivePurpose } from './messages.js';
@@ -16,8 +16,6 @@ export interface Setup {
   readonly scenario: Scenario;
   readonly team: readonly TeamMember[];
   readonly facilitator?: string;
-  /** `--speed`, set as the clock starts (speed is recorded, so it needs a running drill). */
-  readonly startSpeed?: number;
 }
 
 /** What has the keys, apart from the debrief's own questions. */
@@ -34,8 +32,6 @@ export const IDLE: Mode = { kind: 'idle' };
 /** Everything the screen draws apart from the drill itself; a new object only when it changes. */
 export interface UiState {
   readonly mode: Mode;
-  /** Who is speaking for the team: an index into the team, or -1 for nobody in particular. */
-  readonly speaker: number;
   /** The open decision in front, when several are open. */
   readonly focus?: string;
   /** Index of the last feed entry shown when scrolled back; undefined follows the newest. */
@@ -51,21 +47,14 @@ export interface UiState {
   readonly notices: readonly string[];
 }
 
-/** What the speaker follows: the drill's open decisions as last seen, and the one in front. */
-interface Followed {
-  readonly watched: string;
-  readonly front?: string;
-}
-
 export interface Model {
   readonly setup: Setup;
   readonly drill: ShownDrill;
   readonly ui: UiState;
-  readonly followed: Followed;
 }
 
 export function initialUi(feedRows: number, notices: readonly string[] = []): UiState {
-  return { mode: IDLE, speaker: -1, feedRows, briefTop: 0, debrief: DEBRIEF_SUMMARY, notices };
+  return { mode: IDLE, feedRows, briefTop: 0, debrief: DEBRIEF_SUMMARY, notices };
 }
 
 export type Phase = 'briefing' | 'live' | 'debrief' | 'done';
@@ -101,8 +90,17 @@ export function envOf({ setup, drill, ui }: Pick<Model, 'setup' | 'drill' | 'ui'
   return { setup, drill, ui, phase: phaseOf(drill), decision: decisionInFront(drill, ui.focus) };
 }
 
-export function speakerName(model: Pick<Model, 'setup' | 'ui'>): string | undefined {
-  return model.setup.team[model.ui.speaker]?.name;
+/**
+ * Who speaks for the team, as the drill recorded it: it changes only when someone presses Tab
+ * (never by itself), and a resume brings it back from the journal. Undefined: the team as a whole.
+ */
+export function speakerName(model: Pick<Model, 'drill'>): string | undefined {
+  return model.drill.core.speaker;
+}
+
+/** How a credit reads on screen: a name, or the team as a whole, named as such. */
+export function creditedTo(name: string | undefined): string {
+  return name === undefined ? 'the team' : name;
 }
 
 /** The model with some screen state changed. */

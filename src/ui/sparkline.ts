@@ -5,15 +5,25 @@
 
 const BARS = '▁▂▃▄▅▆▇█';
 
+/** What a variable declares of its range: its bounds, and where it starts. */
+export interface SparkScale {
+  readonly min?: number;
+  readonly max?: number;
+  readonly initial: number | boolean;
+}
+
 /**
- * The last `width` values as bars, scaled between the lowest and highest of them, so that the
- * shape of a change shows even when it is small. A flat series is a flat line at the bottom.
+ * The last `width` values as bars, drawn against the variable's declared range, so that a flat
+ * high series is drawn high and 64 % falling to 56 % does not look like a fall to zero. Where a
+ * bound is not declared, the range runs from 0 to the start value, widened to take in every
+ * value shown.
  */
-export function sparkline(values: readonly number[], width: number): string {
+export function sparkline(values: readonly number[], width: number, scale: SparkScale): string {
   if (width <= 0 || values.length === 0) return '';
   const shown = values.slice(-width);
-  let lo = Infinity;
-  let hi = -Infinity;
+  const start = typeof scale.initial === 'number' ? scale.initial : 1;
+  let lo = scale.min ?? Math.min(0, start);
+  let hi = scale.max ?? Math.max(0, start);
   for (const v of shown) {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
@@ -24,9 +34,10 @@ export function sparkline(values: readonly number[], width: number): string {
 }
 
 /** A value as a person reads it: whole numbers as they are, others to one decimal; yes/no for flags. */
-export function formatValue(value: number | boolean | undefined): string {
+export function formatValue(value: number | boolean | undefined, decimals?: number): string {
   if (value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (decimals !== undefined) return value.toFixed(decimals);
   if (Number.isInteger(value)) return String(value);
   return Math.abs(value) >= 100 ? String(Math.round(value)) : value.toFixed(1);
 }

@@ -51,6 +51,7 @@ export class DrillStore {
   private readonly clock: ClockDriver;
   private shown: ShownDrill;
   private readonly stopWatchingErrors: () => void;
+  private readonly stopWatchingOutside: () => void;
 
   constructor(
     readonly session: DrillSession,
@@ -83,6 +84,7 @@ export class DrillStore {
       },
     });
     this.stopWatchingErrors = session.onWriteError(() => this.publish());
+    this.stopWatchingOutside = session.onOutsideInput(() => this.publish());
     this.clock.setRunning(this.isRunning());
   }
 
@@ -114,6 +116,7 @@ export class DrillStore {
   dispose(): void {
     this.clock.stop();
     this.stopWatchingErrors();
+    this.stopWatchingOutside();
     this.observers.clear();
   }
 

@@ -4,7 +4,7 @@
  * title is accepted too, and so is no role at all.
  */
 import type { TeamMember } from '../engine/records.js';
-import type { ScenarioFile } from '../scenario/validate/schema.js';
+import type { ScenarioFile } from '../scenario/index.js';
 
 type Roles = ScenarioFile['roles'];
 

@@ -3,7 +3,7 @@
  * off: views then pass no colour at all, and everything colour says is also said in words
  * (PAUSED, TIMED OUT, NOT SAVED) or by position, so nothing is lost without it.
  */
-import type { Channel } from '../scenario/validate/schema.js';
+import type { Channel } from '../scenario/index.js';
 import type { Tone } from './feed-model.js';
 
 export interface Theme {

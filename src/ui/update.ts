@@ -8,12 +8,13 @@
 import type { Key } from 'ink';
 import { visibleLine } from '../text/sanitize.js';
 import { formKey, openForm } from './forms.js';
-import { submitted } from './flows.js';
+import { explainForm, submitted } from './flows.js';
+import { correctForm } from './correct-forms.js';
 import { bindingFor } from './keys.js';
 import { viewerKey } from './key-targets.js';
 import { terminalLines } from './feed-layout.js';
-import { debriefForm, debriefKey, question } from './debrief-states.js';
-import { decisionInFront, envOf, IDLE, initialUi, phaseOf, withUi, type Model, type Setup } from './model.js';
+import { debriefForm, debriefKey, debriefWhereLeft, question } from './debrief-states.js';
+import { envOf, IDLE, initialUi, phaseOf, withUi, type Model, type Setup } from './model.js';
 import type { ShownDrill } from './store.js';
 import type { Command, Effect, Flash, Message } from './messages.js';
 
@@ -24,7 +25,10 @@ const NOT_POSSIBLE = 'That was not possible at this point of the drill.';
 
 /** The model as the screen opens on a drill (new, or resumed with a decision already open). */
 export function initialModel(setup: Setup, drill: ShownDrill, feedRows: number, notices: readonly string[] = []): Model {
-  return followDrill({ setup, drill, ui: initialUi(feedRows, notices), followed: { watched: '' } });
+  const ui = initialUi(feedRows, notices);
+  // A screen opened on a drill already in its debrief (a resume) goes back to where it was.
+  const debrief = phaseOf(drill) === 'debrief' ? debriefWhereLeft(drill.core.records, setup) : ui.debrief;
+  return { setup, drill, ui: { ...ui, debrief } };
 }
 
 export function update(model: Model, message: Message): Step {
@@ -32,7 +36,7 @@ export function update(model: Model, message: Message): Step {
     case 'key':
       return keyPressed(model, message.input, message.key);
     case 'published':
-      return [followDrill(settle({ ...model, drill: message.drill })), []];
+      return [settle({ ...model, drill: message.drill }), []];
     case 'feed-rows':
       return [message.rows === model.ui.feedRows ? model : withUi(model, { feedRows: message.rows }), []];
     case 'sent':
@@ -113,8 +117,6 @@ function command(model: Model, cmd: Command): Step {
       return [withUi(model, { mode: { kind: 'confirm', what: cmd.what } }), []];
     case 'warn':
       return [flash(model, cmd.text, 'warn'), []];
-    case 'speaker':
-      return [withUi(model, { speaker: cmd.index }), []];
     case 'focus':
       return [settle(withUi(model, { focus: cmd.id })), []];
     case 'scroll-feed':
@@ -131,6 +133,11 @@ function command(model: Model, cmd: Command): Step {
       return [model, [{ kind: 'relocate', path: cmd.path }]];
     case 'exit':
       return [model, [{ kind: 'exit', reason: cmd.reason }]];
+    case 'correct': {
+      const target = model.drill.core.records[cmd.of];
+      if (!target) return [flash(model, 'That entry is not in the journal.', 'warn'), []];
+      return [withUi(model, { mode: { kind: 'form', state: openForm(correctForm(target, model.setup.scenario, cmd.by)) } }), []];
+    }
   }
 }
 
@@ -143,10 +150,19 @@ function sent(model: Model, message: Extract<Message, { type: 'sent' }>): Step {
     const text = accepted && !saved ? NOT_SAVED : accepted ? say.done : (say.refused ?? NOT_POSSIBLE);
     next = settle(withUi(model, { flash: text ? { text, tone: accepted && saved ? 'ok' : 'warn' } : undefined }));
   }
+  if (!accepted && event.type === 'DECIDE' && event.text !== undefined) {
+    // The decision closed while its off-script answer was typed: the words are kept as a note.
+    const prompt = model.setup.scenario.decisionById.get(event.id)?.prompt ?? event.id;
+    const text = `Answer to “${prompt}” given after it closed: ${event.text}`;
+    return [next, [{ kind: 'send', event: { type: 'NOTE', text, by: event.by }, say: { done: 'The decision had closed: the answer is kept as a note.' } }]];
+  }
   if (!accepted) return [next, []];
-  const speed = model.setup.startSpeed;
-  // `--speed` is recorded, so it can only be set once the clock runs.
-  if (event.type === 'START' && speed && speed !== 1) return [next, [{ kind: 'send', event: { type: 'SET_SPEED', speed } }]];
+  if (event.type === 'DECIDE' && next.ui.mode.kind === 'idle') {
+    // The answer is on disk; its reason, if any, is added to it afterwards.
+    const decision = model.setup.scenario.decisionById.get(event.id);
+    const option = decision?.options.find((o) => o.id === event.option);
+    if (decision) return [withUi(next, { mode: { kind: 'form', state: openForm(explainForm(decision, option, event.by)) } }), []];
+  }
   if (event.type === 'FINISH') return [next, [{ kind: 'write-reports' }]];
   return [next, []];
 }
@@ -162,20 +178,4 @@ function settle(model: Model): Model {
   const followNewest = ui.feedEnd !== undefined && ui.feedEnd >= drill.feed.length - 1;
   if (!dropFocus && !followNewest) return model;
   return withUi(model, { focus: dropFocus ? undefined : ui.focus, feedEnd: followNewest ? undefined : ui.feedEnd });
-}
-
-/**
- * The speaker follows the role a new decision asks for. Looked at only when the phase or the
- * open decisions change, so a speaker chosen with Tab stays until the next decision opens.
- */
-function followDrill(model: Model): Model {
-  const { drill, ui, setup } = model;
-  const watched = `${phaseOf(drill)}|${drill.core.open.size}|${drill.core.open.keys().next().value ?? ''}`;
-  if (watched === model.followed.watched) return model;
-  const front = decisionInFront(drill, ui.focus)?.decision.id;
-  if (front === model.followed.front) return { ...model, followed: { watched, front } };
-  const role = front === undefined ? undefined : drill.core.open.get(front)?.decision.role;
-  const at = role ? setup.team.findIndex((m) => m.role === role) : -1;
-  const next = at >= 0 && at !== ui.speaker ? withUi(model, { speaker: at }) : model;
-  return { ...next, followed: { watched, front } };
 }

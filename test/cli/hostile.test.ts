@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, expect as globalExpect, it, type ExpectStatic } from 'vitest';
-import { loadScenarioFile, loadScenarioText } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile, loadScenarioText, MAX_SCENARIO_BYTES } from '../../src/scenario/index.js';
 import { loadAnswersText } from '../../src/session/answers/answers.js';
 import { MAX_JOURNAL_BYTES, MAX_JOURNAL_LINE, parseJournal, readJournalFile } from '../../src/journal/reader.js';
 import { visibleControls, visibleLine } from '../../src/text/sanitize.js';
-import { MAX_SCENARIO_BYTES } from '../../src/scenario/source/source-text.js';
 import { ensureBuilt, hasPython, RAW_CONTROL, ROOT, runDrill, startInPty, type DrillResult } from '../hostile/drill-process.js';
 
 /** Property tests run the same cases every time; set DRILL_FC_SEED to explore others. */

@@ -77,7 +77,7 @@ describe('drill new', () => {
     expect(code).toBe(0);
     expect(records.find((r) => r.type === 'drill-ended')).toMatchObject({ reason: 'condition' });
     const reached = records.flatMap((r) => (r.type === 'milestone' ? [r.name] : []));
-    expect(reached).toEqual(['detected', 'acknowledged', 'mitigated', 'resolved']);
+    expect(reached).toEqual(['started', 'detected', 'acknowledged', 'mitigated', 'resolved']);
   });
 
   it('refuses to overwrite an existing file', async () => {

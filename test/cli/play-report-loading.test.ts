@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lazyReportWriter } from '../../src/cli/play.js';
 import { writeReports } from '../../src/report/write.js';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 import { DrillSession } from '../../src/session/session.js';
 
 function finishedDrill(dir: string) {

@@ -6,12 +6,13 @@
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { playCommand, removeUnusedFolders, type Terminal } from '../../src/cli/play.js';
 import { prepareNewDrill, prepareResume } from '../../src/cli/play-setup.js';
 import { DrillSession } from '../../src/session/session.js';
 import { readJournalFile } from '../../src/journal/reader.js';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 import type { CommandIO } from '../../src/cli/io.js';
 import { FakeTime } from '../helpers/fake-time.js';
 
@@ -49,6 +50,29 @@ describe('drill play: before the screen', () => {
       const { sink, err } = io();
       expect(await playCommand(values, positionals, sink, terminal(true))).toBe(2);
       expect(err.join('\n')).toMatch(message);
+    }
+  });
+
+  it('--serve: a port in use, an address of another machine or --listen alone is one line before anything is made', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'drill-play-'));
+    const cases: [Record<string, string | boolean>, RegExp][] = [
+      [{ serve: true, listen: `127.0.0.1:${port}` }, new RegExp(`^drill play: --serve: 127\\.0\\.0\\.1:${port}: the port is already in use`)],
+      [{ serve: true, listen: '8.8.8.8:8080' }, /^drill play: --listen '8\.8\.8\.8:8080': 8\.8\.8\.8 is not an address of this machine/],
+      [{ listen: '127.0.0.1:0' }, /^drill play: --listen says where to serve the participants’ pages; add --serve$/],
+    ];
+    try {
+      for (const [values, message] of cases) {
+        const { sink, err } = io();
+        expect(await playCommand({ ...values, out: join(dir, 'out'), team: 'Alex:ic' }, [FIXTURE], sink, terminal(true))).toBe(2);
+        expect(err).toHaveLength(1);
+        expect(err[0]).toMatch(message);
+      }
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      busy.close();
     }
   });
 
@@ -134,8 +158,52 @@ describe('drill play --resume', () => {
     expect(prepared.lines[0]).toMatch(new RegExp(`^${journal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:1: replay differs from the journal`));
   });
 
+  it('keeps --speed given for a drill killed in the briefing, before the clock started', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'drill-resume-')), 'd');
+    const first = prepareNewDrill({ file: FIXTURE, seed: 's', team: 'Alex:ic', out, speed: 16, wallNow: () => 1000 });
+    if (!first.ok) throw new Error(first.lines.join('\n'));
+    expect(first.session!.actor.getSnapshot().matches('briefing')).toBe(true);
+    first.session!.close(); // killed here: nothing more was written
+    const resumed = prepareResume(join(out, 'journal.jsonl'), undefined, () => 5000);
+    if (!resumed.ok) throw new Error(resumed.lines.join('\n'));
+    const snapshot = resumed.session!.actor.getSnapshot();
+    expect(snapshot.matches('briefing')).toBe(true);
+    expect(snapshot.context.core.speed).toBe(16);
+    resumed.session!.send({ type: 'START', wall: 6000 });
+    resumed.session!.send({ type: 'TICK', wallMs: 1000, wall: 7000 });
+    expect(resumed.session!.actor.getSnapshot().context.core.t).toBe(16_000);
+    resumed.session!.close();
+  });
+
   it('says plainly when there is no journal', () => {
     const prepared = prepareResume('/nonexistent/journal.jsonl', undefined, () => 0);
     expect(prepared).toEqual({ ok: false, code: 1, lines: ['/nonexistent/journal.jsonl: no such journal file'] });
+  });
+});
+
+describe('the report drill play writes', () => {
+  it('is byte for byte the report `drill report` rebuilds from the journal, also after a resume', async () => {
+    const { buildReport } = await import('../../src/report/model.js');
+    const { markdownParts } = await import('../../src/report/markdown.js');
+    const { jsonParts } = await import('../../src/report/json.js');
+    const loaded = loadScenarioFile(FIXTURE);
+    if (!loaded.ok) throw new Error('fixture');
+    const documents = (records: Parameters<typeof buildReport>[1]) => {
+      const report = buildReport(loaded.scenario, records);
+      return [[...markdownParts(report)].join(''), [...jsonParts(report)].join('')];
+    };
+    const { journal } = interruptedJournal();
+    const prepared = prepareResume(journal, undefined, () => 99_000);
+    if (!prepared.ok) throw new Error('resume');
+    const session = prepared.session!;
+    session.send({ type: 'RESUME', wall: 100_000 });
+    // Scenario-driven records between ticks, and between the inputs replayed on resume.
+    for (let wall = 101_000; wall <= 400_000; wall += 1000) session.send({ type: 'TICK', wallMs: 1000, wall });
+    session.send({ type: 'END', wall: 401_000 });
+    const played = documents(session.records);
+    session.close();
+    const read = readJournalFile(journal);
+    if (!read.ok) throw new Error(read.message);
+    expect(played).toEqual(documents(read.records));
   });
 });

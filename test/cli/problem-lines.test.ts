@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemLines } from '../../src/cli/problem-lines.js';
-import type { Problem } from '../../src/scenario/problems.js';
+import type { Problem } from '../../src/scenario/index.js';
 import { validateCommand } from '../../src/cli/validate.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

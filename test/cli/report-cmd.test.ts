@@ -3,7 +3,7 @@
  * scenario changed or is missing, formats, and that no report file is ever overwritten unless
  * asked. And `writeReports` after a drill never overwrites either.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -27,6 +27,31 @@ function journalNaming(path: string, name: string): string {
   return file;
 }
 
+describe('drill report --format issues', () => {
+  it('writes each follow-up as a file whose first line is its title, never over a file without --force', async () => {
+    const dir = join(drill.dir, 'issues');
+    const io = capture();
+    expect(await main(['report', drill.journal, '--format', 'issues', '--output', dir], io)).toBe(0);
+    expect(io.stdout[0]).toBe(`wrote 3 issues to ${dir}; each file's first line is its title:`);
+    expect(readdirSync(dir)).toEqual(['01-alert-on-queue-growth-rate-not.md', '02-require-review-for-pool-size-changes.md', '03-be-more-careful-with-config-pushes.md']);
+    const first = readFileSync(join(dir, '01-alert-on-queue-growth-rate-not.md'), 'utf8').split('\n');
+    expect(first.slice(0, 3)).toEqual(['Alert on queue growth rate, not size', '', 'Alert on queue growth rate, not size']);
+    expect(first).toContain('- **Owner:** Tom');
+    expect(first.join('\n')).toContain('raised during play at T+04:00');
+    expect(readFileSync(join(dir, '03-be-more-careful-with-config-pushes.md'), 'utf8')).toContain('- **Owner:** _unassigned_');
+    const again = capture();
+    expect(await main(['report', drill.journal, '--format', 'issues', '--output', dir], again)).toBe(1);
+    expect(again.stderr[0]).toMatch(/01-alert-on-queue-growth-rate-not\.md: already exists; pass --force/);
+    expect(await main(['report', drill.journal, '--format', 'issues', '--output', dir, '--force'], capture())).toBe(0);
+  });
+
+  it('needs a folder to write into', async () => {
+    const io = capture();
+    expect(await main(['report', drill.journal, '--format', 'issues'], io)).toBe(2);
+    expect(io.stderr).toEqual(['--format issues writes one file per follow-up action; give the folder with --output DIR']);
+  });
+});
+
 describe('drill report', () => {
   it('never overwrites an existing file unless --force', async () => {
     const out = join(drill.dir, 'report.md');
@@ -46,7 +71,7 @@ describe('drill report', () => {
     expect(`${io.stdout.join('\n')}\n`).toBe(drill.json);
     const bad = capture();
     expect(await main(['report', drill.journal, '--format', 'pdf'], bad)).toBe(2);
-    expect(bad.stderr).toEqual(["--format: 'pdf' is not a report format; write --format md or --format json"]);
+    expect(bad.stderr).toEqual(["--format: 'pdf' is not a report format; write --format md, --format json or --format issues"]);
   });
 
   it('warns when the scenario file differs from the one the drill was played with, and says so in the report', async () => {

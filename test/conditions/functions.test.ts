@@ -14,7 +14,7 @@ import {
 } from '../../src/conditions/index.js';
 import { envOf, historyOf, parse, type HistorySketch } from '../helpers/conditions.js';
 
-const ID: Record<ArgKind, string> = { inject: 'pager', decision: 'triage', option: 'rollback', action: 'restart', lookup: 'nodes-list', milestone: 'mitigated' };
+const ID: Record<ArgKind, string> = { inject: 'pager', decision: 'triage', option: 'rollback', action: 'restart', lookup: 'nodes-list', milestone: 'mitigated', ending: 'limit', impact: 'down' };
 
 const names: ExprNames = {
   variables: new Map([['nodes', 'number']]),
@@ -23,6 +23,7 @@ const names: ExprNames = {
   actions: new Set([ID.action]),
   lookups: new Set([ID.lookup]),
   milestones: new Set(['detected', ID.milestone]),
+  atEnd: true,
 };
 
 /** A history in which each function is true (or counts 2): the one test to write with a new function. */
@@ -37,7 +38,13 @@ const HAPPENED: Record<string, HistorySketch> = {
   count: { landed: { [ID.action]: 2 } },
   reached: { milestones: [ID.milestone] },
   looked: { looked: [ID.lookup] },
+  at: { milestonesAt: { [ID.milestone]: 2 } },
+  ended: { ending: { reason: ID.ending, downMs: 0, degradedMs: 0 } },
+  time_in: { ending: { reason: 'condition', downMs: 2, degradedMs: 0 } },
 };
+
+/** What a function gives before anything happened, where that is not false or 0. */
+const BEFORE: Record<string, number> = { at: Number.POSITIVE_INFINITY };
 
 const DOCS = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
 const functions = [...CONDITION_FUNCTIONS.values()];
@@ -73,7 +80,7 @@ describe.each(functions)('the function $name', (fn) => {
 
   it("is evaluated against the drill's history, as the type it returns", () => {
     const before = evaluate(parse(source), envOf({}, EMPTY_HISTORY));
-    expect(before).toBe(fn.returns === 'boolean' ? false : 0);
+    expect(before).toBe(BEFORE[fn.name] ?? (fn.returns === 'boolean' ? false : 0));
     const sketch = HAPPENED[fn.name];
     expect(sketch, `HAPPENED has no history in which ${fn.name}() is true`).toBeDefined();
     const after = evaluate(parse(source), envOf({}, historyOf(sketch)));
@@ -83,6 +90,22 @@ describe.each(functions)('the function $name', (fn) => {
   it('is documented in docs/scenario-format.md as the table says', () => {
     const placeholder = `${fn.name}(${fn.args.map((kind) => `'${kind}'`).join(', ')})`;
     expect(DOCS).toContain(`| \`${placeholder}\` | ${fn.doc} |`);
+  });
+});
+
+describe('the end-of-drill functions', () => {
+  it('are refused in a scenario, where the drill has not ended, and allowed in expect:', () => {
+    const inScenario = { ...names, atEnd: false };
+    expect(checkExpr(parse("ended('limit')"), inScenario)[0]?.message).toBe(
+      "ended() is known only once the drill has ended; use it in an answers file's `expect:`, not in a scenario",
+    );
+    expect(checkExpr(parse("time_in('down') < 5m"), inScenario)).toHaveLength(1);
+    expect(checkExpr(parse("at('mitigated') < 5m"), inScenario)).toEqual([]);
+    expect(checkExpr(parse("ended('limit') and time_in('degraded') < 5m"), names)).toEqual([]);
+  });
+
+  it('keep a milestone never reached later than any time', () => {
+    expect(evaluate(parse("at('mitigated') <= 30m"), envOf({}, EMPTY_HISTORY))).toBe(false);
   });
 });
 

@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createActor } from 'xstate';
-import { loadScenarioText } from '../../src/scenario/compile/compile.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { loadScenarioText, type Scenario } from '../../src/scenario/index.js';
 import { drillMachine } from '../../src/engine/machine.js';
 import { outcomes } from '../helpers/load.js';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { Timetable, type Due } from '../../src/engine/timetable.js';
-import type { Decision, Inject } from '../../src/scenario/types.js';
+import type { Decision, Inject } from '../../src/scenario/index.js';
 import { drillMachine } from '../../src/engine/machine.js';
 import { fixture, outcomes } from '../helpers/load.js';
 

@@ -1,4 +1,4 @@
-import { parseExpr, type DrillHistory, type Expr, type ExprEnv } from '../../src/conditions/index.js';
+import { parseExpr, type DrillEnding, type DrillHistory, type Expr, type ExprEnv } from '../../src/conditions/index.js';
 
 /** Parses a condition, failing the test with the message if it does not parse. */
 export function parse(source: string): Expr {
@@ -17,6 +17,9 @@ export interface HistorySketch {
   landed?: Record<string, number>;
   milestones?: string[];
   looked?: string[];
+  /** Milestones with when they were reached (those in `milestones` were reached at 0). */
+  milestonesAt?: Record<string, number>;
+  ending?: DrillEnding;
 }
 
 /** A drill history as the engine keeps it, from a sketch. */
@@ -29,7 +32,8 @@ export function historyOf(sketch: HistorySketch = {}): DrillHistory {
     startedActions: new Set(sketch.started),
     landed: new Map(Object.entries(sketch.landed ?? {})),
     looked: new Map((sketch.looked ?? []).map((id) => [id, 0])),
-    milestones: new Map((sketch.milestones ?? []).map((name) => [name, 0])),
+    milestones: new Map([...(sketch.milestones ?? []).map((name) => [name, 0] as const), ...Object.entries(sketch.milestonesAt ?? {})]),
+    ...(sketch.ending ? { ending: sketch.ending } : {}),
   };
 }
 

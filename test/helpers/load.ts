@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
-import { loadScenarioText } from '../../src/scenario/compile/compile.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { loadScenarioText, type Scenario } from '../../src/scenario/index.js';
 import { drillMachine } from '../../src/engine/machine.js';
 import type { DrillRecord } from '../../src/engine/records.js';
 

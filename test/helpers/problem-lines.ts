@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadScenarioText, type LoadResult } from '../../src/scenario/compile/compile.js';
-import { formatProblem, type Problem } from '../../src/scenario/problems.js';
+import { loadScenarioText, type LoadResult, formatProblem, type Problem } from '../../src/scenario/index.js';
 
 /** Reads a file under test/fixtures as text. */
 export function fixtureText(name: string): string {

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/scenario/index.js';
 import { DrillSession } from '../../src/session/session.js';
 
 /**

@@ -9,7 +9,7 @@ import type { Key } from 'ink';
 import { drillMachine, type DrillEvent } from '../../src/engine/machine.js';
 import type { DrillActor } from '../../src/engine/replay.js';
 import type { TeamMember } from '../../src/engine/records.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import type { Scenario } from '../../src/scenario/index.js';
 import { FeedLog } from '../../src/ui/feed-model.js';
 import type { DrillInputEvent, ShownDrill } from '../../src/ui/store.js';
 import type { Model, Setup } from '../../src/ui/model.js';
@@ -51,8 +51,8 @@ export const JOURNAL = 'drills/ui-mini/journal.jsonl';
 export interface ScreenOptions {
   readonly scenario?: Scenario;
   readonly team?: readonly TeamMember[];
-  readonly startSpeed?: number;
   readonly feedRows?: number;
+  readonly facilitator?: string;
 }
 
 export class ScreenDriver {
@@ -78,7 +78,7 @@ export class ScreenDriver {
     ];
     this.actor = createActor(drillMachine, { input: { scenario: this.scenario, seed: 'screen', team: [...team], mode: 'play', wall: 0 } }).start();
     this.feed = new FeedLog(this.scenario);
-    const setup: Setup = { scenario: this.scenario, team, startSpeed: options.startSpeed };
+    const setup: Setup = { scenario: this.scenario, team, facilitator: options.facilitator };
     this.model = initialModel(setup, this.shown(), options.feedRows ?? 20);
   }
 

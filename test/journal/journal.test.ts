@@ -44,6 +44,29 @@ describe('journal', () => {
     expect([...b.context.core.milestones]).toEqual([...a.context.core.milestones]);
   });
 
+  it('writes the debrief as a drill reads it back: a cause with one factor as `factor` (as before), with several as `factors`', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drill-journal-'));
+    const path = join(dir, 'journal.jsonl');
+    const session = DrillSession.start({ scenario, seed: 's1', team: [], mode: 'run', wall: 0 }, path, { durable: true });
+    session.send({ type: 'START', wall: 0 });
+    session.send({ type: 'END', wall: 0 });
+    session.send({ type: 'DEBRIEF', section: 'cause', text: 'one', factors: ['a'], wall: 0 });
+    session.send({ type: 'DEBRIEF', section: 'cause', text: 'three', factors: ['a', 'b', 'c'], wall: 0 });
+    session.send({ type: 'DEBRIEF', section: 'action', text: 'fix it', owner: 'Alex', kind: 'prevent', due: '2026-02-01', priority: 'high', wall: 0 });
+    session.send({ type: 'DEBRIEF', section: 'summary', text: 'It broke; we fixed it.', wall: 0 });
+    session.close();
+    const read = readJournalFile(path);
+    if (!read.ok) throw new Error(read.message);
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n').filter((l) => l.includes('"debrief"'));
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>).map(({ seq: _s, t: _t, wall: _w, ...rest }) => rest)).toEqual([
+      { type: 'debrief', section: 'cause', text: 'one', factor: 'a' },
+      { type: 'debrief', section: 'cause', text: 'three', factors: ['a', 'b', 'c'] },
+      { type: 'debrief', section: 'action', text: 'fix it', owner: 'Alex', kind: 'prevent', due: '2026-02-01', priority: 'high' },
+      { type: 'debrief', section: 'summary', text: 'It broke; we fixed it.' },
+    ]);
+    expect(replayJournal(scenario, read.records).ok).toBe(true);
+  });
+
   it('checkpoints quiet scenario time, so a replay after a hard kill loses at most a few seconds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'drill-journal-'));
     const path = join(dir, 'journal.jsonl');

@@ -12,7 +12,7 @@ import { JournalWriter } from '../../src/journal/writer.js';
 import { JournalInUse } from '../../src/journal/lock.js';
 import { DrillSession } from '../../src/session/session.js';
 import { prepareResume } from '../../src/cli/play-setup.js';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 
 const FIXTURE = 'test/fixtures/ui-mini.yaml';
 const freshJournal = () => join(mkdtempSync(join(tmpdir(), 'drill-lock-')), 'journal.jsonl');

@@ -70,6 +70,13 @@ describe('prepareOutDir', () => {
       `${dir}: already holds a drill's journal; choose another --out, or continue that drill with --resume ${join(dir, JOURNAL_FILE)}`,
     );
   });
+
+  it('does not suggest --resume for a finished drill, nor to drill run, which cannot resume', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, JOURNAL_FILE), '{"type":"drill-ended"}\n{"type":"drill-finished"}\n');
+    expect(prepareOutDir(dir)).toBe(`${dir}: already holds a finished drill's journal; choose another --out (drill report ${join(dir, JOURNAL_FILE)} rebuilds its report)`);
+    expect(prepareOutDir(dir, 'run')).not.toContain('--resume');
+  });
 });
 
 describe('a drill never starts that cannot be recorded', () => {
@@ -83,7 +90,8 @@ describe('a drill never starts that cannot be recorded', () => {
     [
       'a folder with a journal',
       (dir: string) => { writeFileSync(join(dir, JOURNAL_FILE), 'x'); return dir; },
-      (out: string) => `${out}: already holds a drill's journal; choose another --out, or continue that drill with --resume ${join(out, JOURNAL_FILE)}`,
+      // drill run cannot resume, so it does not suggest --resume
+      (out: string) => `${out}: already holds a drill's journal, which is never overwritten; choose another --out, or remove that folder to run again`,
     ],
     // Node's own recursive mkdir loops forever here (mkdir says ENOENT for a parent that exists).
     ['in /proc', () => '/proc/drill-out/x', (out: string) => `${out}: cannot write there (ENOENT); choose another --out`],

@@ -50,7 +50,6 @@ describe('counterfactuals', () => {
       [
         'Dana should have checked the output.',
         "We could've caught it in review.",
-        'The herd would not have happened without autoscaling.',
         'If Alex had read the new size line, nothing would have broken.',
         'If the team had not trusted the autoscaler, it would be fine.',
         'Had we paged the registry team sooner, the outage would be shorter.',
@@ -63,17 +62,34 @@ describe('counterfactuals', () => {
         'If the registry is saturated, new nodes stay NotReady.',
         'We had no dashboard for registry load.',
         'We have to page the registry team earlier next time.',
+        // Counterfactuals about the system describe it; they measure nobody.
+        'The herd would not have happened without autoscaling.',
+        'Nothing on the ASG caps a scale-out; it would have launched 80 nodes at once.',
+        'If the registry had been given a pull-through cache, the nodes would have come up.',
+        'Nobody could have known from that dashboard.',
       ],
     );
   });
 });
 
-describe('a participant as the subject of a failure verb', () => {
-  it('flags a team member who broke, forgot, missed or failed; not one who did something, nor their things', () => {
+describe('blame aimed at a person', () => {
+  it('flags a team member who broke, forgot, missed or failed, who should have, or whose mistake it was; not one who did something, nor their things', () => {
     check(
       personAsSubjectOfFailure,
       note,
-      ['Alex broke the cluster.', 'Julie forgot to freeze autoscaling.', 'Then Julie Chen missed the registry alert.', 'Dana accidentally ran the wrong command.', 'Alex failed to notice the size.', "Dana didn't check the output."],
+      [
+        'Alex broke the cluster.',
+        'Julie forgot to freeze autoscaling.',
+        'Then Julie Chen missed the registry alert.',
+        'Dana accidentally ran the wrong command.',
+        'Alex failed to notice the size.',
+        "Dana didn't check the output.",
+        "It was Dana's mistake.",
+        'Dana’s silly mistake cost us an hour.',
+        'Alex should have noticed the new size.',
+        "Julie could've frozen the autoscaler sooner.",
+        'That was his mistake, not the script’s.',
+      ],
       [
         'I ran scale.sh, which deleted half the production cluster.',
         'Alex ran scale.sh with 20.',
@@ -82,6 +98,9 @@ describe('a participant as the subject of a failure verb', () => {
         'The page missed nobody.',
         'Kai forgot the runbook.', // Kai is a scenario character, not on the team
         'alex broke it', // names are matched as written
+        "Dana's error message was clear.",
+        "Alex's change should have been reviewed by a second pair of eyes.",
+        'The script should have asked Dana to confirm.',
       ],
     );
   });
@@ -158,6 +177,7 @@ describe('the review', () => {
       ['human-error', 'cause 1', 'The root cause was human error.'],
       ['root-cause', 'cause 1', 'The root cause was human error.'],
       ['counterfactual', 'cause 1', 'Alex should have looked.'],
+      ['person-failed', 'cause 1', 'Alex should have looked.'],
       ['single-cause', 'cause 1', 'The root cause was human error. Alex should have looked.'],
       ['vague-action', 'follow-up 1', 'Be more careful'],
       ['no-owner', 'follow-up 1', 'Be more careful'],

@@ -45,6 +45,8 @@ async function ganttProblems(source: string): Promise<string[]> {
 describe('the Mermaid timeline', () => {
   it.each([
     ['k8s-shrink rollback', 'scenarios/k8s-shrink.yaml', 'test/answers/k8s-shrink.rollback.yaml'],
+    ['k8s-shrink freeze-first', 'scenarios/k8s-shrink.yaml', 'test/answers/k8s-shrink.freeze-first.yaml'],
+    ['report-mini defaults', 'test/fixtures/report-mini.yaml', 'test/answers/report-mini.defaults.yaml'],
     ['k8s-shrink hostile', 'scenarios/k8s-shrink.yaml', 'test/answers/k8s-shrink.hostile.yaml'],
     ['report-mini', 'test/fixtures/report-mini.yaml', 'test/answers/report-mini.yaml'],
   ])('parses, and every task reads back as written (%s)', async (_name, scenario, answers) => {

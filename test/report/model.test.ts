@@ -11,6 +11,7 @@ import { impactMetrics, milestoneMetrics, timeToNotice, type MetricInput } from 
 import { decisionOutcomes, milestoneOutcomes } from '../../src/report/outcomes.js';
 import { Names, describeReaction } from '../../src/report/timeline.js';
 import { reportSchema } from '../../src/report/report-schema.js';
+import { incidentStart } from '../../src/report/incident.js';
 import { fixture } from '../helpers/load.js';
 
 const scenario = fixture('report-mini.yaml');
@@ -64,10 +65,13 @@ const played = journal(
 
 function metricInput(records: readonly DrillRecord[], endMs: number, ended = true): MetricInput {
   const names = new Names(scenario);
+  const milestones = milestoneOutcomes(scenario, records, names);
+  const impact = impactHistory(records, endMs);
   return {
     records,
-    milestones: milestoneOutcomes(scenario, records, names),
-    impact: impactHistory(records, endMs),
+    milestones,
+    impact,
+    incident: incidentStart(milestones, impact),
     endMs,
     ended,
     downCondition: 'queue >= 600',
@@ -89,7 +93,7 @@ describe('impact', () => {
 
   it('reports no impact as zero minutes and no interval', () => {
     const h = impactHistory(journal([10, { type: 'inject-fired', id: 'push' }]), s(60));
-    expect(h).toEqual({ intervals: [], downMs: 0, degradedMs: 0, startMs: null, endMs: null });
+    expect(h).toEqual({ intervals: [], downMs: 0, degradedMs: 0, startMs: null, endMs: null, openAtEnd: false });
   });
 });
 
@@ -113,24 +117,44 @@ describe('the world', () => {
 });
 
 describe('response metrics', () => {
-  it('time to notice is the first team reaction after the first inject, with its formula', () => {
+  it('time to notice is the first team reaction once the incident began (here its first impact), with its formula', () => {
     const m = timeToNotice(metricInput(played, s(300)));
-    expect(m.valueMs).toBe(s(70));
-    expect(m.formula).toBe('first team reaction (note by Tom, T+01:40) − first inject (“config push: checkout pool=5”, T+00:30)');
+    expect(m.valueMs).toBe(s(50));
+    expect(m.formula).toBe('first team reaction (note by Tom, T+01:40) − first impact: degraded service (T+00:50)');
+  });
+
+  it('time to notice counts from the inject an author marked as the start, not from the first inject', () => {
+    // A benign chat line first; the push at 30 s starts the incident.
+    const marked = journal(
+      [0, { type: 'inject-fired', id: 'vip' }],
+      [30, { type: 'inject-fired', id: 'push' }],
+      [30, { type: 'milestone', name: 'started', source: 'scenario' }],
+      [50, { type: 'impact', level: 'degraded' }],
+      [75, { type: 'note', text: 'queue climbing', by: 'Tom' }],
+    );
+    const input = metricInput(marked, s(100));
+    expect(input.incident).toEqual({ startMs: s(30), from: 'milestone', what: 'incident started: “config push: checkout pool=5” arrived' });
+    expect(timeToNotice(input)).toMatchObject({ valueMs: s(45), formula: 'first team reaction (note by Tom, T+01:15) − incident started: “config push: checkout pool=5” arrived (T+00:30)' });
   });
 
   it('time to notice says why there is no number', () => {
     const quiet = journal([30, { type: 'inject-fired', id: 'push' }], [60, { type: 'drill-ended', reason: 'limit' }]);
-    expect(timeToNotice(metricInput(quiet, s(60)))).toMatchObject({ valueMs: null, formula: expect.stringContaining('no team reaction') });
-    expect(timeToNotice(metricInput(journal(), 0)).formula).toBe('no inject fired, so there was nothing to notice');
+    expect(timeToNotice(metricInput(quiet, s(60)))).toEqual({ id: 'notice', label: 'Time to notice', valueMs: null, formula: 'no team reaction (decision, action, note or milestone) after the clock start (T+00:00)' });
   });
 
-  it('milestone metrics subtract the clock start, and a milestone never reached says so', () => {
+  it('milestone metrics count from the incident start, say what marked each, and a milestone never reached says so', () => {
     const early = played.filter((r) => !(r.type === 'milestone' && r.name === 'acknowledged'));
     const [detect, ack, mitigate, resolve] = milestoneMetrics(metricInput(early, s(300)));
-    expect(detect).toEqual({ id: 'detect', label: 'Time to detect', valueMs: s(90), formula: 'detected (T+01:30) − clock start (T+00:00)' });
+    expect(detect).toEqual({
+      id: 'detect',
+      label: 'Time to detect',
+      valueMs: s(40),
+      fromMs: s(50),
+      toMs: s(90),
+      formula: 'detected (T+01:30, “CheckoutQueueHigh” arrived) − first impact: degraded service (T+00:50)',
+    });
     expect(ack).toEqual({ id: 'acknowledge', label: 'Time to acknowledge', valueMs: null, formula: 'not reached: the drill ended at T+05:00 without "acknowledged"' });
-    expect(mitigate!.valueMs).toBe(s(160));
+    expect(mitigate!.valueMs).toBe(s(110));
     expect(resolve!.formula).toBe('not reached: the drill ended at T+05:00 without "resolved"');
     expect(milestoneMetrics(metricInput(early, s(300), false))[3]!.formula).toContain('the journal stops at T+05:00');
   });
@@ -170,7 +194,7 @@ describe('decisions and milestones', () => {
       [200, { type: 'action-landed', id: 'pause-pushes' }],
       [200, { type: 'milestone', name: 'acknowledged', source: 'scenario' }],
     );
-    expect(milestoneOutcomes(scenario, byCondition, new Names(scenario))[1]).toMatchObject({
+    expect(milestoneOutcomes(scenario, byCondition, new Names(scenario)).find((m) => m.name === 'acknowledged')).toMatchObject({
       condition: "fired('page') and started('pause-pushes')",
       trigger: 'the action “Pause config pushes” was done',
     });
@@ -184,13 +208,64 @@ describe('the whole report', () => {
     expect(reportSchema.safeParse(report).success).toBe(true);
   });
 
-  it('marks planted factors found only when a cause links to them, and keeps red herrings apart', () => {
-    expect(report.factors.map((f) => [f.id, f.found])).toEqual([
-      ['no-config-review', true],
-      ['no-queue-alert', false],
-      ['autoscaler-blamed', false],
+  it('marks planted factors found only when a cause links to them, and which came into play', () => {
+    expect(report.factors.map((f) => [f.id, f.found, f.inPlay, f.inDrill])).toEqual([
+      ['no-config-review', true, true, undefined],
+      ['no-queue-alert', false, true, 'The page came when the queue passed 300 orders.'],
+      // Its `when:` asks for a wait the team never chose: it never came into play.
+      ['autoscaler-too-slow', false, false, undefined],
+      ['autoscaler-blamed', false, true, undefined],
     ]);
-    expect(report.causes).toEqual([{ text: 'Config pushes skip review', factor: 'no-config-review' }, { text: 'Nobody watches the queue' }]);
+    // A journal written before causes could name several factors links one, as `factor`.
+    expect(report.causes).toEqual([{ text: 'Config pushes skip review', factors: ['no-config-review'] }, { text: 'Nobody watches the queue', factors: [] }]);
+  });
+
+  it('asks only the debrief questions that apply to the drill as it ended', () => {
+    expect(report.questions).toEqual(['What made pool=5 look reasonable?', 'Which signal came first?']);
+    const waited = journal(
+      [90, { type: 'inject-fired', id: 'page' }],
+      [90, { type: 'decision-opened', id: 'respond' }],
+      [210, { type: 'decision-timed-out', id: 'respond', option: 'wait' }],
+      [210, { type: 'milestone', name: 'acknowledged', source: 'scenario' }],
+      [300, { type: 'drill-ended', reason: 'limit' }],
+      [300, { type: 'debrief', section: 'cause', text: 'Three things at once', factors: ['no-config-review', 'no-queue-alert', 'autoscaler-too-slow'] }],
+    );
+    const r = buildReport(scenario, waited);
+    expect(r.questions.at(-1)).toBe('Who decided to wait for the autoscaler, and on what information?');
+    expect(r.factors.filter((f) => f.found).map((f) => f.id)).toEqual(['no-config-review', 'no-queue-alert', 'autoscaler-too-slow']);
+    expect(r.factors.find((f) => f.id === 'autoscaler-too-slow')).toMatchObject({ inPlay: true, inDrill: 'Nobody answered, so the team waited on it by default.' });
+    // The default carried the milestone: it is said to be reached by default, never the team's.
+    expect(r.milestones.find((m) => m.name === 'acknowledged')).toMatchObject({ reachedMs: s(210), byDefault: true });
+    expect(r.metrics.find((m) => m.id === 'acknowledge')!.formula).toContain('reached by default: nobody answered “The queue is growing. What do you do?” in time');
+  });
+
+  it('says when a decision was answered by someone who does not play its role, and which roles nobody played', () => {
+    const [respond] = decisionOutcomes(scenario, played, [{ name: 'Priya', role: 'ops' }]);
+    expect(respond).toMatchObject({ by: 'Priya', byRole: 'ops', outsideRole: true });
+    expect(decisionOutcomes(scenario, played, [{ name: 'Priya', role: 'ic' }])[0]!.outsideRole).toBeUndefined();
+    // Someone not on the team list cannot be told apart from a player.
+    expect(decisionOutcomes(scenario, played, [])[0]!.outsideRole).toBeUndefined();
+    expect(report.drill.rolesWithoutPlayer).toEqual(['comms']);
+  });
+
+  it('tells the incident in its timeline and keeps the mechanics for the full log', () => {
+    const rows = report.timeline.map((e) => `${e.tMs / 1000} ${e.who ?? '-'} ${e.what}`);
+    expect(rows).toEqual([
+      '30 deploy bot terminal: config push: checkout pool=5',
+      '50 - Impact: degraded service',
+      '90 PagerDuty page: CheckoutQueueHigh — marks detected',
+      '100 Tom queue climbing since the push',
+      '150 - Impact: full outage',
+      '160 Priya “The queue is growing. What do you do?”: chose “Revert the config push” (open since T+01:30). Why: last change — marks mitigated',
+      '200 - Impact: degraded service',
+      '235 - “Post to the status page?”: nobody answered in 1m; its default, “Hold”, was taken',
+      '240 Tom Add a checkout worker (took effect at T+05:00)',
+      '250 Priya Milestone: acknowledged',
+      '300 - Drill ended by the facilitator',
+    ]);
+    expect(report.log.map((e) => e.what)).toEqual(expect.arrayContaining(['Paused', 'Resumed', 'Scenario clock started', 'Decision opened: The queue is growing. What do you do?']));
+    // The whole text of an inject is in the log, not cut to its first line.
+    expect(report.log.find((e) => e.what.includes('pool=5'))!.text).toBe('$ ./push-config checkout pool=5\nok\n');
   });
 
   it('records the drill’s metadata, ending and stats', () => {

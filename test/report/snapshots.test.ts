@@ -15,9 +15,16 @@ import { capture, playDrill, type PlayedDrill } from '../helpers/report-drill.js
 
 const DRILLS = [
   { name: 'k8s-shrink.rollback', scenario: 'scenarios/k8s-shrink.yaml', answers: 'test/answers/k8s-shrink.rollback.yaml' },
+  // Freezes the autoscaler first: the herd and the registry never come into play; one cause
+  // names three planted factors; the team's own summary; follow-ups with priority and due date.
   { name: 'k8s-shrink.freeze-first', scenario: 'scenarios/k8s-shrink.yaml', answers: 'test/answers/k8s-shrink.freeze-first.yaml' },
+  // Lets a herd happen (its own, all at once): the registry factors in play, told as they happened.
+  { name: 'k8s-shrink.all-at-once', scenario: 'scenarios/k8s-shrink.yaml', answers: 'test/answers/k8s-shrink.all-at-once.yaml' },
   { name: 'k8s-shrink.hostile', scenario: 'scenarios/k8s-shrink.yaml', answers: 'test/answers/k8s-shrink.hostile.yaml' },
   { name: 'report-mini', scenario: 'test/fixtures/report-mini.yaml', answers: 'test/answers/report-mini.yaml' },
+  // Nobody answers in time and the default marks a milestone; an answer from outside its role; a
+  // role nobody plays; blame aimed at people next to a counterfactual about the system.
+  { name: 'report-mini.defaults', scenario: 'test/fixtures/report-mini.yaml', answers: 'test/answers/report-mini.defaults.yaml' },
 ] as const;
 
 // The checked-in config has whole-line `//` comments only, so stripping them leaves JSON.

@@ -9,9 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadScenarioText, type LoadResult } from '../../src/scenario/compile/compile.js';
+import { loadScenarioText, type LoadResult, formatProblem, type Problem } from '../../src/scenario/index.js';
 import { loadAnswersText } from '../../src/session/answers/answers.js';
-import { formatProblem, type Problem } from '../../src/scenario/problems.js';
 import { ROOT } from '../hostile/drill-process.js';
 
 /** Property tests run the same cases every time; set DRILL_FC_SEED to explore others. */

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, loadScenarioText } from '../../src/scenario/compile/compile.js';
-import { formatProblem } from '../../src/scenario/problems.js';
-import { parseYamlFile } from '../../src/scenario/source/yaml-source.js';
+import { loadScenarioFile, loadScenarioText, formatProblem } from '../../src/scenario/index.js';
+import { parseYamlFile } from '../../src/scenario/source/index.js';
 import { validateCommand } from '../../src/cli/validate.js';
 import { at, edit, errorLines, fixtureText, problemLines } from '../helpers/problem-lines.js';
 
@@ -88,7 +87,7 @@ describe('reporting problems', () => {
     const text = edit(
       SMALL,
       ['after: triage', 'after: triag'],
-      ['resolved: disk_pct < 80 and writes_ok', 'resolved: disk_pct < 80 and write_ok'],
+      ["resolved: reached('mitigated') and disk_pct < 80 and writes_ok", "resolved: reached('mitigated') and disk_pct < 80 and write_ok"],
       ['{add: disk_pct, by: -30}', '{add: writes_ok, by: -30}'],
     );
     expect(errorLines(text, 'three.yaml')).toEqual([
@@ -97,7 +96,7 @@ describe('reporting problems', () => {
       `three.yaml:${at(text, 'write_ok')}: unknown variable \`write_ok\`; did you mean \`writes_ok\`?`,
     ]);
     // Exactly these three problems, at these positions (line 35, 49, 64 of the edited file), counted by hand.
-    expect(errorLines(text, 'three.yaml').map((l) => l.split(':').slice(1, 3).join(':'))).toEqual(['35:12', '49:19', '64:31']);
+    expect(errorLines(text, 'three.yaml').map((l) => l.split(':').slice(1, 3).join(':'))).toEqual(['35:12', '49:19', '64:56']);
   });
 
   it('reports three schema mistakes at once, with suggestions', () => {

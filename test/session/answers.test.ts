@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answersSchema, checkAnswersAgainst, loadAnswersFile, loadAnswersText } from '../../src/session/answers/answers.js';
-import { loadScenarioText } from '../../src/scenario/compile/compile.js';
-import { formatProblem } from '../../src/scenario/problems.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { loadScenarioText, formatProblem, type Scenario } from '../../src/scenario/index.js';
 import { at, edit, fixtureText } from '../helpers/problem-lines.js';
 
 const ANSWERS = fixtureText('answers-small.yaml');
@@ -55,7 +53,7 @@ describe('reading an answers file', () => {
     expect(problems(text)).toEqual([
       `a.yaml:${at(text, '{do')}: action #1 is missing \`at:\` (a duration: 90s, 4m, 1h30m, or a number of seconds)`,
       `a.yaml:${at(text, 'att')}: unknown key \`att\`; did you mean \`at\`?`,
-      `a.yaml:${at(text, 'acked')}: \`acked\` is not a valid \`mark\`; use one of: detected, acknowledged, mitigated, resolved`,
+      `a.yaml:${at(text, 'acked')}: \`acked\` is not a valid \`mark\`; use one of: started, detected, acknowledged, mitigated, resolved`,
       `a.yaml:${at(text, 'detection')}: \`detection\` is not a valid \`type\`; did you mean \`detect\`?`,
     ]);
   });
@@ -106,6 +104,20 @@ describe('checking answers against the scenario', () => {
     ]);
   });
 
+  it('takes a cause linked to several factors, the team’s summary, and follow-ups with a priority and a due date', () => {
+    const text = edit(
+      ANSWERS,
+      ['factor: no-log-rotation}]', 'factors: [no-log-rotation, no-log-rotations]}]\n  summary: "The disk filled up."'],
+      ['owner: Alex, type: prevent}', 'owner: Alex, type: prevent, priority: high, due: 2026-02-01}'],
+    );
+    expect(problems(text)).toEqual([`a.yaml:${at(text, 'no-log-rotations')}: unknown factor \`no-log-rotations\`; did you mean \`no-log-rotation\`?`]);
+    const late = edit(ANSWERS, ['owner: Alex, type: prevent}', 'owner: Alex, type: prevent, priority: urgent, due: next week}']);
+    expect(problems(late)).toEqual([
+      expect.stringMatching(new RegExp(`^a\\.yaml:${at(late, 'urgent')}: \`urgent\` is not a valid \`priority\``)),
+      expect.stringMatching(new RegExp(`^a\\.yaml:${at(late, 'next week')}: .*YYYY-MM-DD`)),
+    ]);
+  });
+
   it('reports an option the decision does not have', () => {
     const text = edit(ANSWERS, ['choose: rotate-logs', 'choose: restart-db']);
     expect(problems(text)).toEqual([`a.yaml:${at(text, 'restart-db')}: decision \`triage\` has no option \`restart-db\`; its options: rotate-logs, wait`]);
@@ -127,11 +139,11 @@ describe('checking answers against the scenario', () => {
     ]);
   });
 
-  it('warns about roles the scenario does not have and hints that do not exist', () => {
+  it('warns about roles the scenario does not have, and refuses hints for what has no hint', () => {
     const text = edit(ANSWERS, ['role: ops', 'role: sre'], ['for: disk-alert', 'for: writes-failing']);
     expect(problems(text)).toEqual([
       `a.yaml:${at(text, 'sre')}: warning: role \`sre\` is not a role of scenario \`disk-full\`; its roles: incident-commander, ops`,
-      `a.yaml:${at(text, 'writes-failing')}: warning: \`writes-failing\` has no hint in the scenario, so nothing will be shown`,
+      `a.yaml:${at(text, 'writes-failing')}: \`writes-failing\` has no \`hint:\` in the scenario, so there is nothing to show; a hint can be shown only for an inject or decision that has one`,
     ]);
   });
 

@@ -17,7 +17,7 @@ import type { DrillRecord, TeamMember } from '../../src/engine/records.js';
 import { DrillSession } from '../../src/session/session.js';
 import { playHeadless } from '../../src/session/headless.js';
 import { loadAnswersFile } from '../../src/session/answers/answers.js';
-import { loadScenarioFile } from '../../src/scenario/compile/compile.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 import { prepareResume } from '../../src/cli/play-setup.js';
 import { PlayApp } from '../../src/ui/App.js';
 import { writeReports } from '../../src/report/write.js';
@@ -39,6 +39,10 @@ const EVENT_TYPES = {
   RESUME: true,
   SET_SPEED: true,
   DECIDE: true,
+  EXPLAIN: true,
+  EXTEND: true,
+  SET_SPEAKER: true,
+  CORRECT: true,
   TAKE_ACTION: true,
   LOOKUP: true,
   IMPROVISE: true,
@@ -46,6 +50,7 @@ const EVENT_TYPES = {
   FOLLOWUP: true,
   MARK_MILESTONE: true,
   SHOW_HINT: true,
+  VOTE: true,
   END: true,
   DEBRIEF: true,
   FINISH: true,
@@ -119,8 +124,8 @@ const screenDrill = once(async (): Promise<Received> => {
   const dir = tmp();
   const time = new FakeTime();
   let recorded: { session: DrillSession; events: DrillEvent[]; input: DrillInput } | undefined;
-  const startSession = (team: TeamMember[]) => {
-    const input: DrillInput = { scenario, seed: 'ui', team, mode: 'play', wall: time.wallNow() };
+  const startSession = (team: TeamMember[], facilitator?: string) => {
+    const input: DrillInput = { scenario, seed: 'ui', team, facilitator, mode: 'play', wall: time.wallNow() };
     recorded = { ...recordedSession(input, join(dir, 'journal.jsonl')), input };
     return recorded.session;
   };
@@ -141,8 +146,8 @@ const screenDrill = once(async (): Promise<Received> => {
     }
   };
 
-  await shows('Who is playing?');
-  await press('Alex: ic', '\r', '\r');
+  await shows('Who is facilitating?');
+  await press('Morgan', '\r', 'Alex: ic', '\r', '\r');
   await shows('Enter start the clock');
   await press('\r');
   await shows('RUNNING');
@@ -153,8 +158,14 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('Hint revealed.');
   await advance(5_000);
   await shows('What do you do first?');
-  await press('1', '\r');
+  await press('x');
+  await shows('more for this decision');
+  await press('\t');
+  await shows('Speaking for the team: Alex');
+  await press('1');
   await shows('Recorded:');
+  await press('because', '\r');
+  await shows('Reason added');
   await press('a', '1', '\r');
   await shows('Under way');
   await press('i', '\r', 'Kai', '\r', 'registry logs: 503s', '\r', '\r');
@@ -165,6 +176,8 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('PAUSED');
   await press(' ', 'n', 'a note', '\r');
   await shows('Note recorded.');
+  await press('c', '1', '\r', '2', '\r', 'a better note', '\r');
+  await shows('Amended');
   await press('f', 'a follow-up', '\r', '\r', '\r');
   await shows('Follow-up recorded.');
   await advance(12_000); // quiet for longer than a checkpoint's period
@@ -174,7 +187,7 @@ const screenDrill = once(async (): Promise<Received> => {
   await shows('The drill is over');
   await press('\r', 'A cause', '\r');
   await shows('Is it one of the planted factors?');
-  await press('1', '\r', '\r', '\r', '\r', '\r', '\r');
+  await press('1', '\r', '\r', '\r', '\r', '\r', '\r', '\r');
   await shows('Enter writes the report');
   await press('\r');
   await shows('The drill is finished.');

@@ -35,7 +35,7 @@ describe('the debrief', () => {
     const cause = d.press('The queue password rotated under the workers', 'Enter', '1', 'Enter');
     expect(cause).toEqual([
       expect.objectContaining({
-        event: { type: 'DEBRIEF', section: 'cause', text: 'The queue password rotated under the workers', factor: 'rotated-credentials' },
+        event: { type: 'DEBRIEF', section: 'cause', text: 'The queue password rotated under the workers', factors: ['rotated-credentials'] },
       }),
     ]);
     expect(d.ui.flash?.text).toBe('Recorded.');
@@ -54,13 +54,19 @@ describe('the debrief', () => {
     ]);
     expect(d.ui.flash?.text).toBe('Action recorded.');
     d.press('Enter');
+    expect(stageOf(d)).toBe('question:summary');
+    const summary = d.press('The workers lost their queue password; a restart brought them back', 'Enter');
+    expect(summary).toEqual([
+      expect.objectContaining({ event: { type: 'DEBRIEF', section: 'summary', text: 'The workers lost their queue password; a restart brought them back' } }),
+    ]);
+    d.press('Enter');
     expect(stageOf(d)).toBe('closing');
-    expect(debriefStep(d.ui.debrief)).toBe(5);
+    expect(debriefStep(d.ui.debrief)).toBe(6);
 
     expect(d.press('Enter')).toEqual([expect.objectContaining({ event: { type: 'FINISH' } })]);
     expect(d.effects.slice(-1)).toEqual([{ kind: 'write-reports' }]);
     expect(d.ui.debrief).toEqual({ stage: 'written', paths: [JOURNAL, 'drills/ui-mini/report.md'] });
-    expect(d.core.records.filter((r) => r.type === 'debrief').map((r) => r.type === 'debrief' && r.section)).toEqual(['cause', 'went-well', 'lucky', 'action']);
+    expect(d.core.records.filter((r) => r.type === 'debrief').map((r) => r.type === 'debrief' && r.section)).toEqual(['cause', 'went-well', 'lucky', 'action', 'summary']);
 
     d.press('x');
     expect(d.exited).toBe('finished');
@@ -74,10 +80,10 @@ describe('the debrief', () => {
     expect(stageOf(d)).toBe('question:went-well');
     d.press('Esc', 'Esc');
     expect(stageOf(d)).toBe('summary');
-    d.press('Enter', 'Enter', 'Enter', 'Enter', 'Enter', 'Enter');
+    d.press('Enter', 'Enter', 'Enter', 'Enter', 'Enter', 'Enter', 'Enter');
     expect(stageOf(d)).toBe('closing');
     d.press('Esc');
-    expect(stageOf(d)).toBe('question:action');
+    expect(stageOf(d)).toBe('question:summary');
   });
 
   it('says where the report could not be written, with the command that writes it later', () => {
@@ -101,5 +107,27 @@ describe('the debrief', () => {
       { kind: 'send', event: { type: 'DEBRIEF', section: 'lucky', text: 'x', factor: undefined }, done: 'Recorded.' },
     ]);
     expect(debriefKey(DEBRIEF_SUMMARY, ...inkKey('Enter'), ctx)).toEqual([DEBRIEF_SUMMARY, undefined]);
+  });
+});
+
+describe('a debrief opened again after a resume', () => {
+  it('picks up at the question of the last entry recorded, the entries kept and none asked again', async () => {
+    const { initialModel } = await import('../../src/ui/update.js');
+    const d = ended();
+    d.press('Enter', 'The queue password rotated', 'Enter', 'Enter', 'Enter'); // a cause (text, factor), then on
+    d.press('The rollback was quick', 'Enter', 'Enter'); // went well, then on
+    d.press('Nobody was paging', 'Enter'); // killed here, in the third question after its answer
+    const entries = d.core.records.filter((r) => r.type === 'debrief');
+    expect(entries.map((r) => r.type === 'debrief' && r.section)).toEqual(['cause', 'went-well', 'went-poorly']);
+    // A fresh screen on the same drill, as `drill play --resume` opens one.
+    const reopened = initialModel(d.model.setup, d.shown(), 20);
+    expect(reopened.ui.debrief.stage === 'question' && reopened.ui.debrief.section).toBe('went-poorly');
+    expect(d.core.records.filter((r) => r.type === 'debrief')).toHaveLength(3);
+  });
+
+  it('starts at the summary when nothing was recorded in it yet', async () => {
+    const { initialModel } = await import('../../src/ui/update.js');
+    const d = ended();
+    expect(initialModel(d.model.setup, d.shown(), 20).ui.debrief).toEqual(DEBRIEF_SUMMARY);
   });
 });

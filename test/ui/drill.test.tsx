@@ -4,12 +4,13 @@
  * really stops scenario time, a note, a follow-up, the debrief, and the files written at the end.
  * Time is a hand-driven clock; the screen is read from Ink's frames.
  */
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { PlayApp } from '../../src/ui/App.js';
+import { prepareNewDrill } from '../../src/cli/play-setup.js';
 import { DrillSession } from '../../src/session/session.js';
 import { readJournalFile } from '../../src/journal/reader.js';
 import { writeReports } from '../../src/report/write.js';
@@ -32,9 +33,12 @@ function setup(initialSpeed?: number) {
   const journal = join(dir, 'journal.jsonl');
   const time = new FakeTime();
   let session: DrillSession | undefined;
-  const startSession = (team: TeamMember[]) =>
-    (session = DrillSession.start({ scenario, seed: 'ui', team, mode: 'play', wall: time.wallNow() }, journal, { durable: true }));
-  const ui = render(<PlayApp scenario={scenario} theme={{ color: false }} time={time} startSession={startSession} writeReports={writeReports} initialSpeed={initialSpeed} />);
+  // `--speed` is applied where drill play applies it: as the new drill's journal is made.
+  const prepared = initialSpeed === undefined ? undefined : prepareNewDrill({ file: 'test/fixtures/ui-mini.yaml', seed: 'ui', out: dir, speed: initialSpeed, wallNow: () => time.wallNow() });
+  if (prepared && !prepared.ok) throw new Error(prepared.lines.join('\n'));
+  const startSession = (team: TeamMember[], facilitator?: string) =>
+    (session = prepared ? prepared.startSession(team, facilitator) : DrillSession.start({ scenario, seed: 'ui', team, facilitator, mode: 'play', wall: time.wallNow() }, journal, { durable: true }));
+  const ui = render(<PlayApp scenario={scenario} theme={{ color: false }} time={time} startSession={startSession} writeReports={writeReports} />);
   const frame = () => plain(ui.lastFrame());
   const shows = (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? frame().includes(text) : text.test(frame())), frame);
   const press = async (...keys: string[]) => {
@@ -64,11 +68,14 @@ describe('drill play, driven by keys', () => {
     const d = setup();
 
     // Briefing: the team is entered line by line (Tab completes the role), then the clock starts.
+    // The facilitator is asked first, since --facilitator was not given.
+    await d.shows('Who is facilitating?');
+    await d.press('Morgan', ENTER);
     await d.shows('Who is playing?');
     await d.press('Alex: i', TAB, ENTER, 'Julie: ops', ENTER, ENTER);
     await d.shows('Enter start the clock');
     expect(d.frame()).toContain('Alex (ic)');
-    expect(d.session().records[0]).toMatchObject({ type: 'drill-started', team: [{ name: 'Alex', role: 'ic' }, { name: 'Julie', role: 'ops' }] });
+    expect(d.session().records[0]).toMatchObject({ type: 'drill-started', facilitator: 'Morgan', team: [{ name: 'Alex', role: 'ic' }, { name: 'Julie', role: 'ops' }] });
     await d.press(ENTER);
     await d.shows('RUNNING');
 
@@ -77,14 +84,17 @@ describe('drill play, driven by keys', () => {
     await d.shows('QueueBacklogHigh: jobs waiting > 500');
     await d.advance(5_000);
     await d.shows('The backlog is growing. What do you do first?');
-    await d.shows(/answered by Alex/);
+    await d.shows(/answered by the team/);
 
-    // Answered by number, with a rationale; recorded on disk by the time the screen says so.
+    // Answered by number: on disk at once; then Tab gives Alex the word and the reason is added.
     await d.press('1');
     await d.shows('Why? (optional, one line)');
+    expect(d.onDisk().find((r) => r.type === 'decision-made')).toMatchObject({ id: 'first-call', option: 'rollback' });
     await d.press('fastest way back', ENTER);
-    await d.shows('Recorded: Roll back the worker deploy');
-    expect(d.onDisk().find((r) => r.type === 'decision-made')).toMatchObject({ id: 'first-call', option: 'rollback', by: 'Alex', rationale: 'fastest way back' });
+    await d.shows('Reason added to the answer.');
+    expect(d.onDisk().find((r) => r.type === 'rationale')).toMatchObject({ id: 'first-call', text: 'fastest way back' });
+    await d.press(TAB);
+    await d.shows('Speaking for the team: Alex');
 
     // Second inject: terminal output as a block, lines kept, the tail behind a marker if too tall.
     await d.advance(25_000);
@@ -118,19 +128,24 @@ describe('drill play, driven by keys', () => {
     await d.shows('Follow-up recorded.');
     expect(d.onDisk().find((r) => r.type === 'followup')).toMatchObject({ text: 'Alert when consumers drop to zero', owner: 'Julie', kind: 'detect' });
 
-    // The status-page decision (for ops: Julie speaks) is answered off-script.
+    // The status-page decision is for ops, but Alex keeps the word until Tab passes it to Julie.
     await d.advance(20_000);
     await d.shows('Do we post on the status page?');
+    await d.shows(/answered by Alex/);
+    await d.press(TAB);
     await d.shows(/answered by Julie/);
-    await d.press('o', 'Post nothing until we know the cause', ENTER, ENTER);
+    await d.press('o', 'Post nothing until we know the cause', ENTER);
     await d.shows('Recorded the off-script answer.');
+    await d.press(ENTER); // no reason given
     expect(d.onDisk().filter((r) => r.type === 'decision-made')[1]).toEqual(
       expect.objectContaining({ id: 'tell-customers', text: 'Post nothing until we know the cause', by: 'Julie' }),
     );
     expect(d.onDisk().filter((r) => r.type === 'decision-made')[1]).not.toHaveProperty('option');
 
-    // The backlog drains and the scenario ends by itself; keys pressed then do not reach the debrief.
-    await d.advance(150_000);
+    // The drill ends by itself (here at its limit: the backlog never grew past what counts as
+    // impact, so the incident never began and nothing can be resolved); keys pressed then do not
+    // reach the debrief.
+    await d.advance(600_000);
     await d.shows('The drill is over');
     await d.press('a', '3');
     expect(d.onDisk().some((r) => r.type === 'debrief')).toBe(false);
@@ -153,6 +168,9 @@ describe('drill play, driven by keys', () => {
     await d.press('Rotate credentials with a restart', ENTER, 'Alex', ENTER, '1', ENTER);
     await d.shows('Action recorded.');
     await d.press(ENTER);
+    // Last, the team's own summary, which opens the report.
+    await d.shows('what happened? (it opens the report)');
+    await d.press('The queue stopped when its password rotated; a restart brought it back', ENTER, ENTER);
     await d.shows('Enter writes the report');
     await d.press(ENTER);
     await d.shows('The drill is finished. Files written:');
@@ -168,7 +186,9 @@ describe('drill play, driven by keys', () => {
       expect.objectContaining({ section: 'went-well', text: 'The rollback was quick' }),
       expect.objectContaining({ section: 'lucky', text: 'It was a quiet hour' }),
       expect.objectContaining({ section: 'action', text: 'Rotate credentials with a restart', owner: 'Alex', kind: 'prevent' }),
+      expect.objectContaining({ section: 'summary', text: 'The queue stopped when its password rotated; a restart brought it back' }),
     ]);
+    expect(readFileSync(join(d.dir, 'report.md'), 'utf8')).toContain('## In the team’s words\n\n> The queue stopped when its password rotated; a restart brought it back');
     const shown = d.frame().split('\n').map((l) => l.trim()).filter((l) => l.startsWith(d.dir));
     expect(shown).toContain(d.journal);
     for (const path of shown) expect(existsSync(path)).toBe(true);
@@ -178,8 +198,8 @@ describe('drill play, driven by keys', () => {
 describe('--speed', () => {
   it('shows in the briefing the speed the clock will start at, and applies it when it starts', async () => {
     const d = setup(8);
-    await d.shows('Who is playing?');
-    await d.press('Alex: ic', ENTER, ENTER);
+    await d.shows('Who is facilitating?');
+    await d.press(ENTER, 'Alex: ic', ENTER, ENTER);
     await d.shows('Enter start the clock');
     expect(d.frame().split('\n')[0]).toMatch(/T\+00:00 BRIEFING ×8 /);
     await d.press(ENTER);

@@ -100,10 +100,20 @@ describe('feed layout', () => {
 });
 
 describe('metrics', () => {
-  it('draws a sparkline scaled to the values shown, flat when nothing moved', () => {
-    expect(sparkline([0, 50, 100], 3)).toBe('▁▅█');
-    expect(sparkline([7, 7, 7, 7], 3)).toBe('▁▁▁');
-    expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8, 9], 4)).toBe('▁▃▆█');
+  it('draws a sparkline against the declared range, so a flat high series is drawn high', () => {
+    const percent = { min: 0, max: 100, initial: 2 };
+    expect(sparkline([0, 50, 100], 3, percent)).toBe('▁▅█');
+    expect(sparkline([64, 64, 64], 3, percent)).toBe('▅▅▅');
+    // 64 % falling to 56 % is a small fall, not a fall to the bottom.
+    expect(sparkline([64, 60, 56], 3, percent)).toBe('▅▅▅');
+    expect(sparkline([64, 40, 20], 3, percent)).toBe('▅▄▂');
+  });
+
+  it('without a declared range, scales from 0 to the start value, widened by what is shown', () => {
+    const nodes = { initial: 100 };
+    expect(sparkline([100, 100, 100, 100], 3, nodes)).toBe('███');
+    expect(sparkline([100, 20, 60], 3, nodes)).toBe('█▂▅');
+    expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8, 9], 4, { initial: 0 })).toBe('▆▆▇█');
   });
 
   it('formats values for reading and labels without their explanation', () => {

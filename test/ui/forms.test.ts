@@ -99,6 +99,12 @@ describe('forms', () => {
 });
 
 describe('input chunks', () => {
+  it('takes an Enter typed before the screen read the terminal (a line feed, then) as Enter', () => {
+    // The terminal is in line mode until Ink turns on raw mode, and line mode turns Enter into
+    // "\n", which Ink reports with no key: the first Enter on the briefing was lost.
+    expect(splitInput('\n', NONE)).toEqual([['', { ...NONE, return: true }]]);
+  });
+
   it('splits text typed fast with its Enter, Tab, Backspace and Ctrl keys', () => {
     const keys = splitInput('Julie: ops\rSam\t\u007f\u0015', NONE);
     expect(keys.map(([input, k]) => (k.return ? '⏎' : k.tab ? '⇥' : k.backspace ? '⌫' : k.ctrl ? `^${input}` : input))).toEqual([

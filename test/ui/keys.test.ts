@@ -9,7 +9,6 @@ import { drillMachine } from '../../src/engine/machine.js';
 import { bindingFor, KEY_TABLE } from '../../src/ui/keys.js';
 import { helpLine, helpRows } from '../../src/ui/help.js';
 import { envOf, initialUi, type KeyEnv } from '../../src/ui/model.js';
-import { submitted } from '../../src/ui/flows.js';
 import type { ShownDrill } from '../../src/ui/store.js';
 import { fixture } from '../helpers/load.js';
 
@@ -79,17 +78,15 @@ describe('the key table', () => {
     expect(bindingFor('live', 'c', { ...NONE, ctrl: true } as Key)?.keys).toBe('Ctrl-C');
   });
 
-  it('answers a decision through a form that records the option, the speaker and the rationale', () => {
+  it('answers a decision at once with its option, credited to the recorded speaker', () => {
     const { actor, env } = drill();
     actor.send({ type: 'START', wall: 0 });
     actor.send({ type: 'ADVANCE', to: 16_000, wall: 0 });
-    const e = { ...env(), ui: { ...initialUi(10), speaker: 0 } };
-    const command = bindingFor('live', '1', NONE)!.command(e, '1', NONE);
-    expect(command.kind).toBe('form');
-    if (command.kind !== 'form') return;
-    expect(submitted(command.form.purpose, { rationale: 'fastest' }, e.setup.scenario)).toMatchObject({
+    actor.send({ type: 'SET_SPEAKER', name: 'Alex', wall: 0 });
+    const e = env();
+    expect(bindingFor('live', '1', NONE)!.command(e, '1', NONE)).toMatchObject({
       kind: 'send',
-      event: { type: 'DECIDE', id: 'first-call', option: 'rollback', by: 'Alex', rationale: 'fastest' },
+      event: { type: 'DECIDE', id: 'first-call', option: 'rollback', by: 'Alex' },
     });
     expect(bindingFor('live', '7', NONE)!.command(e, '7', NONE)).toMatchObject({ kind: 'warn' }); // no option 7: a message
   });

@@ -23,14 +23,15 @@ import { fixture } from '../helpers/load.js';
 import { FakeTime } from '../helpers/fake-time.js';
 import { plain, settle, waitFor } from '../helpers/ui.js';
 import { renderScreen, type Screen } from '../helpers/screen.js';
+import { readFileSync } from 'node:fs';
+import { loadScenarioText } from '../../src/scenario/index.js';
 
 const screens: Screen[] = [];
 afterEach(() => {
   for (const s of screens.splice(0)) s.instance.unmount();
 });
 
-function start(columns: number, rows: number, theme: Theme = { color: false }) {
-  const scenario = fixture('ui-mini.yaml');
+function start(columns: number, rows: number, theme: Theme = { color: false }, scenario = fixture('ui-mini.yaml')) {
   const time = new FakeTime();
   const journal = join(mkdtempSync(join(tmpdir(), 'drill-layout-')), 'journal.jsonl');
   const team = [
@@ -112,6 +113,7 @@ describe('the screen at 80×24', () => {
     await d.press('\u001b[6~'); // PgDn
     await d.shows('line 20 (the last line)');
     expectFits(d.lines(), 80, 24);
+    expect(d.frame().split('Esc closes').length - 1).toBe(1); // the keys are said once, on the help line
     await d.press('\u001b');
     await d.shows('DECISION for ic');
   });
@@ -204,5 +206,25 @@ describe('a bug in a view', () => {
     silence.mockRestore();
     expect(errors[0]!.message).toBe('view exploded');
     expect(plain(screen.stdout.lastFrame())).toBe('drill play stopped on an internal error; the journal is saved.');
+  });
+
+  it('shows k8s-shrink’s metrics uncut at 100 and 80 columns, counts as whole numbers', async () => {
+    const loaded = loadScenarioText(readFileSync('scenarios/k8s-shrink.yaml'), 'scenarios/k8s-shrink.yaml');
+    if (!loaded.ok) throw new Error('k8s-shrink does not load');
+    for (const columns of [100, 80]) {
+      const s = start(columns, 30, { color: false }, loaded.scenario);
+      await s.shows('Enter start the clock');
+      await s.press('\r');
+      await s.advance(3000);
+      await s.press('+', '+', '+', '+', '+', '+');
+      await s.advance(4000); // the shrink lands and the nodes ramp
+      const frame = s.frame();
+      // At 100 columns the label fits on its line; at 80 it wraps onto a second one, whole.
+      if (columns === 100) expect(frame, frame).toContain('Nodes launched but NotReady');
+      expect(frame, frame).toMatch(/Nodes launched but[^\n]*\n[^\n]*NotReady|Nodes launched but NotReady/);
+      expect(frame).not.toContain('…    ');
+      expect(frame).not.toMatch(/\d+\.\d nodes/);
+      s.screen.instance.unmount();
+    }
   });
 });

@@ -34,9 +34,31 @@ describe('the roster', () => {
     expect(model.form).toMatchObject({ text: 'Alex: boss', error: 'unknown role `boss` for Alex; the roles are ic, ops' });
   });
 
-  it('scrolls the briefing above it, and leaves on Esc', () => {
+  it('scrolls the briefing above it, and leaves on Esc after asking, as q does', () => {
     const [model, effects] = typeInto(initialRoster(roles), 'Down', 'Down', 'Up', 'Esc');
     expect(model.top).toBe(1);
-    expect(effects).toEqual([{ kind: 'exit', reason: 'quit' }]);
+    expect(effects).toEqual([]);
+    expect(model.askingToLeave).toBe(true);
+    expect(typeInto(model, 'y')[1]).toEqual([{ kind: 'exit', reason: 'quit' }]);
+  });
+
+  it('keeps the team typed so far when the question to leave is answered no', () => {
+    const [model, effects] = typeInto(initialRoster(roles), 'Alex: ic', 'Enter', 'Esc', 'n', 'Sam: ops', 'Enter');
+    expect(effects).toEqual([]);
+    expect(model.askingToLeave).toBe(false);
+    expect(model.team).toEqual([
+      { name: 'Alex', role: 'ic' },
+      { name: 'Sam', role: 'ops' },
+    ]);
+  });
+
+  it('asks for the facilitator first when none was named, and starts the drill with that name', () => {
+    const [, effects] = typeInto(initialRoster(roles, true), 'Morgan', 'Enter', 'Alex: ic', 'Enter', 'Enter');
+    expect(effects).toEqual([{ kind: 'start', team: [{ name: 'Alex', role: 'ic' }], facilitator: 'Morgan' }]);
+  });
+
+  it('starts without a facilitator name when that line is left empty', () => {
+    const [, effects] = typeInto(initialRoster(roles, true), 'Enter', 'Alex: ic', 'Enter', 'Enter');
+    expect(effects).toEqual([{ kind: 'start', team: [{ name: 'Alex', role: 'ic' }] }]);
   });
 });

@@ -26,15 +26,13 @@ describe('update: a single key', () => {
     expect(first).toEqual(second);
     expect(d.model).toBe(before);
     expect(before.ui.mode).toBe(IDLE);
-    expect(first[0].ui.mode).toMatchObject({ kind: 'form', state: { form: { title: 'Note for the timeline', purpose: { kind: 'note' } } } });
+    expect(first[0].ui.mode).toMatchObject({ kind: 'form', state: { form: { title: 'Note for the timeline (by the facilitator)', purpose: { kind: 'note' } } } });
     expect(first[1]).toEqual([]);
   });
 
-  it('starts the clock on Enter in the briefing, then sets --speed once it runs', () => {
-    const d = new ScreenDriver({ startSpeed: 8 });
+  it('starts the clock on Enter in the briefing', () => {
+    const d = new ScreenDriver();
     expect(d.press('Enter')).toEqual([{ kind: 'send', event: { type: 'START' }, say: { done: 'The clock is running.', refused: undefined } }]);
-    expect(d.effects.at(-1)).toEqual({ kind: 'send', event: { type: 'SET_SPEED', speed: 8 } });
-    expect(d.core.speed).toBe(8);
     expect(d.ui.flash).toEqual({ text: 'The clock is running.', tone: 'ok' });
   });
 
@@ -54,47 +52,67 @@ describe('update: a single key', () => {
 });
 
 describe('update: the live drill', () => {
-  it('answers a decision by number with a rationale, credited to the speaker the decision asked for', () => {
+  it('records the answer the moment its number is pressed, then adds the reason as a record of its own', () => {
     const d = withDecision();
-    expect(d.ui.speaker).toBe(0); // the decision is for ic: Alex speaks
-    d.press('1');
-    expect(d.ui.mode).toMatchObject({ kind: 'form', state: { form: { title: 'Answer: Roll back the worker deploy (by Alex)' } } });
-    d.press('fastest way back');
-    const effects = d.press('Enter');
-    expect(effects).toEqual([
-      {
-        kind: 'send',
-        event: { type: 'DECIDE', id: 'first-call', option: 'rollback', by: 'Alex', rationale: 'fastest way back' },
-        say: { done: 'Recorded: Roll back the worker deploy', refused: 'Not recorded: that decision is no longer open (it timed out or was closed).' },
-      },
+    expect(d.press('1')).toEqual([
+      { kind: 'send', event: { type: 'DECIDE', id: 'first-call', option: 'rollback', by: undefined }, say: { done: 'Recorded: Roll back the worker deploy (credited to the team)', refused: undefined } },
     ]);
+    expect(d.core.records.find((r) => r.type === 'decision-made')).toMatchObject({ option: 'rollback' });
+    expect(d.ui.mode).toMatchObject({ kind: 'form', state: { form: { title: 'Recorded: Roll back the worker deploy (credited to the team). Why?', purpose: { kind: 'explain' } } } });
+    d.press('fastest way back', 'Enter');
+    expect(d.core.records.at(-1)).toMatchObject({ type: 'rationale', id: 'first-call', text: 'fastest way back' });
     expect(d.ui.mode).toBe(IDLE);
-    expect(d.ui.flash).toEqual({ text: 'Recorded: Roll back the worker deploy', tone: 'ok' });
-    expect(d.core.records.find((r) => r.type === 'decision-made')).toMatchObject({ option: 'rollback', by: 'Alex', rationale: 'fastest way back' });
   });
 
-  it('says so when the decision closed while the rationale was typed', () => {
+  it('keeps the answer when the decision times out while its reason is typed, and keeps the reason too', () => {
     const d = withDecision();
-    d.press('2', 'thinking');
-    d.advanceTo(200_000); // the two minutes run out: the default is taken
+    d.press('2', 'thinking it over');
+    d.advanceTo(200_000); // the two minutes run out while the reason is typed
     d.press('Enter');
-    expect(d.ui.flash).toEqual({ text: 'Not recorded: that decision is no longer open (it timed out or was closed).', tone: 'warn' });
+    expect(d.core.records.find((r) => r.type === 'decision-timed-out' && r.id === 'first-call')).toBeUndefined();
+    expect(d.core.records.find((r) => r.type === 'decision-made')).toMatchObject({ id: 'first-call', option: 'scale-up' });
+    expect(d.core.records.find((r) => r.type === 'rationale')).toMatchObject({ id: 'first-call', text: 'thinking it over' });
+    expect(d.ui.flash).toEqual({ text: 'Reason added to the answer.', tone: 'ok' });
   });
 
-  it('passes the word with Tab: each player in turn, then the team as a whole', () => {
+  it('keeps an off-script answer typed past the timeout, as a note', () => {
+    const d = withDecision();
+    d.press('o', 'page the vendor');
+    d.advanceTo(200_000);
+    d.press('Enter');
+    expect(d.core.records.find((r) => r.type === 'decision-timed-out' && r.id === 'first-call')).toBeDefined();
+    expect(d.core.records.at(-1)).toMatchObject({ type: 'note', text: expect.stringContaining('page the vendor') });
+  });
+
+  it('gives the team more time on the decision in front without pausing the clock', () => {
+    const d = withDecision({ facilitator: 'Morgan' });
+    d.press('x');
+    expect(d.core.records.at(-1)).toMatchObject({ type: 'decision-extended', id: 'first-call', ms: 120_000, by: 'Morgan' });
+    expect(d.actor.getSnapshot().matches({ live: 'running' })).toBe(true);
+    d.advanceTo(200_000); // past the first deadline: still open
+    expect(d.core.open.has('first-call')).toBe(true);
+    d.advanceTo(256_000); // past the extended one
+    expect(d.core.records.find((r) => r.type === 'decision-timed-out' && r.id === 'first-call')).toMatchObject({ t: 255_000 });
+  });
+
+  it('passes the word with Tab: each player in turn, then the team as a whole, each change journaled', () => {
     const d = withDecision();
     d.press('Tab');
-    expect(d.ui.speaker).toBe(1);
+    expect(d.core.speaker).toBe('Alex');
     d.press('Tab');
-    expect(d.ui.speaker).toBe(-1);
+    expect(d.core.speaker).toBe('Julie');
+    d.press('Tab');
+    expect(d.core.speaker).toBeUndefined();
+    expect(d.ui.flash?.text).toBe('Speaking for the team: the team');
+    expect(d.core.records.filter((r) => r.type === 'speaker')).toMatchObject([{ name: 'Alex' }, { name: 'Julie' }, {}]);
     d.press('a');
-    expect(d.ui.mode).toMatchObject({ kind: 'form', state: { form: { title: 'The team does…' } } });
+    expect(d.ui.mode).toMatchObject({ kind: 'form', state: { form: { title: 'The team does… (credited to the team)' } } });
   });
 
   it('takes an action by its key', () => {
     const d = withDecision();
-    d.press('Tab', 'a');
-    expect(d.ui.mode).toMatchObject({ kind: 'form', state: { form: { title: 'The team does… (by Julie)', purpose: { kind: 'action', by: 'Julie' } } } });
+    d.press('Tab', 'Tab', 'a');
+    expect(d.ui.mode).toMatchObject({ kind: 'form', state: { form: { title: 'The team does… (credited to Julie)', purpose: { kind: 'action', by: 'Julie' } } } });
     const effects = d.press('1', 'Enter');
     expect(effects).toEqual([expect.objectContaining({ kind: 'send', event: { type: 'TAKE_ACTION', id: 'restart-workers', by: 'Julie' } })]);
     expect(d.ui.flash?.text).toBe('Under way: Restart the workers');
@@ -121,11 +139,14 @@ describe('update: the live drill', () => {
   it('marks a milestone, and offers only those not yet reached', () => {
     const d = withDecision();
     expect([...d.core.milestones.keys()]).toEqual(['detected']); // the alert fired
-    d.press('m', '1', 'Enter');
+    d.press('m', '2', 'Enter'); // 1 is `started`, not yet marked by any inject of ui-mini
     expect(d.core.milestones.has('acknowledged')).toBe(true);
     expect(d.ui.flash?.text).toBe('Milestone recorded: acknowledged');
     d.press('m');
-    expect(d.ui.mode.kind === 'form' && d.ui.mode.state.form.fields[0]!.choices!.map((c) => c.label)).toEqual(['mitigated', 'resolved']);
+    const labels = d.ui.mode.kind === 'form' ? d.ui.mode.state.form.fields[0]!.choices!.map((c) => c.label) : [];
+    expect(labels.map((l) => l.split(' ')[0])).toEqual(['started', 'mitigated', 'resolved']);
+    // The scenario's own condition for resolved is not met yet: the picker says so.
+    expect(labels[2]).toMatch(/^resolved {2}⚠ the scenario's condition is not met: /);
     d.press('Esc');
     expect(d.ui.mode).toBe(IDLE);
   });
@@ -173,15 +194,16 @@ describe('update: the live drill', () => {
     expect(d.ui.mode).toBe(IDLE);
   });
 
-  it('follows the role of a newly opened decision, and forgets a focus on a closed one', () => {
+  it('keeps the speaker when a decision for another role opens, and forgets a focus on a closed one', () => {
     const d = withDecision();
-    d.press('Tab', 'Tab'); // the team as a whole
+    d.press('Tab', 'Tab'); // Julie (ops) speaks; the open decision is for ic
     d.advanceTo(61_000); // the status-page decision, for ops, opens beside the first
-    expect(d.ui.speaker).toBe(-1); // the decision in front is still the first one
+    expect(d.core.speaker).toBe('Julie');
     d.press(']');
     expect(d.ui.focus).toBe('tell-customers');
+    expect(d.core.speaker).toBe('Julie');
     d.press('1', 'Enter'); // answers the decision in front
-    expect(d.core.records.find((r) => r.type === 'decision-made')).toMatchObject({ id: 'tell-customers' });
+    expect(d.core.records.find((r) => r.type === 'decision-made')).toMatchObject({ id: 'tell-customers', by: 'Julie' });
     expect(d.ui.focus).toBeUndefined();
   });
 });

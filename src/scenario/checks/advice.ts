@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../problems.js';
 import type { Scenario } from '../types.js';
-import type { YamlFile } from '../source/yaml-source.js';
+import type { YamlFile } from '../source/index.js';
 
 /** Only white space (what `trim` removes), tested without making a trimmed copy of every text. */
 const BLANK = /^\s*$/;

@@ -9,11 +9,13 @@ import { suggestion, type Problem } from '../problems.js';
 import { checkReachability, forEachConsequence } from './reachability.js';
 import { scenarioAdvice } from './advice.js';
 import { checkLookups } from './lookups.js';
+import { beforeIncidentWarnings } from './before-incident.js';
+import { conditionAdvice } from './condition-advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from '../validate/salvage.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { MILESTONES, type ScenarioFile } from '../validate/schema.js';
 import type { Decision, Inject, Scenario } from '../types.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 
 /**
  * Every semantic problem of a compiled scenario (errors and warnings), unsorted. `unread` says
@@ -35,9 +37,21 @@ export function checkScenario(
     ...checkTriggers(scenario, triggerProblems, yaml),
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
-    ...checkLookups(scenario, yaml),
+    ...checkLookups(scenario, yaml, unread),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
+    ...(unread.partial ? [] : adviceOnConditions(scenario, conditions, yaml)),
   ];
+}
+
+/**
+ * Warnings about milestone and end conditions. A condition that holds before anything has gone
+ * wrong is told once: the warning that names the incident's start says more than the one about
+ * the drill's first second, so the latter is dropped for the same line.
+ */
+function adviceOnConditions(scenario: Scenario, conditions: readonly ConditionSite[], yaml: YamlFile): Problem[] {
+  const beforeIncident = beforeIncidentWarnings(scenario, yaml);
+  const told = new Set(beforeIncident.map((p) => p.line));
+  return [...beforeIncident, ...conditionAdvice(scenario, conditions, yaml).filter((p) => !(told.has(p.line) && p.message.includes('holds when the drill starts')))];
 }
 
 function checkIds(scenario: Scenario, yaml: YamlFile): Problem[] {
@@ -198,10 +212,9 @@ function checkEffects(scenario: Scenario, yaml: YamlFile, unread: Unread): Probl
 
 /**
  * What an inject's or decision's triggers say wrong by themselves (two triggers, `delay` without
- * `after`, a timeout without a default), read from the item as written, so that it can be found
- * while the item is read and the item then let go.
+ * `after`, a timeout without a default), read from the item as written.
  */
-export function triggerSpecProblems(spec: TriggerSpec, index: number, kind: 'inject' | 'decision', yaml: YamlFile): readonly Problem[] {
+function triggerSpecProblems(spec: TriggerSpec, index: number, kind: 'inject' | 'decision', yaml: YamlFile): readonly Problem[] {
   const twoTriggers = (spec.at !== undefined ? 1 : 0) + (spec.after !== undefined ? 1 : 0) + (spec.when !== undefined ? 1 : 0) > 1;
   const delayAlone = spec.delay !== undefined && spec.after === undefined;
   const noDefault = kind === 'decision' && spec.timeout !== undefined && spec.default === undefined;
@@ -227,7 +240,7 @@ export function triggerSpecProblems(spec: TriggerSpec, index: number, kind: 'inj
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
 /** The fields of an inject or decision that `triggerSpecProblems` reads. */
-export type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 'after' | 'when' | 'delay'> & Partial<Pick<ScenarioFile['decisions'][number], 'timeout' | 'default'>>;
+type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 'after' | 'when' | 'delay'> & Partial<Pick<ScenarioFile['decisions'][number], 'timeout' | 'default'>>;
 
 /** `triggerSpecProblems` of every inject and decision of a whole file. */
 export function fileTriggerProblems(file: ScenarioFile, yaml: YamlFile): Problem[] {

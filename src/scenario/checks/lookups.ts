@@ -9,10 +9,11 @@ import { parseTemplate, renderTemplate, templateGlobals } from '../../template/i
 import { suggestion, type Problem } from '../problems.js';
 import { forEachConsequence } from './reachability.js';
 import type { Lookup, Scenario, Value } from '../types.js';
-import type { YamlFile } from '../source/yaml-source.js';
+import type { Unread } from '../validate/salvage.js';
+import type { YamlFile } from '../source/index.js';
 
 /** Every problem of the scenario's lookups, unsorted. */
-export function checkLookups(scenario: Scenario, yaml: YamlFile): Problem[] {
+export function checkLookups(scenario: Scenario, yaml: YamlFile, unread: Unread): Problem[] {
   if (scenario.lookups.length === 0) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -30,7 +31,7 @@ export function checkLookups(scenario: Scenario, yaml: YamlFile): Problem[] {
     lookup.reveals.forEach((id, k) => {
       if (!factors.includes(id)) at(['reveals', k], `\`${id}\` is no factor in \`debrief.factors\`${suggestion(id, factors)}`);
     });
-    checkTemplate(scenario, lookup, (message, offset) => at(['text'], message, { offset }));
+    checkTemplate(scenario, lookup, unread, (message, offset) => at(['text'], message, { offset }));
     if (lookup.when && neverAvailable(scenario, lookup, changed)) {
       at(['when'], 'this lookup can never be made: its `when` is false at the start and reads only variables nothing changes; fix the condition or drop it', { severity: 'warning' });
     }
@@ -38,13 +39,19 @@ export function checkLookups(scenario: Scenario, yaml: YamlFile): Problem[] {
   return problems;
 }
 
-function checkTemplate(scenario: Scenario, lookup: Lookup, report: (message: string, offset?: number) => void): void {
+function checkTemplate(scenario: Scenario, lookup: Lookup, unread: Unread, report: (message: string, offset?: number) => void): void {
   const parsed = parseTemplate(lookup.text);
   if (!parsed.ok) return report(`the text does not parse as a template: ${parsed.problem.message}`, parsed.problem.offset);
   const names = Object.keys(scenario.world);
   let unknown = false;
   for (const use of templateGlobals(parsed.template, lookup.text)) {
     if (Object.hasOwn(scenario.world, use.name)) continue;
+    // A variable the schema refused is still declared: its own error says what to fix, and the
+    // text cannot be rendered until then.
+    if (unread.whole.has('variable') || unread.ids.variable.has(use.name)) {
+      unknown = true;
+      continue;
+    }
     unknown = true;
     report(`unknown variable \`${use.name}\` in the text; a lookup reads the world's variables${suggestion(use.name, names)}`, use.offset);
   }

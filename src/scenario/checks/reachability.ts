@@ -9,7 +9,7 @@ import type { Problem } from '../problems.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { NOTHING_UNREAD, type Unread } from '../validate/salvage.js';
 import type { Consequence, Scenario, Trigger } from '../types.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 
 /**
  * Calls `visit` for everything with consequences (injects, options of decisions, actions), in
@@ -68,6 +68,7 @@ export function checkReachability(scenario: Scenario, conditions: readonly Condi
     if (reachable.has(item.id) || inCycle.has(item.id)) continue;
     const { after } = item.trigger;
     if (after !== undefined && !known(after)) continue; // the unknown id is reported already
+    if (after === undefined && item.trigger.when === undefined && writesWhen(yaml, item)) continue; // its `when:` did not parse, which is reported already
     const never = item.kind === 'inject' ? 'can never fire' : 'can never open';
     const why =
       after !== undefined
@@ -223,4 +224,11 @@ function constantEnv(scenario: Scenario): ExprEnv {
     variable: (name) => scenario.world[name]?.initial,
     history: EMPTY_HISTORY,
   };
+}
+
+/** Whether the file gives the item a `when:`, even one that did not compile (a missing path places at its parent). */
+function writesWhen(yaml: YamlFile, item: Item): boolean {
+  const at = yaml.positionOf(pathOf(item));
+  const when = yaml.positionOf([...pathOf(item), 'when'], 'key');
+  return when.line !== at.line || when.col !== at.col;
 }

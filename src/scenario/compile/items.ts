@@ -1,12 +1,11 @@
 /**
- * Compiling one inject, decision or action of a validated file into the engine's form: shared by
- * the whole-file path (`compileScenario`) and the item-by-item one (`compile-stream.ts`), so that
- * both give the same objects, problems and condition sites in the same order.
+ * Compiling one inject, decision or action of a validated file into the engine's form, with the
+ * problems of its durations and conditions, and where each condition was written (for the checks).
  */
 import { parseDuration, parseExpr, type Expr } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { ScenarioFile } from '../validate/schema.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 import type { Action, Consequence, Decision, Effect, Inject, Lookup, Trigger } from '../types.js';
 
 /** A condition as written and as parsed, with where it was written, for the checks. */
@@ -60,8 +59,9 @@ export class ItemCompiler {
   inject(spec: ScenarioFile['injects'][number], i: number): Inject {
     this.section = 'injects';
     const path = ['injects', i];
-    const { id, channel, from, title, text, hint, audience } = spec;
-    const inject = compact({ id, channel, from, title, text, hint, audience, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
+    const { id, channel, from, title, text, hint, facilitator, audience } = spec;
+    const startsIncident = spec.starts_incident;
+    const inject = compact({ id, channel, from, title, text, hint, facilitator, audience, startsIncident, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
     this.section = 'rest';
     return inject;
   }
@@ -77,6 +77,7 @@ export class ItemCompiler {
       timeoutMs: this.ms(spec.timeout, path, 'timeout'),
       default: spec.default,
       hint: spec.hint,
+      facilitator: spec.facilitator,
       role: spec.role,
     });
     this.section = 'rest';

@@ -4,7 +4,6 @@
  * at the end of the file).
  */
 import type { YAMLError } from 'yaml';
-import type { TreeFacts } from './yaml-source.js';
 
 /** A parser error or warning as a drill message, and the 0-based offset to report it at. */
 export function formatYamlError(error: YAMLError, text: string, facts: TreeFacts): { message: string; offset: number } {
@@ -67,4 +66,21 @@ function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/** What a walk over the parsed tree found: facts the parser does not report itself. */
+export interface TreeFacts {
+  tooDeepAt?: number;
+  /** Offsets of keys that are lists or mappings (`? [a, b]`). */
+  readonly complexKeys: number[];
+  firstAliasAt?: number;
+  /**
+   * Offsets of `__proto__` keys. `toJS` makes it an own property (no pollution), but zod then
+   * drops it silently from records, so a variable or answer would vanish without a word: refuse it.
+   */
+  readonly protoKeys: number[];
+  /** Duplicate key offset → the key and the offset of its first occurrence. */
+  readonly duplicates: Map<number, { key: string; firstAt: number }>;
+  /** [start, end] of quoted scalars, to place "missing closing quote" at the opening quote. */
+  readonly quoted: [number, number][];
 }

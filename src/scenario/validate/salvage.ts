@@ -7,13 +7,14 @@
  * checks neither call a dropped item unknown nor blame the rest of the file for what a dropped
  * item might have done.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   actionSchema,
   conditionSchema,
   decisionSchema,
   endSchema,
   factorSchema,
+  questionSchema,
   impactSchema,
   lookupSchema,
   injectSchema,
@@ -24,7 +25,7 @@ import {
   variableSchema,
   type ScenarioFile,
 } from './schema.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 
 /** The kinds of named things that other parts of a scenario refer to. */
 export type NameKind = 'inject' | 'decision' | 'action' | 'role' | 'variable';
@@ -37,7 +38,7 @@ export interface Unread {
   readonly ids: Readonly<Record<NameKind, ReadonlySet<string>>>;
   /** Kinds whose whole list could not be read (missing, or not a list): any name of them may exist. */
   readonly whole: ReadonlySet<NameKind>;
-  /** Every key and string written in dropped injects, decisions and actions: what they might fire, open or change. */
+  /** Every key and string written in dropped injects, decisions and actions that could be a name: what they might fire, open or change. */
   readonly mentioned: ReadonlySet<string>;
   /** Dropped variables whose `initial` could still be read, so conditions can still be type-checked. */
   readonly variableTypes: ReadonlyMap<string, 'number' | 'boolean'>;
@@ -67,9 +68,22 @@ export interface Salvage {
   readonly unread: Unread;
 }
 
-/** Rebuilds what can be read of a file that failed `scenarioSchema`. Never throws on any input. */
-export function salvageScenario(yaml: YamlFile): Salvage {
+/** The lists whose items have no defaults or transforms: an item zod found nothing wrong with is kept as written. */
+const PLAIN_ITEM_LISTS = ['injects', 'decisions', 'actions'];
+
+/**
+ * Rebuilds what can be read of a file that failed `scenarioSchema`. `failed` is the path of each
+ * issue the schema found: an inject, decision or action with none is kept as it is, without
+ * being validated again (a generated file may have a problem in each of 100,000). Never throws
+ * on any input.
+ */
+export function salvageScenario(yaml: YamlFile, failed?: readonly YamlPath[]): Salvage {
   const raw = yaml.value;
+  const failedItems = new Map<string, Set<number>>(PLAIN_ITEM_LISTS.map((key) => [key, new Set()]));
+  for (const [key, index] of failed ?? []) {
+    if (typeof key === 'string' && typeof index === 'number') failedItems.get(key)?.add(index);
+  }
+  const known = failed !== undefined;
   const unread = {
     ids: { inject: new Set<string>(), decision: new Set<string>(), action: new Set<string>(), role: new Set<string>(), variable: new Set<string>() },
     whole: new Set<NameKind>(),
@@ -89,9 +103,15 @@ export function salvageScenario(yaml: YamlFile): Salvage {
       return [];
     }
     const items: T[] = [];
+    const failedHere = known ? failedItems.get(key) : undefined;
     value.forEach((item: unknown, i) => {
-      const parsed = schema.safeParse(item);
-      if (parsed.success) {
+      if (failedHere !== undefined && !failedHere.has(i)) {
+        items.push(item as T);
+        indexes.push(i);
+        return;
+      }
+      const parsed = failedHere === undefined ? schema.safeParse(item) : undefined;
+      if (parsed?.success) {
         items.push(parsed.data);
         indexes.push(i);
         return;
@@ -144,7 +164,7 @@ export function salvageScenario(yaml: YamlFile): Salvage {
   const end = section(endSchema, raw['end']);
   const debrief = isPlainObject(raw['debrief']) ? raw['debrief'] : {};
   const factors = list('debrief.factors', factorSchema, debrief['factors'] ?? []);
-  const questions = list('debrief.questions', z.string(), debrief['questions'] ?? []);
+  const questions = list('debrief.questions', questionSchema, debrief['questions'] ?? []);
   const file: ScenarioFile = {
     $schema: pick(top.$schema, raw['$schema'], undefined),
     id: pick(top.id, raw['id'], 'scenario'),
@@ -210,14 +230,20 @@ function withKeptIndexes(yaml: YamlFile, kept: ReadonlyMap<string, readonly numb
   };
 }
 
-/** Every mapping key and string anywhere inside `value`. */
+/** What an id or a variable name may look like: only such strings can name what a dropped part does. */
+const NAME_LIKE = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+
+/** Every mapping key and string anywhere inside `value` that could be an id or a variable name. */
 function collectStrings(value: unknown, into: Set<string>): void {
-  if (typeof value === 'string') into.add(value);
-  else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, into));
+  if (typeof value === 'string') {
+    if (NAME_LIKE.test(value)) into.add(value);
+  }
+  else if (Array.isArray(value)) for (const v of value) collectStrings(v, into);
   else if (isPlainObject(value)) {
-    for (const [key, v] of Object.entries(value)) {
-      into.add(key);
-      collectStrings(v, into);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (NAME_LIKE.test(key)) into.add(key);
+      collectStrings(value[key], into);
     }
   }
 }

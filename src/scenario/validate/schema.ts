@@ -40,8 +40,8 @@ export const variableNameSchema = z
   .describe('A variable name: letters, digits and _, usable in conditions.');
 
 export const milestoneSchema = z
-  .enum(['detected', 'acknowledged', 'mitigated', 'resolved'])
-  .describe('A response milestone.');
+  .enum(['started', 'detected', 'acknowledged', 'mitigated', 'resolved'])
+  .describe('A response milestone; `started` marks the moment the incident itself began.');
 
 const valueSchema = z.union([z.number(), z.boolean()]);
 
@@ -62,7 +62,9 @@ const consequenceFields = {
   fire: z.array(idSchema).optional().describe('Injects to fire now (they keep their own delay if they have `after`).'),
   cancel: z.array(idSchema).optional().describe('Injects or decisions that will no longer happen.'),
   open: z.array(idSchema).optional().describe('Decisions to open now.'),
-  milestone: milestoneSchema.optional().describe('The milestone this marks, if it is the first to.'),
+  milestone: milestoneSchema
+    .optional()
+    .describe('The milestone this marks, if it is the first to. `started` on an inject marks it as the start of the incident.'),
 };
 
 /**
@@ -90,7 +92,12 @@ export const injectSchema = z.strictObject({
   ...triggerFields,
   ...consequenceFields,
   hint: z.string().optional().describe('A facilitator hint, shown only on request.'),
+  facilitator: z.string().optional().describe('A note for the facilitator alone (what this is for, what to say if asked); never shown to participants.'),
   audience: z.string().optional().describe('A role that alone is meant to see this inject.'),
+  starts_incident: z
+    .literal(true)
+    .optional()
+    .describe('The incident begins when this inject fires, even before any impact; until then nothing can be mitigated or resolved.'),
 });
 
 const optionSchema = z.strictObject({
@@ -107,6 +114,7 @@ export const decisionSchema = z.strictObject({
   timeout: durationSchema.optional().describe('How long the team has; then `default` is taken and recorded as a timeout.'),
   default: idSchema.optional().describe('The option taken on timeout ("no decision is a decision").'),
   hint: z.string().optional(),
+  facilitator: z.string().optional().describe('A note for the facilitator alone; never shown to participants.'),
   role: z.string().optional().describe('The role expected to make this call.'),
 });
 
@@ -139,6 +147,13 @@ export const variableSchema = z.strictObject({
   initial: valueSchema,
   label: z.string().optional(),
   unit: z.string().optional().describe('Shown after the value: nodes, %, ms, req/s.'),
+  decimals: z
+    .number()
+    .int()
+    .min(0)
+    .max(6)
+    .optional()
+    .describe('How many decimals its value is shown with; 0 for counts (nodes, pods), so a ramp shows 64 nodes, not 64.4.'),
   metric: z.boolean().optional().describe('Shown on the live metrics panel, with a sparkline.'),
   min: z.number().optional(),
   max: z.number().optional(),
@@ -150,12 +165,33 @@ export const roleSchema = z.strictObject({
   brief: z.string().optional().describe('What this role knows or is asked to do.'),
 });
 
+/** What a factor did in one branch of the drill: every branch whose condition held is told, in order. */
+export const factorBranchSchema = z
+  .strictObject({
+    when: conditionSchema.describe('Checked on the drill as it ended (what happened, the world at the end).'),
+    text: z.string().describe('What this factor did in a drill that went this way, for the report.'),
+  })
+  .describe('Text for the report about what the factor did in a drill that took this branch.');
+
 export const factorSchema = z.strictObject({
   id: idSchema,
   title: z.string(),
-  explanation: z.string(),
+  explanation: z.string().describe('The factor as a property of the system, true in every branch: the report never tells it as what happened.'),
   kind: z.enum(['trigger', 'latent', 'process', 'detection', 'red-herring']).optional(),
+  when: conditionSchema
+    .optional()
+    .describe('Whether the factor came into play, checked on the drill as it ended; always, if absent. One that did not is listed apart.'),
+  branches: z.array(factorBranchSchema).optional().describe('What the factor did in this drill: the text of every branch whose `when` held is told, in order.'),
 });
+
+/** A debrief question: its text, or its text and the condition under which it applies. */
+export const questionSchema = z.union([
+  z.string(),
+  z.strictObject({
+    text: z.string(),
+    when: conditionSchema.optional().describe('Asked only if this held for the drill as it ended.'),
+  }),
+]);
 
 export const impactSchema = z.strictObject({
   down: conditionSchema.optional().describe('While true, users see an outage.'),
@@ -170,7 +206,7 @@ export const endSchema = z.strictObject({
 
 const debriefSchema = z.strictObject({
   factors: z.array(factorSchema).default([]),
-  questions: z.array(z.string()).default([]),
+  questions: z.array(questionSchema).default([]),
 });
 
 export const scenarioSchema = z
@@ -203,6 +239,7 @@ export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type VariableSpec = z.infer<typeof variableSchema>;
 export type LookupSpec = z.infer<typeof lookupSchema>;
 export type FactorSpec = z.infer<typeof factorSchema>;
+export type QuestionSpec = z.infer<typeof questionSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type Channel = z.infer<typeof channelSchema>;
 export const MILESTONES = milestoneSchema.options;

@@ -6,29 +6,46 @@
 import type { z } from 'zod';
 import { suggestion, type Problem } from '../problems.js';
 import { describe, expectedText, firstSentence, knownKeys, lowerFirst, schemaAt, unionOptions, type Schema } from './zod-introspect.js';
-import type { YamlFile, YamlPath } from '../source/yaml-source.js';
+import type { YamlFile, YamlPath } from '../source/index.js';
 
 type Issue = z.core.$ZodIssue;
 
 /** Files this long (about 500 injects) are validated by zod's compiled parsers; shorter ones are not. */
 const JIT_FROM_CHARS = 128 * 1024;
 
-/** Validates a parsed YAML file against a zod schema: typed data, or every problem at once. */
+/**
+ * Validates a parsed YAML file against a zod schema: typed data, or every problem at once, with
+ * the path of each issue zod found (what failed, for salvaging the rest).
+ */
 export function validateWith<T>(
   schema: z.ZodType<T>,
   yaml: YamlFile,
-): { ok: true; data: T } | { ok: false; problems: Problem[] } {
+): { ok: true; data: T } | { ok: false; problems: Problem[]; failed: readonly YamlPath[] } {
   // zod compiles a parser per object schema (`new Function`) on first use: that pays off over
   // thousands of injects, but for a hand-written file the compiling is most of the cost.
-  const jitless = yaml.text.length < JIT_FROM_CHARS;
-  const result = schema.safeParse(yaml.value, { reportInput: true, jitless });
+  const result = schema.safeParse(yaml.value, parseOptions(yaml));
   if (result.success) return { ok: true, data: result.data };
-  const problems = result.error.issues.flatMap((issue) => describeIssue(issue, [], schema, yaml));
-  return { ok: false, problems: mergeMissingKeys(problems) };
+  return { ok: false, problems: describeIssues(result.error.issues, [], schema, yaml), failed: result.error.issues.map((issue) => issue.path) };
 }
 
-/** Missing keys, remembered so that all those of one mapping can become one line. */
-const missing = new WeakMap<Problem, { owner: string | undefined; key: string }>();
+/** zod's options for a file: its compiled parsers only for a big one (see `validateWith`). */
+export function parseOptions(yaml: YamlFile): { reportInput: true; jitless: boolean } {
+  return yaml.text.length < JIT_FROM_CHARS ? JITLESS : JIT;
+}
+
+const JITLESS = { reportInput: true, jitless: true } as const;
+const JIT = { reportInput: true, jitless: false } as const;
+
+/** zod's issues about the value at `base` (checked against `schema`), as drill's problems. */
+export function describeIssues(issues: readonly Issue[], base: YamlPath, schema: Schema, yaml: YamlFile): Problem[] {
+  return mergeMissingKeys(issues.flatMap((issue) => describeIssue(issue, base, schema, yaml)));
+}
+
+/**
+ * Missing keys, remembered so that all those of one mapping can become one line; forgotten as
+ * soon as they are merged (a weak map of 100,000 problems made every garbage collection slow).
+ */
+const missing = new Map<Problem, { owner: string | undefined; key: string }>();
 
 /** "missing `title:`, `summary:` and `version:`" rather than three lines at the same place. */
 function mergeMissingKeys(problems: readonly Problem[]): Problem[] {
@@ -36,6 +53,7 @@ function mergeMissingKeys(problems: readonly Problem[]): Problem[] {
   const out: Problem[] = [];
   for (const p of problems) {
     const info = missing.get(p);
+    if (info) missing.delete(p);
     const where = info && `${p.line}:${p.col}:${info.owner ?? ''}`;
     const group = where === undefined ? undefined : groups.get(where);
     if (info && group) {
@@ -158,12 +176,21 @@ function describeUnion(
 /** A required key that is absent: reported on the mapping that lacks it, naming the key. */
 function missingKey(path: YamlPath, here: Schema | undefined, yaml: YamlFile): Problem {
   const key = String(path[path.length - 1]);
-  const hint = firstSentence(describe(here));
+  const hint = hintOf(here);
   const owner = ownerOf(yaml.value, path.slice(0, -1));
   const message = `${owner ? `${owner} is missing` : 'missing'} \`${key}:\`${hint ? ` (${hint})` : ''}`;
   const problem = yaml.problemAt(path.slice(0, -1), message);
   missing.set(problem, { owner, key });
   return problem;
+}
+
+const hints = new WeakMap<Schema, string | undefined>();
+
+/** The first sentence of a field's description, worked out once per field: a generated file may miss it 100,000 times. */
+function hintOf(schema: Schema | undefined): string | undefined {
+  if (schema === undefined) return undefined;
+  if (!hints.has(schema)) hints.set(schema, firstSentence(describe(schema)));
+  return hints.get(schema);
 }
 
 /**

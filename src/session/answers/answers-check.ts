@@ -3,11 +3,11 @@
  * hint target and factor it names must exist, and everyone it says did something must be on
  * the team. Found before the run starts, each at its line and column.
  */
-import { suggestion, type Problem } from '../../scenario/problems.js';
 import { closest } from '../../text/closest.js';
-import type { Answers } from './answers.js';
-import type { Scenario } from '../../scenario/types.js';
-import type { YamlFile, YamlPath } from '../../scenario/source/yaml-source.js';
+import type { Answers } from './answers-schema.js';
+import { suggestion, type Problem, type Scenario } from '../../scenario/index.js';
+import type { YamlFile, YamlPath } from '../../scenario/source/index.js';
+import { checkExpectations } from './expectations.js';
 
 // Answers are plain data; their positions stay with the parsed file, found by identity.
 const sources = new WeakMap<object, YamlFile>();
@@ -15,6 +15,11 @@ const sources = new WeakMap<object, YamlFile>();
 /** Links loaded answers to the file they came from, for positioned messages. */
 export function rememberSource(answers: Answers, yaml: YamlFile): void {
   sources.set(answers, yaml);
+}
+
+/** The parsed file `answers` came from, for positioned messages after the run. */
+export function sourceOf(answers: Answers): YamlFile | undefined {
+  return sources.get(answers);
 }
 
 /** Problems (errors and warnings) of `answers` run against `scenario`; `file` names the answers file. */
@@ -59,6 +64,14 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
       report(['decisions', id, 'choose'], `decision \`${id}\` has no option \`${answer.choose}\`${suggestion(answer.choose, options, 'its options')}`);
     }
     checkBy(answer.by, ['decisions', id, 'by']);
+    answer.votes?.forEach((v, i) => {
+      if (!options.includes(v.choose)) {
+        report(['decisions', id, 'votes', i, 'choose'], `decision \`${id}\` has no option \`${v.choose}\`${suggestion(v.choose, options, 'its options')}`);
+      }
+      if (v.role !== undefined && !roles.includes(v.role)) {
+        report(['decisions', id, 'votes', i, 'role'], `role \`${v.role}\` is not a role of scenario \`${scenario.id}\`${suggestion(v.role, roles, 'its roles')}`);
+      }
+    });
   }
 
   const actionIds = [...scenario.actionById.keys()];
@@ -80,16 +93,20 @@ export function checkAnswersAgainst(answers: Answers, scenario: Scenario, file: 
       const ids = [...scenario.injectById.keys(), ...decisionIds];
       report(['hints', i, 'for'], `unknown inject or decision \`${h.for}\` in scenario \`${scenario.id}\`${suggestion(h.for, ids)}`);
     } else if (target.hint === undefined) {
-      report(['hints', i, 'for'], `\`${h.for}\` has no hint in the scenario, so nothing will be shown`, 'warning');
+      report(['hints', i, 'for'], `\`${h.for}\` has no \`hint:\` in the scenario, so there is nothing to show; a hint can be shown only for an inject or decision that has one`);
     }
   });
 
   const factorIds = scenario.factors.map((f) => f.id);
+  const checkFactor = (id: string, path: (string | number)[]): void => {
+    if (factorIds.includes(id)) return;
+    const known = factorIds.length > 0 ? suggestion(id, factorIds, 'planted factors') : '; the scenario plants no factors';
+    report(path, `unknown factor \`${id}\`${known}`);
+  };
   answers.debrief?.causes?.forEach((c, i) => {
-    if (c.factor !== undefined && !factorIds.includes(c.factor)) {
-      const known = factorIds.length > 0 ? suggestion(c.factor, factorIds, 'planted factors') : '; the scenario plants no factors';
-      report(['debrief', 'causes', i, 'factor'], `unknown factor \`${c.factor}\`${known}`);
-    }
+    if (c.factor !== undefined) checkFactor(c.factor, ['debrief', 'causes', i, 'factor']);
+    c.factors?.forEach((id, j) => checkFactor(id, ['debrief', 'causes', i, 'factors', j]));
   });
+  problems.push(...checkExpectations(answers, scenario, yaml, file));
   return problems;
 }

@@ -89,9 +89,32 @@ describe('unknown references', () => {
   });
 });
 
+describe('conditions that surely do not mean what they say', () => {
+  it('warn when a milestone, and so the end, already holds when the drill starts', () => {
+    const text = edit(SMALL, ["resolved: reached('mitigated') and disk_pct < 80", 'resolved: disk_pct < 80']);
+    expect(warningLines(text)).toEqual([
+      `t.yaml:${at(text, 'disk_pct < 80 and writes_ok')}: warning: milestone \`resolved\` holds when the drill starts (\`disk_pct < 80 and writes_ok\`), so it is reached at T+00:00; make it wait for what the team must do, e.g. \`fired(...)\` or \`reached('mitigated')\``,
+      `t.yaml:${at(text, "reached('resolved')")}: warning: \`end.when\` holds when the drill starts (\`reached('resolved')\`), so the drill ends at T+00:00; make it wait for the fix`,
+    ]);
+  });
+
+  it('warn when the clock is compared with a number without a unit', () => {
+    const text = edit(SMALL, ['    after: triage\n    delay: 1m\n', '    when: time >= 600\n']);
+    expect(errorLines(text)).toEqual([]);
+    expect(warningLines(text)).toEqual([
+      `t.yaml:${at(text, '600')}: warning: \`time\` is compared with 600, which is 0.6s (time is in milliseconds); write a duration with its unit; did you mean 10m?`,
+    ]);
+  });
+});
+
 describe('conditions that do not parse', () => {
+  it('are reported alone: an inject whose `when:` did not parse is not also one that can never fire', () => {
+    const text = edit(SMALL, ['when: disk_pct >= 99', 'when: disk_pct >= (99']);
+    expect(errorLines(text)).toEqual([`t.yaml:${at(text, '(99', 3)}: expected \`)\` to close \`(\` opened at column 13, but the condition ends`]);
+  });
+
   it('point at the column inside the condition', () => {
-    const text = edit(SMALL, ['resolved: disk_pct < 80 and writes_ok', 'resolved: disk_pct < 80 and writes_ok)']);
+    const text = edit(SMALL, ['and disk_pct < 80 and writes_ok', 'and disk_pct < 80 and writes_ok)']);
     expect(errorLines(text)).toEqual([`t.yaml:${at(text, 'writes_ok)', 9)}: unmatched \`)\`; remove it or add a \`(\` before it`]);
   });
 
@@ -271,6 +294,7 @@ describe('weak-scenario warnings', () => {
       `t.yaml:${at(text, "''")}: warning: inject \`vp-asks\` has empty \`text:\`; write what the team sees`,
       `t.yaml:${at(text, 'decisions:')}: warning: no decision offers two or more options, so the drill cannot branch; give the team a real choice`,
       `t.yaml:${at(text, 'id: triage', 4)}: warning: decision \`triage\` has no \`timeout:\`, so the team can stall it forever; add \`timeout:\` and \`default:\` (no decision is a decision)`,
+      // "resolved" waits for "mitigated" in this fixture, so nothing holds before the incident even without impact.
       `t.yaml:${at(text, 'debrief:')}: warning: no contributing factors planted (\`debrief.factors\`); plant several, and a red herring, so the debrief can compare what the team found`,
     ]);
   });
@@ -278,7 +302,7 @@ describe('weak-scenario warnings', () => {
 
 describe('text cut short by a comment', () => {
   it('warns where an unquoted value runs into `#word`, and not for quoted text or real comments', async () => {
-    const { loadScenarioText } = await import('../../../src/scenario/compile/compile.js');
+    const { loadScenarioText } = await import('../../../src/scenario/index.js');
     const { readFileSync } = await import('node:fs');
     const base = readFileSync(new URL('../../fixtures/small.yaml', import.meta.url), 'utf8');
     const text = base
@@ -292,5 +316,31 @@ describe('text cut short by a comment', () => {
     const line = text.split('\n').findIndex((l) => l.startsWith('title:')) + 1;
     expect(cut[0]).toMatchObject({ line, col: 'title: Ask Dana in #'.length, severity: 'warning' });
     expect(cut[0]!.message).toContain('`#ops`');
+  });
+});
+
+describe('conditions that hold before anything has gone wrong', () => {
+  const warning = (text: string, path: string, what: string): string =>
+    `t.yaml:${at(text, path)}: warning: ${what} already holds before anything has gone wrong (the world as it starts, with "detected" marked), so the drill could end at once; make it depend on the incident (a variable its impact changes, or \`fired('…')\`)`;
+
+  it('an end that a slip of "detected" would satisfy is warned about', () => {
+    const text = edit(SMALL, ["  when: reached('resolved')", "  when: reached('detected') and disk_pct < 80"]);
+    expect(warningLines(text)).toEqual([warning(text, "reached('detected') and disk_pct < 80", '`end.when`')]);
+  });
+
+  it('a milestone condition true in the starting world is warned about', () => {
+    const text = edit(SMALL, ["  acknowledged: decided('triage')", '  acknowledged: writes_ok']);
+    expect(warningLines(text)).toEqual([warning(text, 'writes_ok\n', 'milestone `acknowledged`')]);
+  });
+
+  it('resolved waits for the first impact, so only a scenario with no impact and no `starts_incident` is warned', () => {
+    const text = edit(
+      SMALL,
+      ['impact:\n  down: not writes_ok\n  degraded: disk_pct > 90\n', ''],
+      ["resolved: reached('mitigated') and disk_pct < 80 and writes_ok", 'resolved: disk_pct < 80 and writes_ok'],
+    );
+    expect(warningLines(text)).toContain(warning(text, 'disk_pct < 80 and writes_ok', 'milestone `resolved`'));
+    const marked = edit(text, ['    milestone: detected\n    hint:', '    milestone: detected\n    starts_incident: true\n    hint:']);
+    expect(warningLines(marked).filter((w) => w.includes('before anything'))).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, loadScenarioText } from '../../../src/scenario/compile/compile.js';
-import { MAX_SCENARIO_BYTES } from '../../../src/scenario/source/yaml-source.js';
-import { formatProblem } from '../../../src/scenario/problems.js';
+import { loadScenarioFile, loadScenarioText, formatProblem } from '../../../src/scenario/index.js';
+import { MAX_SCENARIO_BYTES } from '../../../src/scenario/source/index.js';
 import { fixtureText, problemLines } from '../../helpers/problem-lines.js';
 
 const hostile = (name: string): string => fileURLToPath(new URL(`../../fixtures/hostile/${name}`, import.meta.url));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../../src/cli/validate.js';
-import { loadScenarioText } from '../../../src/scenario/compile/compile.js';
+import { loadScenarioText } from '../../../src/scenario/index.js';
 import { at, edit, errorLines, fixtureText, problemLines } from '../../helpers/problem-lines.js';
 
 // A valid scenario with no warnings: every problem below comes from the edits made to it.

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../../src/scenario/compile/compile.js';
+import { loadScenarioText, durationSchema } from '../../../src/scenario/index.js';
 import { formatDuration, parseDuration } from '../../../src/conditions/duration.js';
-import { durationSchema } from '../../../src/scenario/validate/schema.js';
 import { at, edit, errorLines, fixtureText } from '../../helpers/problem-lines.js';
 
 const accepts = (text: string): boolean => durationSchema.safeParse(text).success;

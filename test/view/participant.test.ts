@@ -1,0 +1,104 @@
+/**
+ * What the participant view shows, on view-mini's scripted drill: each role's own injects and
+ * brief, hints once revealed and once what they are about is shown, decisions put to the room and
+ * how they closed (with the room's votes), metrics followed along their ramps, and the phase.
+ */
+import { describe, expect, it } from 'vitest';
+import { participantView } from '../../src/view/participant.js';
+import type { ViewItem } from '../../src/view/items.js';
+import { viewMiniDrill } from '../helpers/view-drills.js';
+
+const drill = viewMiniDrill();
+const of = <K extends ViewItem['kind']>(items: readonly ViewItem[], kind: K) =>
+  items.filter((i): i is Extract<ViewItem, { kind: K }> => i.kind === kind);
+
+describe('the participant view', () => {
+  const room = participantView(drill.scenario, drill.records, 'room');
+  const ops = participantView(drill.scenario, drill.records, { role: 'ops' });
+  const lead = participantView(drill.scenario, drill.records, { role: 'lead' });
+
+  it('gives each role its brief and its own injects, marked as such, and the room neither', () => {
+    expect(of(ops.items, 'briefing')[0]!.role).toEqual({
+      id: 'ops',
+      title: 'Operator',
+      players: ['Tom', 'Ana <i>x</i>'],
+      brief: expect.stringContaining('OPS-ONLY-BRIEF'),
+    });
+    expect(of(room.items, 'briefing')[0]!.role).toBeUndefined();
+    const texts = (items: readonly ViewItem[]) => of(items, 'inject').map((i) => i.text);
+    expect(texts(ops.items).some((t) => t.includes('OPS-ONLY-TEXT'))).toBe(true);
+    expect(of(ops.items, 'inject').find((i) => i.text.includes('OPS-ONLY'))!.onlyFor).toBe('Operator');
+    expect(texts(lead.items).some((t) => t.includes('LEAD-ONLY-TEXT'))).toBe(true);
+    for (const t of texts(room.items)) expect(t).not.toMatch(/ONLY-TEXT/);
+    expect(texts(lead.items).some((t) => t.includes('OPS-ONLY'))).toBe(false);
+  });
+
+  it('shows a hint revealed early right after what it is about, and one role’s hint to that role only', () => {
+    const late = room.items.findIndex((i) => i.kind === 'inject' && i.text.startsWith('LATE-TEXT'));
+    expect(room.items[late + 1]).toMatchObject({
+      kind: 'hint',
+      about: 'Cache dashboard',
+      text: 'HINT-LATE revealed before it fires.',
+      t: 180_000,
+    });
+    expect(of(ops.items, 'hint').map((h) => h.text)).toContain('HINT-OPS-ONLY the ratio says it all.');
+    expect(of(lead.items, 'hint').map((h) => h.text)).not.toContain('HINT-OPS-ONLY the ratio says it all.');
+  });
+
+  it('puts decisions to the room and says how each closed, with the room’s votes', () => {
+    expect(of(room.items, 'decision-opened').map((d) => d.decision.id)).toEqual(['first', 'withdrawn', 'slow']);
+    const opened = of(room.items, 'decision-opened')[0]!.decision;
+    expect(opened).toMatchObject({
+      role: { id: 'lead', title: 'Lead <b>bold</b>', players: ['Priya'] },
+      recordedBy: 'Sam',
+      openedAt: 30_000,
+      timeoutMs: 120_000,
+    });
+    const closed = of(room.items, 'decision-closed');
+    expect(closed.map((c) => [c.id, c.how, c.answer])).toEqual([
+      ['first', 'chosen', 'Warm the cache <img src=x onerror="window.__xss = \'option\'">'],
+      ['slow', 'timed-out', 'Stay quiet for now'],
+      ['withdrawn', 'withdrawn', undefined],
+    ]);
+    expect(closed[0]).toMatchObject({ by: 'Priya' }); // the reason is its own record now, kept to the facilitator's screen
+    expect(closed[0]!.votes).toEqual({
+      voters: 3,
+      byOption: [
+        { option: 'warm', label: expect.stringContaining('Warm the cache'), votes: 2 },
+        { option: 'wait', label: 'Wait and see', votes: 1 },
+      ],
+    });
+  });
+
+  it('counts the votes on an open decision, a person’s later vote replacing their earlier one', () => {
+    const firstVotes = drill.records.filter((r) => r.type === 'vote');
+    const upTo = drill.records.indexOf(firstVotes[1]!);
+    const view = participantView(drill.scenario, drill.records.slice(0, upTo + 1), 'room');
+    expect(view.state.open.find((d) => d.id === 'first')!.votes).toBe(2);
+    const again = { ...firstVotes[0]!, seq: 999, option: 'wait' } as (typeof drill.records)[number];
+    const revoted = participantView(drill.scenario, [...drill.records.slice(0, upTo + 1), again], 'room');
+    expect(revoted.state.open.find((d) => d.id === 'first')!.votes).toBe(2);
+  });
+
+  it('follows metrics along their ramps without saying where they head, and hides other variables', () => {
+    const at = (t: number) =>
+      participantView(
+        drill.scenario,
+        drill.records.filter((r) => r.t <= t),
+        'room',
+        t,
+      ).state.metrics;
+    expect(at(0)).toEqual([{ name: 'errors', label: 'Error rate', unit: '%', value: 0 }]);
+    expect(at(70_000)[0]!.value).toBe(40); // 0 → 80 from 10 s to 130 s
+    expect(at(110_000)[0]!.value).toBe(23.333); // the flush landed at 80 s (46.667 → 0 over 1 min): half way
+  });
+
+  it('follows the phase to the end, with the debrief questions', () => {
+    expect(room.state.phase).toBe('finished');
+    expect(room.state.open).toEqual([]);
+    expect(of(room.items, 'ended')[0]!.questions).toEqual([expect.stringContaining('What surprised you?')]);
+    expect(room.items.map((i) => i.kind)).toEqual(
+      expect.arrayContaining(['paused', 'resumed', 'action-started', 'action-landed', 'finished']),
+    );
+  });
+});
