@@ -102,6 +102,25 @@ const rawText = {
   },
 };
 
+/**
+ * LiquidJS (lookup templates) is required on first use (src/template/liquid-lib.ts) from
+ * dist/liquid.cjs, its own bundle, so that commands and scenarios without lookups never load it.
+ */
+const liquidOnFirstUse = {
+  name: 'liquid-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/liquid\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /[/\\]template[/\\]liquid-lib\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const call = "createRequire(import.meta.url)('liquidjs')";
+      if (!source.includes(call)) throw new Error(`${args.path}: no \`${call}\`; update build.mjs`);
+      // `require` is the bundle's own, made for dist/<bundle>.js (bin/drill.js). Before the zod
+      // plugin, whose onLoad takes every file under src/ (this file imports no zod).
+      return { contents: source.replace(call, "require('./liquid.cjs')"), loader: 'ts' };
+    });
+  },
+};
+
 /** `drill play` lives in its own bundle: the main one reaches it through the loader. */
 const playFromItsOwnBundle = {
   name: 'play-from-its-own-bundle',
@@ -144,7 +163,7 @@ async function bundle(name, entry, plugins) {
     define: { DRILL_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__drill_url' },
     banner: { js: '(async function (require, __drill_url, __drill_exports, __drill_load, __drill_wasm) {' },
     footer: { js: '})' },
-    plugins: [builtinsViaRequire, zodNamespaceImport, withoutInkDevtools, rawText, ...plugins],
+    plugins: [builtinsViaRequire, liquidOnFirstUse, zodNamespaceImport, withoutInkDevtools, rawText, ...plugins],
     logLevel: 'warning',
   });
   const code = asciiOnly(result.outputFiles[0].text);
@@ -155,6 +174,17 @@ async function bundle(name, entry, plugins) {
 // Old bundles and code caches go; the folder itself stays, since a drill may be running from it.
 mkdirSync('dist', { recursive: true });
 for (const file of readdirSync('dist')) if (/^(chunk-.*|.*\.cache(\.\d+)?|[a-z-]+-[A-Z0-9]{8}\.js)$/.test(file)) rmSync(`dist/${file}`, { force: true });
+await build({
+  entryPoints: ['liquidjs'],
+  outfile: 'dist/liquid.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.DRILL_MINIFY !== '0',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 await bundle('drill', "import { main } from './src/cli.tsx'; __drill_exports.main = main;", [playFromItsOwnBundle]);
 // `drill play` runs from this bundle alone (bin/drill.js picks it): reading, compiling and running
 // the main bundle first delayed the first frame. It holds the whole command line too (the other

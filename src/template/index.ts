@@ -7,7 +7,8 @@
  * filters are errors, and parsing and rendering have limits. A render that still goes wrong or
  * runs long gives a marker in the text instead of an exception, so a drill never hangs on one.
  */
-import { Liquid, type Template } from 'liquidjs';
+import type { Liquid, Template } from 'liquidjs';
+import { liquidjs } from './liquid-lib.js';
 
 export type { Template } from 'liquidjs';
 
@@ -23,7 +24,7 @@ let engine: Liquid | undefined;
 /** The one sandboxed engine, made when the first template is parsed. */
 function liquid(): Liquid {
   if (engine) return engine;
-  const made = new Liquid({
+  const made = new (liquidjs().Liquid)({
     // An empty in-memory template map: nothing is ever read from disk.
     templates: {},
     relativeReference: false,

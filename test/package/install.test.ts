@@ -69,6 +69,7 @@ describe.skipIf(!NPM)(NPM ? 'the package, packed and installed with npm' : 'the 
         'package.json',
         'bin/drill.js',
         'dist/drill.js',
+        'dist/liquid.cjs',
         'dist/play.js',
         'dist/yoga.wasm',
         'docs/report.schema.json',
