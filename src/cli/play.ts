@@ -110,8 +110,9 @@ export async function playCommand(
       theme: themeFromEnv(terminal.env),
       time: terminal.time,
       session,
-      startSession: (team) => {
-        session = prepared.startSession(team);
+      startSession: (team, facilitator) => {
+        // The facilitator's name typed in the roster (when --facilitator did not give it).
+        session = prepared.startSession(team, facilitator);
         serving?.attach(session);
         return session;
       },
