@@ -5,7 +5,6 @@
  * where that cannot be told the range is unbounded, so a warning here is true of every drill.
  */
 import { ANY, printExpr, readsOf, verdictOf, type Bounds, type Expr } from '../../conditions/index.js';
-import { clip } from '../../conditions/lex.js';
 import type { Problem } from '../problems.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { NOTHING_UNREAD, type Unread } from '../validate/salvage.js';
@@ -16,6 +15,12 @@ import { forEachConsequence } from './consequences.js';
 
 /** Effect lines named in a message before the rest are only counted. */
 const LINES_SHOWN = 5;
+/** A comparison longer than this is cut in a message (a condition may be 2,000 characters); most fit whole. */
+const PART_SHOWN = 60;
+
+function shorten(text: string): string {
+  return text.length > PART_SHOWN ? `${text.slice(0, PART_SHOWN - 3)}...` : text;
+}
 
 /**
  * Warnings for `end.when`, the milestones' conditions and the injects' and decisions' `when:`
@@ -55,9 +60,10 @@ function siteName(path: YamlPath): string {
 }
 
 function consequence(path: YamlPath): string {
-  if (path[0] === 'end') return ', so the drill always runs to `end.limit`';
+  // True even where something else can still do it: the facilitator ends drills and marks milestones, `fire:` and `open:` still work.
+  if (path[0] === 'end') return ', so the drill runs to `end.limit` unless the facilitator ends it';
   if (path[0] === 'milestones') return ', so only an inject, option or the facilitator can mark it';
-  return path[0] === 'injects' ? ', so this inject never fires' : ', so this decision never opens';
+  return path[0] === 'injects' ? ', so this `when` never fires it' : ', so this `when` never opens it';
 }
 
 /**
@@ -122,7 +128,7 @@ function clampLike(spec: VariableSpec, n: number): number {
  * the parts that decide the condition (both sides of an `or`), and what each variable they read can be.
  */
 function explainParts(parts: readonly Expr[], scenario: Scenario, ranges: ReadonlyMap<string, Bounds>, yaml: YamlFile): string {
-  const text = parts.map((part) => `\`${clip(printExpr(part))}\``).join(' or ');
+  const text = parts.map((part) => `\`${shorten(printExpr(part))}\``).join(' or ');
   const variables = new Set<string>();
   let time = false;
   for (const part of parts) {

@@ -25,7 +25,7 @@ describe('a condition that can never become true', () => {
     const text = edit(SMALL, ["  when: reached('resolved')\n  limit", "  when: reached('resolved') and disk_pct > 100\n  limit"]);
     expect(errorLines(text)).toEqual([]);
     expect(warningLines(text)).toEqual([
-      `t.yaml:${at(text, 'disk_pct > 100')}: warning: \`end.when\` can never become true: \`disk_pct > 100\`, but \`disk_pct\` stays within 0–100 (initial 70, min 0, max 100; effects on lines ${DISK_EFFECTS}), so the drill always runs to \`end.limit\``,
+      `t.yaml:${at(text, 'disk_pct > 100')}: warning: \`end.when\` can never become true: \`disk_pct > 100\`, but \`disk_pct\` stays within 0–100 (initial 70, min 0, max 100; effects on lines ${DISK_EFFECTS}), so the drill runs to \`end.limit\` unless the facilitator ends it`,
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('a condition that can never become true', () => {
   it('warns for an inject’s `when`, and not for one the range reaches', () => {
     const text = edit(SMALL, ['when: disk_pct >= 99', 'when: disk_pct > 100']);
     expect(warningLines(text)).toEqual([
-      `t.yaml:${at(text, 'disk_pct > 100')}: warning: this \`when\` can never become true: \`disk_pct > 100\`, but \`disk_pct\` stays within 0–100 (initial 70, min 0, max 100; effects on lines ${DISK_EFFECTS}), so this inject never fires`,
+      `t.yaml:${at(text, 'disk_pct > 100')}: warning: this \`when\` can never become true: \`disk_pct > 100\`, but \`disk_pct\` stays within 0–100 (initial 70, min 0, max 100; effects on lines ${DISK_EFFECTS}), so this \`when\` never fires it`,
     ]);
     expect(warningLines(edit(SMALL, ['when: disk_pct >= 99', 'when: disk_pct == 100']))).toEqual([]);
   });
