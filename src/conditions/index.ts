@@ -11,6 +11,7 @@ export { checkExpr, type ExprNames } from './check.js';
 export { evaluate, isTrue, numericOp, type ExprEnv } from './evaluate.js';
 export { printExpr } from './print.js';
 export { explainValues } from './explain.js';
+export { boundsOf, verdictOf, ANY, type Bounds, type BoundsEnv, type Truth, type Verdict } from './bounds.js';
 export { someRead, readsOf, type Read, type ReadKind, type Reads } from './reads.js';
 export { CONDITION_FUNCTIONS, EMPTY_HISTORY, type ArgKind, type DrillEnding, type DrillHistory, type IdKind } from './functions.js';
 export { parseDuration, formatDuration } from './duration.js';

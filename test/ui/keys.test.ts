@@ -11,11 +11,13 @@ import { helpLine, helpRows } from '../../src/ui/help.js';
 import { envOf, initialUi, type KeyEnv } from '../../src/ui/model.js';
 import type { ShownDrill } from '../../src/ui/store.js';
 import { fixture } from '../helpers/load.js';
+import { edit, fixtureText } from '../helpers/problem-lines.js';
+import { loadScenarioText, type Scenario } from '../../src/scenario/index.js';
+import { hintFor } from '../../src/ui/key-targets.js';
 
 const NONE = { return: false, tab: false, ctrl: false, meta: false, upArrow: false, downArrow: false } as unknown as Key;
 
-function drill() {
-  const scenario = fixture('ui-mini.yaml');
+function drill(scenario: Scenario = fixture('ui-mini.yaml')) {
   const actor = createActor(drillMachine, { input: { scenario, seed: 'k', team: [{ name: 'Alex', role: 'ic' }], mode: 'play', wall: 0 } }).start();
   const env = (): KeyEnv => {
     const snapshot = actor.getSnapshot();
@@ -23,6 +25,18 @@ function drill() {
     return envOf({ setup: { scenario, team: [{ name: 'Alex', role: 'ic' }] }, drill: shown, ui: initialUi(10) });
   };
   return { actor, env };
+}
+
+/** ui-mini with a hint on every inject and on the decision: backlog-alert fires at 10s, first-call opens at 15s, worker-logs fires at 40s. */
+function hintedEverywhere(): Scenario {
+  const text = edit(
+    fixtureText('ui-mini.yaml'),
+    ['    from: ops terminal\n', '    from: ops terminal\n    hint: Read the first error line.\n'],
+    ['    role: ic\n    prompt: The backlog', '    role: ic\n    hint: What changed last?\n    prompt: The backlog'],
+  );
+  const loaded = loadScenarioText(text, 'ui-mini-hinted.yaml');
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  return loaded.scenario;
 }
 
 const available = (env: KeyEnv) => KEY_TABLE.filter((b) => b.phases.includes(env.phase) && b.available(env)).map((b) => b.keys);
@@ -103,4 +117,27 @@ describe('the key table', () => {
     expect(key('-')).toEqual({ kind: 'warn', text: 'Already at ×0.25, the slowest speed.' });
     expect(key('+')).toMatchObject({ kind: 'send', event: { type: 'SET_SPEED', speed: 0.5 } });
   });
+
+  it('offers a hint only for an inject that has fired or a decision that has opened, never one still to come', () => {
+    const { actor, env } = drill(hintedEverywhere());
+    actor.send({ type: 'START', wall: 0 });
+    // Three hints are written, but nothing has happened yet: `h` would give one away.
+    expect(hintFor(env())).toBeUndefined();
+    expect(available(env())).not.toContain('h');
+
+    actor.send({ type: 'ADVANCE', to: 10_000, wall: 0 });
+    expect(hintFor(env())).toBe('backlog-alert');
+    actor.send({ type: 'SHOW_HINT', for: 'backlog-alert', wall: 0 });
+    expect(hintFor(env())).toBeUndefined(); // first-call opens at 15s, worker-logs fires at 40s
+
+    actor.send({ type: 'ADVANCE', to: 16_000, wall: 0 });
+    expect(hintFor(env())).toBe('first-call');
+    actor.send({ type: 'SHOW_HINT', for: 'first-call', wall: 0 });
+    expect(hintFor(env())).toBeUndefined();
+    expect(available(env())).not.toContain('h');
+
+    actor.send({ type: 'ADVANCE', to: 41_000, wall: 0 });
+    expect(hintFor(env())).toBe('worker-logs');
+  });
 });
+

@@ -6,7 +6,8 @@
  */
 import { checkExpr, formatDuration, parseExpr, type ExprNames } from '../../conditions/index.js';
 import { suggestion, type Problem } from '../problems.js';
-import { checkReachability, forEachConsequence } from './reachability.js';
+import { checkReachability } from './reachability.js';
+import { forEachConsequence } from './consequences.js';
 import { scenarioAdvice } from './advice.js';
 import { checkLookups } from './lookups.js';
 import { beforeIncidentWarnings } from './before-incident.js';

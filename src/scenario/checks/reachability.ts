@@ -9,30 +9,9 @@ import type { Problem } from '../problems.js';
 import type { ConditionSite } from '../compile/compile.js';
 import { NOTHING_UNREAD, type Unread } from '../validate/salvage.js';
 import type { Consequence, Scenario, Trigger } from '../types.js';
+import { forEachConsequence } from './consequences.js';
+import { impossibleConditions } from './ranges.js';
 import type { YamlFile, YamlPath } from '../source/index.js';
-
-/**
- * Calls `visit` for everything with consequences (injects, options of decisions, actions), in
- * file order, with the id that must happen for it to take effect (an option's decision) and its
- * path. The path is built only when asked for: it is needed only for a problem, and building one
- * for each of 100,000 injects cost more than the checks themselves. `path` gives the path of the
- * item being visited, so it must be called during the visit, never kept for later.
- */
-export function forEachConsequence(scenario: Scenario, visit: (consequence: Consequence, source: string, path: () => YamlPath) => void): void {
-  // One path function per list, told the index through these, not a closure per item: a closure
-  // per item per walk (and there are three walks) was garbage the heap grew for.
-  let i = 0;
-  let j = 0;
-  const injectPath = (): YamlPath => ['injects', i];
-  const optionPath = (): YamlPath => ['decisions', i, 'options', j];
-  const actionPath = (): YamlPath => ['actions', i];
-  for (i = 0; i < scenario.injects.length; i++) visit(scenario.injects[i]!, scenario.injects[i]!.id, injectPath);
-  for (i = 0; i < scenario.decisions.length; i++) {
-    const decision = scenario.decisions[i]!;
-    for (j = 0; j < decision.options.length; j++) visit(decision.options[j]!, decision.id, optionPath);
-  }
-  for (i = 0; i < scenario.actions.length; i++) visit(scenario.actions[i]!, scenario.actions[i]!.id, actionPath);
-}
 
 interface Item {
   readonly id: string;
@@ -76,7 +55,9 @@ export function checkReachability(scenario: Scenario, conditions: readonly Condi
         : `nothing ${item.kind === 'inject' ? 'fires' : 'opens'} it and it has no at/after/when`;
     problems.push(yaml.problemAt([...pathOf(item), 'id'], `${item.kind} \`${item.id}\` ${never}: ${why}`));
   }
-  problems.push(...deadConditions(scenario, conditions, reachable, unread.mentioned, yaml));
+  const told = new Set<ConditionSite>();
+  problems.push(...deadConditions(scenario, conditions, reachable, unread.mentioned, yaml, told));
+  problems.push(...impossibleConditions(scenario, conditions, yaml, unread, told));
   return problems;
 }
 
@@ -165,7 +146,8 @@ function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iter
 /**
  * Conditions whose every reference is dead (an inject that never fires, a variable nothing
  * changes) can never change value. For `end.when` that is an error; for an inject's or a
- * decision's `when` a warning (it will never, or at once, happen).
+ * decision's `when` a warning (it will never, or at once, happen). Adds the sites it reports
+ * to `told`, so that the range check does not tell them again.
  */
 function deadConditions(
   scenario: Scenario,
@@ -173,13 +155,15 @@ function deadConditions(
   reachable: ReadonlySet<string>,
   mayChange: Iterable<string>,
   yaml: YamlFile,
+  told: Set<ConditionSite>,
 ): Problem[] {
   const changed = new Set<string>(mayChange);
   forEachConsequence(scenario, (consequence, source) => {
     if (reachable.has(source)) for (const e of consequence.effects) changed.add(e.variable);
   });
   const problems: Problem[] = [];
-  for (const { path, expr } of conditions) {
+  for (const site of conditions) {
+    const { path, expr } = site;
     const isEnd = path[0] === 'end';
     const isTrigger = path[path.length - 1] === 'when' && (path[0] === 'injects' || path[0] === 'decisions');
     if (!isEnd && !isTrigger) continue;
@@ -193,6 +177,7 @@ function deadConditions(
       : always
         ? `this \`when\` is true from the start (${reasons}); use \`at: 0s\` if that is meant`
         : `this \`when\` can never become true (${reasons}), so this never happens`;
+    told.add(site);
     problems.push(yaml.problemAt(path, message, { severity: isEnd ? 'error' : 'warning' }));
   }
   return problems;
