@@ -7,7 +7,7 @@
 import { EMPTY_HISTORY, isTrue, readsOf, type ExprEnv } from '../../conditions/index.js';
 import { parseTemplate, renderTemplate, templateGlobals } from '../../template/index.js';
 import { suggestion, type Problem } from '../problems.js';
-import { forEachConsequence } from './reachability.js';
+import { forEachConsequence } from './consequences.js';
 import type { Lookup, Scenario, Value } from '../types.js';
 import type { Unread } from '../validate/salvage.js';
 import type { YamlFile } from '../source/index.js';
