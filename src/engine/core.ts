@@ -207,12 +207,14 @@ export class DrillCore extends ScenarioTime {
    * question, and shown after the lookup's `takes`. A replay passes the recorded `text`, so a
    * template edited since never changes what the team was shown.
    */
-  lookup(wall: number, id: string, by: string | undefined, recorded?: string): boolean {
+  lookup(wall: number, id: string, by: string | undefined, recorded?: { readonly text: string; readonly reveals?: readonly string[] }): boolean {
     this.wall = wall;
     const lookup = this.scenario.lookupById.get(id);
     if (!lookup || !this.canLook(id)) return false;
-    const text = recorded ?? this.lookupTexts.render(lookup, this.world.entries());
-    const asked = this.emit({ type: 'lookup-asked', id, ...withoutEmpty({ by }), text });
+    const text = recorded?.text ?? this.lookupTexts.render(lookup, this.world.entries());
+    // What the answer shows is judged now, with the text, and kept with it for the report.
+    const shows = recorded ? (recorded.reveals ?? []) : lookup.reveals.filter((r) => !r.when || isTrue(r.when, this.env)).map((r) => r.factor);
+    const asked = this.emit({ type: 'lookup-asked', id, ...withoutEmpty({ by }), text, ...(shows.length ? { reveals: [...shows] } : {}) });
     this.pendingAnswers.set(asked.seq, withoutEmpty({ id, by, text }));
     this.timetable.push(this.t + lookup.takesMs, { kind: 'answer', asked: asked.seq });
     this.catchUp(); // a lookup that takes no time is answered now

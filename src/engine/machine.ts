@@ -34,7 +34,7 @@ export type DrillEvent = Stamp &
     | { type: 'SET_SPEAKER'; name?: string }
     | { type: 'CORRECT'; of: number; change: CorrectionChange; text?: string; by?: string }
     | { type: 'TAKE_ACTION'; id: string; by?: string }
-    | { type: 'LOOKUP'; id: string; by?: string; text?: string }
+    | { type: 'LOOKUP'; id: string; by?: string; text?: string; reveals?: string[] }
     | { type: 'IMPROVISE'; channel: string; from?: string; text: string; audience?: string }
     | { type: 'NOTE'; text: string; by?: string }
     | { type: 'FOLLOWUP'; text: string; owner?: string; kind: FollowupType; due?: string; priority?: Priority }
@@ -163,7 +163,7 @@ export const drillMachine = setup({
     recordSpeaker: drive('SET_SPEAKER', (core, e) => core.setSpeaker(e.wall, e.name)),
     recordCorrection: drive('CORRECT', (core, e) => core.correct(e.wall, e.of, e.change, e.text, e.by)),
     startAction: drive('TAKE_ACTION', (core, e) => core.takeAction(e.wall, e.id, e.by)),
-    askLookup: drive('LOOKUP', (core, e) => core.lookup(e.wall, e.id, e.by, e.text)),
+    askLookup: drive('LOOKUP', (core, e) => core.lookup(e.wall, e.id, e.by, e.text === undefined ? undefined : { text: e.text, reveals: e.reveals })),
     recordImprovisedInject: drive('IMPROVISE', (core, e) => core.improvise(e.wall, e)),
     recordNote: drive('NOTE', (core, e) => core.note(e.wall, e.text, e.by)),
     recordFollowup: drive('FOLLOWUP', (core, e) => core.followup(e.wall, e)),

@@ -51,7 +51,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   rec('action-started', { id: z.string(), by: z.string().optional() }),
   rec('action-landed', { id: z.string() }),
   /** The team asked the world something; `text` is the answer as rendered then, arriving after the lookup's `takes`. */
-  rec('lookup-asked', { id: z.string(), by: z.string().optional(), text: z.string() }),
+  /** `reveals`: the planted factors the answer shows, as the world was when it was asked. */
+  rec('lookup-asked', { id: z.string(), by: z.string().optional(), text: z.string(), reveals: z.array(z.string()).optional() }),
   /** The answer to the lookup asked in record `asked` is on screen now. */
   rec('lookup-answered', { id: z.string(), asked: z.number().int().nonnegative(), by: z.string().optional(), text: z.string() }),
   /** The facilitator handed the team something the script never planned. */

@@ -84,7 +84,7 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
     case 'action-started':
       return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
     case 'lookup-asked':
-      return { type: 'LOOKUP', id: r.id, by: r.by, text: r.text, wall };
+      return { type: 'LOOKUP', id: r.id, by: r.by, text: r.text, reveals: r.reveals, wall };
     case 'inject-improvised':
       return { type: 'IMPROVISE', channel: r.channel, from: r.from, text: r.text, audience: r.audience, wall };
     case 'hint-shown':

@@ -22,7 +22,8 @@ export function lookupsLooked(scenario: Scenario, records: readonly DrillRecord[
         askedMs: r.t,
         answeredMs: null,
         ...(r.by !== undefined ? { by: r.by } : {}),
-        reveals: [...(lookup?.reveals ?? [])],
+        // As judged when it was asked (the journal's), not the scenario's list as it is now.
+        reveals: [...(r.reveals ?? [])],
         text: r.text,
       });
     } else if (r.type === 'lookup-answered') {

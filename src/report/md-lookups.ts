@@ -18,7 +18,7 @@ export function renderLookups(r: Report): string | undefined {
   const rows = asked.map((a) => [
     clock(a.askedMs),
     cell(a.label),
-    a.by ? cell(a.by) : '—',
+    a.by ? cell(a.by) : 'the team',
     a.answeredMs === null ? '_not answered before the end_' : clock(a.answeredMs),
     a.reveals.length ? cell(a.reveals.map((id) => factorTitle.get(id) ?? id).join('; ')) : '—',
     cell(shorten(firstLine(a.text), 80)),

@@ -92,8 +92,8 @@ export interface Lookup {
   readonly takesMs: number;
   /** The Liquid template as written; `src/template/` parses and renders it. */
   readonly text: string;
-  /** Debrief factors this lookup shows. */
-  readonly reveals: readonly string[];
+  /** Debrief factors this lookup shows: always, or only when its `when` holds as the lookup is made. */
+  readonly reveals: readonly { readonly factor: string; readonly when?: Expr }[];
 }
 
 /**

@@ -28,8 +28,9 @@ export function checkLookups(scenario: Scenario, yaml: YamlFile, unread: Unread)
     seen.add(lookup.id);
     const clash = others(lookup.id);
     if (clash) at(['id'], `\`${lookup.id}\` is already ${clash}'s id; conditions name both the same way, so give the lookup another id`);
-    lookup.reveals.forEach((id, k) => {
-      if (!factors.includes(id)) at(['reveals', k], `\`${id}\` is no factor in \`debrief.factors\`${suggestion(id, factors)}`);
+    lookup.reveals.forEach(({ factor }, k) => {
+      // `factor` of a `{factor, when}`; a plain id has no such key, so its own place is given.
+      if (!factors.includes(factor)) at(['reveals', k, 'factor'], `\`${factor}\` is no factor in \`debrief.factors\`${suggestion(factor, factors)}`);
     });
     checkTemplate(scenario, lookup, unread, (message, offset) => at(['text'], message, { offset }));
     if (lookup.when && neverAvailable(scenario, lookup, changed)) {

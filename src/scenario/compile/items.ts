@@ -111,7 +111,11 @@ export class ItemCompiler {
       when: this.condition(spec.when, path, 'when'),
       takesMs: this.ms(spec.takes, path, 'takes') ?? 0,
       text,
-      reveals: frozenList(spec.reveals),
+      reveals: Object.freeze(
+        (spec.reveals ?? []).map((r, k) =>
+          typeof r === 'string' ? Object.freeze({ factor: r }) : compact({ factor: r.factor, when: this.condition(r.when, [...path, 'reveals', k], 'when') }),
+        ),
+      ),
     });
   }
 

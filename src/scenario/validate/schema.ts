@@ -140,7 +140,18 @@ export const lookupSchema = z.strictObject({
     .describe(
       'The answer, a Liquid template over the world as it is when the lookup is made: `{{ nodes }}`, `{{ error_rate | round: 1 }}`, `{% if registry_load > 100 %}…{% endif %}`, `{% for i in (1..nodes) limit: 5 %}…{% endfor %}`.',
     ),
-  reveals: z.array(idSchema).optional().describe('Debrief factors this lookup shows the team, for the report\'s time to the first look at a cause.'),
+  reveals: z
+    .array(
+      z.union([
+        idSchema,
+        z.strictObject({
+          factor: idSchema,
+          when: conditionSchema.describe('The answer shows the factor only if this holds when the lookup is made (a dashboard before the overload shows nothing wrong).'),
+        }),
+      ]),
+    )
+    .optional()
+    .describe('Debrief factors this lookup shows the team (always, or `{factor, when}`), for the report\'s time to the first look at a cause.'),
 });
 
 export const variableSchema = z.strictObject({

@@ -61,7 +61,7 @@ const NODES = `  - id: nodes-list
 describe('lookups at load', () => {
   it('loads a lookup and keeps its template as written', () => {
     const loaded = load(NODES);
-    expect(loaded.ok && loaded.scenario.lookups.map((l) => [l.id, l.takesMs, l.reveals])).toEqual([['nodes-list', 10_000, ['too-few']]]);
+    expect(loaded.ok && loaded.scenario.lookups.map((l) => [l.id, l.takesMs, l.reveals])).toEqual([['nodes-list', 10_000, [{ factor: 'too-few' }]]]);
   });
 
   it('points at an unknown variable inside the block, with a suggestion', () => {
@@ -187,6 +187,12 @@ describe('k8s-shrink answers for itself', () => {
         '',
       ].join('\n'),
     );
+    // What each answer showed is judged as it was asked and kept with it: the healthy registry and
+    // the full nodes list before the shrink show no cause; the overloaded registry shows two.
+    const asked = session.records.filter((r): r is RecordOf<'lookup-asked'> => r.type === 'lookup-asked');
+    const shows = (id: string) => asked.filter((r) => r.id === id).map((r) => r.reveals ?? []);
+    expect(shows('registry-panel')).toEqual([[], ['registry-not-built-for-herds', 'no-registry-saturation-alert'], []]);
+    expect(shows('get-nodes')).toEqual([[], ['scale-sh-target-not-delta'], []]);
   });
 });
 
