@@ -155,6 +155,70 @@ describe('thundering-herd answers for itself', () => {
   });
 });
 
+describe('leaked-credential answers for itself', () => {
+  it('counts the outsider’s downloads as they grow and stop, and shows the key going inactive', () => {
+    const of = shownIn('leaked-credential', 'leaked-credential.watch-the-attacker.yaml');
+    const [before, during, after] = of('cloudtrail-outside-reads');
+    expect(before).toContain('185.220.101.47   c-1056/2025-12/payroll.csv\n');
+    expect(before).toMatch(/… and 208 more rows\n212 files, all from 185\.220\.101\.47 \(Tor exit\) on Friday 23:15 to 23:58\.\n$/);
+    expect(during).toMatch(/91\.92\.250\.19 {5}c-1188\/2025-12\/payroll\.csv\n… and 505 more rows\n509 files: 297 from 91\.92\.250\.19/);
+    expect(during).toMatch(/The newest row is seconds old: 91\.92\.250\.19 is still downloading\.\n$/);
+    expect(after).toMatch(/… and 713 more rows\n717 files: 505 from 91\.92\.250\.19 \(hosting, NL\) since 10:07, and 212 from 185\.220\.101\.47 \(Tor exit\) on Friday 23:15 to 23:58\.\n$/);
+    const [keyBefore, keyAfter] = of('iam-key');
+    expect(keyBefore).toContain('AKIAQX4V7EXAMPLE3KD   2021-03-02T09:14:55Z   Active\n');
+    expect(keyAfter).toContain('AKIAQX4V7EXAMPLE3KD   2021-03-02T09:14:55Z   Inactive\n');
+    expect(keyAfter).not.toContain('deny-unknown-ips');
+    expect(of('guardduty-findings').map((text) => text.split('\n')[1])).toEqual([
+      'High     Exfiltration:S3/AnomalousBehavior   91.92.250.19     first seen Sat 10:07, still active',
+      'High     Exfiltration:S3/AnomalousBehavior   91.92.250.19     first seen Sat 10:07',
+    ]);
+    expect(of('leak-commits')[0]).toContain('5e0a9c3  2026-01-13T16:40:31Z  add .env for local runs against the prod bucket\n');
+  });
+});
+
+describe('zone-loss answers for itself', () => {
+  it('shows the targets, the database and the bastion before the zone goes, while it is out, and after fixes', () => {
+    const of = shownIn('zone-loss', 'zone-loss.looks-first.yaml');
+    const summaries = of('alb-targets').map((text) => text.trimEnd().split('\n').at(-1));
+    expect(summaries).toEqual(['(12 healthy)', '(8 healthy, 4 unhealthy)', '(16 healthy)']);
+    expect(of('alb-targets')[1]).toContain('i-0b93d2f0e8c1a5702   eu-west-1b   unhealthy   Target.Timeout\n… and 2 more unhealthy in eu-west-1b\n');
+    expect(of('alb-targets')[2]).toContain('… and 6 more healthy in eu-west-1c\n');
+    expect(of('alb-targets')[2]).not.toContain('eu-west-1b');
+    const [stale, rebooting, healthy] = of('app-db-connection');
+    expect(stale).toContain('available   eu-west-1a   eu-west-1b\n');
+    expect(stale).toContain('{"status":"DOWN","details":{"error":"PSQLException: Connection to 10.20.2.14:5432 refused."}}\n');
+    expect(rebooting).toContain('rebooting   eu-west-1a   eu-west-1b\n');
+    expect(rebooting).toContain('Connection to 10.20.1.37:5432 refused.');
+    expect(healthy).toContain('{"status":"UP","details":{"database":"PostgreSQL","validationQuery":"isValid()"}}\n');
+    expect(of('bastion-check').map((text) => text.trimEnd().split('\n').at(-1))).toEqual([
+      '/usr/local/bin/chaos',
+      'ssh: connect to host bastion-1.ops.cobble.internal port 22: Operation timed out',
+    ]);
+    expect(of('booking-dashboard')).toEqual([
+      'booking-api, right now\nPOST /bookings errors   17.1%   (above the 2% stop line)\np99 latency             1130 ms\nApp CPU                 77% (zones a and c)\nTop error               PSQLException: Connection to cobble-db:5432 refused.\n',
+      'booking-api, right now\nPOST /bookings errors   100.0%   (above the 2% stop line)\np99 latency             1400 ms\nApp CPU                 88% (zones a and c)\nTop error               PSQLException: Connection to cobble-db:5432 refused.\n',
+    ]);
+  });
+});
+
+describe('latency-slo answers for itself', () => {
+  it('shows the objective, the long statements and the deploys before and after the fixes', () => {
+    const of = shownIn('latency-slo', 'latency-slo.declare-and-fix.yaml');
+    expect(of('latency-panel').map((text) => text.split('\n').slice(0, 3).join('\n'))).toEqual([
+      'Requests under 500 ms, last 5 min   99.00%   (below the 99.5% line agreed last Monday)\nBudget burn rate, last 5 min        2.0x   (1.0x spends the 28-day budget in exactly 28 days)\np99 latency                         1130 ms',
+      'Requests under 500 ms, last 5 min   98.90%   (below the 99.5% line agreed last Monday)\nBudget burn rate, last 5 min        2.2x   (1.0x spends the 28-day budget in exactly 28 days)\np99 latency                         1330 ms',
+    ]);
+    const [quiet, meeting] = of('pg-long-queries');
+    expect(quiet.endsWith('-\napi       | /* tenant=megamart */ SELECT … FROM orders WHERE tenant_id = $1 AND …\n(1 row)\n')).toBe(true);
+    expect(meeting).toContain("metabase  | SELECT date_trunc('week', o.created_at), t.name, sum(li.amount) …\n… and 11 more metabase rows like these\n");
+    expect(meeting).toMatch(/\(15 rows\)\n$/);
+    const [tuesday, today] = of('deploy-history');
+    expect(tuesday).not.toContain('today');
+    expect(today).toContain('today      4.18.1  cachely defaultTTL set to 3600\n');
+    expect(today.endsWith('Tue 16:40  on   all tenants (with 4.18.0)\ntoday      off  all tenants\n')).toBe(true);
+  });
+});
+
 describe('k8s-shrink answers for itself', () => {
   it('gives the nodes list and the registry dashboard before the shrink, in the herd and after recovery', () => {
     const loaded = loadScenarioFile('scenarios/k8s-shrink.yaml');
