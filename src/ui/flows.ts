@@ -111,10 +111,16 @@ export function actionForm(core: DrillCore, by: string | undefined): Form<LivePu
   };
 }
 
-/** The lookups the team can make now, asked by whoever speaks (Tab changes that first): the answer arrives after the lookup's time. */
+/**
+ * Every lookup, asked by whoever speaks (Tab changes that first), those not available now marked
+ * so: like actions, a lookup keeps its key for the whole drill. The answer arrives after `takes`.
+ */
 export function lookupForm(core: DrillCore, by: string | undefined): Form<LivePurpose> {
-  const available = core.scenario.lookups.filter((l) => core.canLook(l.id));
-  const items = available.map((l) => ({ value: l.id, label: `${visibleLine(l.label)}${l.takesMs > 0 ? ` (answer in ${formatDuration(l.takesMs)})` : ''}` }));
+  const items = core.scenario.lookups.map((l) => ({
+    value: l.id,
+    label: `${visibleLine(l.label)}${l.takesMs > 0 ? ` (answer in ${formatDuration(l.takesMs)})` : ''}`,
+    ...(core.canLook(l.id) ? {} : { unavailable: 'not available now' }),
+  }));
   return {
     title: `The team looks at… (${credit(by)})`,
     fields: [{ name: 'id', prompt: 'Which lookup?', kind: 'choice', choices: choices(items), required: true }],

@@ -8,7 +8,7 @@
 import type { Key } from 'ink';
 import { visibleLine } from '../text/sanitize.js';
 import { formKey, openForm } from './forms.js';
-import { explainForm, submitted } from './flows.js';
+import { actionForm, explainForm, lookupForm, submitted } from './flows.js';
 import { correctForm } from './correct-forms.js';
 import { bindingFor } from './keys.js';
 import { viewerKey } from './key-targets.js';
@@ -36,7 +36,7 @@ export function update(model: Model, message: Message): Step {
     case 'key':
       return keyPressed(model, message.input, message.key);
     case 'published':
-      return [settle({ ...model, drill: message.drill }), []];
+      return [settle(refreshPicker({ ...model, drill: message.drill })), []];
     case 'feed-rows':
       return [message.rows === model.ui.feedRows ? model : withUi(model, { feedRows: message.rows }), []];
     case 'sent':
@@ -104,6 +104,20 @@ function routeKey(model: Model, input: string, key: Key): Step {
       return command(model, binding.command(env, input, key));
     }
   }
+}
+
+/**
+ * An open action or lookup picker follows the drill while it is open: an action that has landed
+ * since can be taken, one that has started cannot. The keys and what is typed stay as they are.
+ */
+function refreshPicker(model: Model): Model {
+  const { mode } = model.ui;
+  if (mode.kind !== 'form') return model;
+  const purpose = mode.state.form.purpose;
+  if (purpose.kind !== 'action' && purpose.kind !== 'lookup') return model;
+  const core = model.drill.core;
+  const form = purpose.kind === 'action' ? actionForm(core, purpose.by) : lookupForm(core, purpose.by);
+  return withUi(model, { mode: { kind: 'form', state: { ...mode.state, form } } });
 }
 
 /** What a command from a key or a form does to the model, and the work it leaves for the shell. */

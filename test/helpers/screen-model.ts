@@ -110,6 +110,12 @@ export class ScreenDriver {
     this.publish();
   }
 
+  /** An event that reaches the drill from elsewhere (a page, another key's effect), then the drill is published. */
+  dispatchEvent(event: DrillInputEvent): void {
+    this.send(event);
+    this.publish();
+  }
+
   /** The drill as the store would publish it now. */
   shown(): ShownDrill {
     const snapshot = this.actor.getSnapshot();

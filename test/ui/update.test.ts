@@ -4,7 +4,10 @@
  * The drill is a real actor in memory (see `ScreenDriver`), so what the key table offers is what
  * the machine would take.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../../src/scenario/index.js';
 import { update } from '../../src/ui/update.js';
 import { IDLE } from '../../src/ui/model.js';
 import { key, ScreenDriver } from '../helpers/screen-model.js';
@@ -238,5 +241,39 @@ describe('update: a journal that cannot be written', () => {
     expect(update(d.model, { type: 'flash-expired', flash: old })[0]).toBe(d.model);
     d.dispatch({ type: 'flash-expired', flash: d.ui.flash! });
     expect(d.ui.flash).toBeUndefined();
+  });
+});
+
+describe('update: a picker left open follows the drill', () => {
+  /** ui-mini with an action that can be taken again once it has landed, and a second one (so `a` has something to offer). */
+  function repeatable(): ScreenDriver {
+    const text = readFileSync(fileURLToPath(new URL('../fixtures/ui-mini.yaml', import.meta.url)), 'utf8')
+      .replace('    once: true\n', '')
+      .replace('milestones:\n', '  - id: page-owner\n    label: Page the queue owner\nmilestones:\n');
+    const loaded = loadScenarioText(text, 'ui-mini.yaml');
+    if (!loaded.ok) throw new Error(loaded.problems[0]!.message);
+    const d = new ScreenDriver({ scenario: loaded.scenario });
+    d.press('Enter');
+    return d;
+  }
+
+  it('lets an action that landed while the picker was open be taken, with the key it had', () => {
+    const d = repeatable();
+    d.press('a', '1', 'Enter'); // restart-workers, takes 30s
+    d.advanceTo(5_000);
+    d.press('a');
+    d.advanceTo(40_000); // it lands while the picker is open
+    const effects = d.press('1', 'Enter');
+    expect(effects).toContainEqual(expect.objectContaining({ kind: 'send', event: expect.objectContaining({ type: 'TAKE_ACTION', id: 'restart-workers' }) }));
+    expect(d.core.records.filter((r) => r.type === 'action-started')).toHaveLength(2);
+  });
+
+  it('refuses, with the reason, an action that started after the picker opened', () => {
+    const d = repeatable();
+    d.press('a');
+    d.dispatchEvent({ type: 'TAKE_ACTION', id: 'restart-workers' });
+    d.press('1');
+    const mode = d.ui.mode;
+    expect(mode.kind === 'form' && mode.state.error).toMatch(/^1: under way, lands T\+00:30/);
   });
 });
