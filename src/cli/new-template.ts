@@ -139,6 +139,9 @@ decisions:
       - id: restart-db
         label: Restart Postgres; it will clean up after itself
         milestone: acknowledged
+        takes: 2m               # answered now; its milestone and effects land 2 minutes later
+        effects:                # an \`if:\` is checked as they land: on a full disk it does not come back
+          - {ramp: error_rate, to: 100, over: 30s, if: "disk_used >= 95"}
       - id: wait
         label: Watch it for a few minutes
 

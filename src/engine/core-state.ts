@@ -7,7 +7,7 @@
  * It is a mutable object on purpose: a generated scenario of 100,000 injects must play in linear
  * time, which copying state on every event would forbid.
  */
-import type { Decision, Scenario } from '../scenario/types.js';
+import type { Decision, Option, Scenario } from '../scenario/types.js';
 import type { ExprEnv } from '../conditions/index.js';
 import type { DrillRecord, MilestoneName, RecordBody, TeamMember } from './records.js';
 import { Timetable } from './timetable.js';
@@ -57,6 +57,8 @@ export abstract class CoreState {
   readonly inProgress = new Map<string, number>();
   readonly startedActions = new Set<string>();
   readonly landed = new Map<string, number>();
+  /** Decision id -> the option taken on it whose `takes` has not yet passed, and when it lands. */
+  readonly landingOptions = new Map<string, { readonly option: Option; readonly at: number }>();
   readonly milestones = new Map<MilestoneName, number>();
   readonly hintsShown = new Set<string>();
   /** Lookup id -> when its first answer arrived (what `looked()` reads). */

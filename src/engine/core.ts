@@ -126,7 +126,7 @@ export class DrillCore extends ScenarioTime {
     this.decided.set(id, option?.id ?? '');
     this.watching.touchId(id);
     this.emit({ type: 'decision-made', id, ...withoutEmpty({ option: answer.option, text: answer.text?.trim(), by: answer.by, rationale: answer.rationale?.trim() }) });
-    if (option) this.consequences(option);
+    if (option) this.optionTaken(id, option);
     this.happened(id);
     this.catchUp();
     return true;

@@ -4,7 +4,7 @@
  * every condition until nothing more changes. Nothing here moves scenario time or takes an input.
  */
 import { isTrue, printExpr } from '../conditions/index.js';
-import type { Consequence, Decision, Inject } from '../scenario/types.js';
+import type { Consequence, Decision, Effect, Inject, Option } from '../scenario/types.js';
 import type { MilestoneName } from './records.js';
 import { dueFor, type Due } from './timetable.js';
 import { withoutEmpty } from './without-empty.js';
@@ -28,6 +28,8 @@ export abstract class DrillOutcomes extends CoreState {
         return this.timeout(due.id);
       case 'land':
         return this.land(due.id);
+      case 'option-lands':
+        return this.landOption(due.id);
       case 'answer':
         return this.answer(due.asked);
       case 'ramp-end':
@@ -72,7 +74,7 @@ export abstract class DrillOutcomes extends CoreState {
     this.decided.set(id, option?.id ?? '');
     this.watching.touchId(id);
     this.emit({ type: 'decision-timed-out', id, ...withoutEmpty({ option: option?.id }) });
-    if (option) this.consequences(option);
+    if (option) this.optionTaken(id, option);
     this.happened(id);
   }
 
@@ -85,6 +87,25 @@ export abstract class DrillOutcomes extends CoreState {
     this.emit({ type: 'action-landed', id });
     this.consequences(action);
     this.happened(id);
+  }
+
+  /**
+   * An option's consequences: at once, or, with `takes`, when it lands. Either way the decision
+   * counts as made now (`chose()`, `after:` it); only what the option does waits.
+   */
+  protected optionTaken(decision: string, option: Option): void {
+    if (!option.takesMs) return this.consequences(option);
+    const at = this.t + option.takesMs;
+    this.landingOptions.set(decision, { option, at });
+    this.timetable.push(at, { kind: 'option-lands', id: decision });
+  }
+
+  private landOption(decision: string): void {
+    const landing = this.landingOptions.get(decision);
+    if (!landing) return;
+    this.landingOptions.delete(decision);
+    this.emit({ type: 'option-landed', id: decision, option: landing.option.id });
+    this.consequences(landing.option);
   }
 
   private answer(asked: number): void {
@@ -107,7 +128,9 @@ export abstract class DrillOutcomes extends CoreState {
   }
 
   protected consequences(c: Consequence): void {
+    const skipped = this.effectsSkipped(c.effects);
     for (const effect of c.effects) {
+      if (skipped?.has(effect)) continue;
       const until = this.world.apply(effect, this.t);
       if (until !== undefined) this.timetable.push(until, { kind: 'ramp-end' });
     }
@@ -116,6 +139,19 @@ export abstract class DrillOutcomes extends CoreState {
     for (const id of c.cancel) this.cancel(id);
     for (const id of c.fire) this.fireInject(id, false);
     for (const id of c.open) this.openDecision(id, false);
+  }
+
+  /**
+   * The effects whose `if` is false, all checked before any effect applies, so that one effect
+   * never decides whether a later one in the list applies. Undefined when none is skipped: most
+   * consequences have no `if`, and they cost no set.
+   */
+  private effectsSkipped(effects: readonly Effect[]): Set<Effect> | undefined {
+    let skipped: Set<Effect> | undefined;
+    for (const effect of effects) {
+      if (effect.onlyIf !== undefined && !isTrue(effect.onlyIf, this.env)) (skipped ??= new Set()).add(effect);
+    }
+    return skipped;
   }
 
   private cancel(id: string): void {

@@ -46,6 +46,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   /** The facilitator gave the team more time on an open decision; the scenario clock runs on. */
   rec('decision-extended', { id: z.string(), ms: z.number().int().positive(), by: z.string().optional() }),
   rec('decision-timed-out', { id: z.string(), option: z.string().optional() }),
+  /** The consequences of option `option` of decision `id`, taken earlier, land now (the option has `takes:`). */
+  rec('option-landed', { id: z.string(), option: z.string() }),
   rec('decision-cancelled', { id: z.string() }),
   rec('inject-cancelled', { id: z.string() }),
   rec('action-started', { id: z.string(), by: z.string().optional() }),

@@ -6,12 +6,14 @@
 import type { Decision, Inject } from '../scenario/types.js';
 import { Schedule } from './heap.js';
 
-/** Something due at a moment: an item to run, a ramp or an action to land, the time limit. */
+/** Something due at a moment: an item to run, a ramp, an action or an option to land, the time limit. */
 export type Due =
   | { kind: 'inject'; id: string }
   | { kind: 'open'; id: string }
   | { kind: 'timeout'; id: string }
   | { kind: 'land'; id: string }
+  /** The option taken on decision `id`, which has a `takes`, lands. */
+  | { kind: 'option-lands'; id: string }
   | { kind: 'answer'; asked: number }
   | { kind: 'ramp-end' }
   | { kind: 'limit' };

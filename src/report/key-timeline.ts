@@ -21,6 +21,16 @@ type Row = TimelineEntry & {
 export function keyTimeline(records: readonly DrillRecord[], scenario: Scenario, names: Names, team: ReadonlyMap<string, string>): TimelineEntry[] {
   const rows: Row[] = [];
   const landedAt = landings(records);
+  const optionLandedAt = new Map<string, number>();
+  for (const r of records) if (r.type === 'option-landed') optionLandedAt.set(r.id, r.t);
+  /** For an option with `takes`: whether (and when) it took effect, read from the journal; it marks its milestone then. */
+  const landing = (decision: string, option: string | undefined): { text: string; milestone: string | undefined } => {
+    const taken = optionOf(scenario, decision, option);
+    if (!taken?.takesMs) return { text: '', milestone: taken?.milestone };
+    const landed = optionLandedAt.get(decision);
+    const text = landed === undefined ? `; it takes ${formatDuration(taken.takesMs)} and had not taken effect when the drill ended` : `; it takes ${formatDuration(taken.takesMs)}`;
+    return { text, milestone: undefined };
+  };
   const opened = new Map<string, number>();
   // Each person's last row: a repeat of the same action folds into it, even with other people's
   // rows (and injects) in between, so a run of batches is one row.
@@ -58,18 +68,26 @@ export function keyTimeline(records: readonly DrillRecord[], scenario: Scenario,
         const title = (id: string) => scenario.file.roles.find((x) => x.id === id)?.title ?? id;
         const outside = role !== undefined && playing !== undefined && playing !== role ? `; a decision for ${title(role)}, answered by ${r.by}, who plays ${title(playing)}` : '';
         const why = r.rationale ? `. Why: ${r.rationale}` : '';
-        const row = push(r, 'decision', `${quoted(names.decision(r.id))}: ${answer}${after}${outside}${why}`, r.by);
+        const lands = landing(r.id, r.option);
+        const row = push(r, 'decision', `${quoted(names.decision(r.id))}: ${answer}${after}${outside}${lands.text}${why}`, r.by);
         lastRowBy.set(byKey(r.by), row);
-        mark(row, optionOf(scenario, r.id, r.option)?.milestone);
+        mark(row, lands.milestone);
         break;
       }
       case 'decision-timed-out': {
         const d = scenario.decisionById.get(r.id);
         const wait = d?.timeoutMs !== undefined ? ` in ${formatDuration(d.timeoutMs)}` : '';
-        const fallback = r.option ? `; its default, ${quoted(names.option(r.id, r.option))}, was taken` : '; nothing was taken';
-        mark(push(r, 'decision', `${quoted(names.decision(r.id))}: nobody answered${wait}${fallback}`), optionOf(scenario, r.id, r.option)?.milestone);
+        const lands = landing(r.id, r.option);
+        const fallback = r.option ? `; its default, ${quoted(names.option(r.id, r.option))}, was taken${lands.text}` : '; nothing was taken';
+        mark(push(r, 'decision', `${quoted(names.decision(r.id))}: nobody answered${wait}${fallback}`), lands.milestone);
         break;
       }
+      case 'option-landed':
+        mark(
+          push(r, 'decision', `${quoted(names.decision(r.id))}: ${quoted(names.option(r.id, r.option))} took effect`),
+          optionOf(scenario, r.id, r.option)?.milestone,
+        );
+        break;
       case 'decision-cancelled': {
         const since = opened.get(r.id);
         push(r, 'scenario', `${quoted(names.decision(r.id))}: withdrawn by the scenario, unanswered${since !== undefined ? ` (open since ${formatClock(since)})` : ''}`);

@@ -6,7 +6,7 @@
  */
 import type { Report, ReportDecision } from './report-schema.js';
 import { cell, code, inline } from './escape.js';
-import { capitalise, clock, seconds, span, table } from './md-format.js';
+import { capitalise, clock, seconds, span, table, tookEffect } from './md-format.js';
 import { formatDuration } from '../conditions/duration.js';
 import { header, summary, teamSummary, userImpact } from './md-summary.js';
 import { timelineParts } from './md-timeline.js';
@@ -94,12 +94,12 @@ function decisionOutcome(d: ReportDecision): string {
   const by = d.by ? ` (${cell(d.by, 60)}${d.outsideRole ? `, who plays ${code(d.byRole ?? '', { inTable: true })}, not ${code(d.role ?? '', { inTable: true })}` : ''})` : '';
   switch (d.outcome) {
     case 'chosen':
-      return `chose ${cell(quoted(label), 120)}${by}`;
+      return `chose ${cell(quoted(label), 120)}${by}${tookEffect(d)}`;
     case 'off-script':
       // Quoted once, in the timeline, where it is read in its place.
       return `answered off-script${by}; see the timeline at ${clock(d.closedMs!)}`;
     case 'timed-out':
-      return label ? `nobody answered; default ${cell(quoted(label), 120)} taken` : 'nobody answered; nothing taken';
+      return label ? `nobody answered; default ${cell(quoted(label), 120)} taken${tookEffect(d)}` : 'nobody answered; nothing taken';
     case 'cancelled':
       return 'withdrawn by the scenario';
     case 'open':

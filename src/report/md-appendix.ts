@@ -5,7 +5,7 @@
  */
 import type { Report, ReportStats, TimelineEntry } from './report-schema.js';
 import { code, inline } from './escape.js';
-import { clock, seconds, table, wallTime, withUnit } from './md-format.js';
+import { clock, seconds, table, tookEffect, wallTime, withUnit } from './md-format.js';
 import { formatDuration } from '../conditions/duration.js';
 import { visibleControls } from '../text/sanitize.js';
 import { SOURCE_LABEL } from './md-timeline.js';
@@ -75,7 +75,7 @@ function decisions(r: Report): string {
     const meta = [`opened at ${clock(d.openedMs!)}`, d.timeoutMs !== undefined ? `timeout ${formatDuration(d.timeoutMs)}` : 'no timeout', d.role ? `role ${code(d.role)}` : '', d.hintShown ? 'hint given' : '']
       .filter((m) => m !== '')
       .join(', ');
-    lines.push(`- ${code(d.id)}: ${inline(d.prompt)} (${meta}); ${taken}.`);
+    lines.push(`- ${code(d.id)}: ${inline(d.prompt)} (${meta}); ${taken}${tookEffect(d)}.`);
     for (const o of d.options) {
       const votes = d.votes?.counts.find((c) => c.option === o.id)?.votes;
       const marks = [o.taken ? '**taken**' : '', o.isDefault ? 'default on timeout' : '', votes ? `${votes} ${votes === 1 ? 'vote' : 'votes'}` : ''].filter((m) => m !== '').join(', ');

@@ -5,6 +5,7 @@
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import { inline } from './escape.js';
 import { preciseNumber } from './compared.js';
+import type { ReportDecision } from './report-schema.js';
 
 /** A GitHub table. Cells must already be escaped; a header row and a separator row come first. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -103,4 +104,10 @@ export function joinAnd(items: readonly string[]): string {
 /** "a", "a or b", "a, b or c". */
 export function joinOr(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** For an option with `takes:`: when it took effect, or that it never did. */
+export function tookEffect(d: Pick<ReportDecision, 'takesEffectMs'>): string {
+  if (d.takesEffectMs === undefined) return '';
+  return d.takesEffectMs === null ? '; it had not taken effect when the drill ended' : `; it took effect at ${clock(d.takesEffectMs)}`;
 }

@@ -22,8 +22,10 @@ export function decisionOutcomes(scenario: Scenario, records: readonly DrillReco
   const hints = new Set<string>();
   const openedById = new Map<string, DrillRecord>();
   const closedById = new Map<string, Closing>();
+  const landedById = new Map<string, number>();
   for (const r of records) {
     if (r.type === 'hint-shown') hints.add(r.for);
+    if (r.type === 'option-landed') landedById.set(r.id, r.t);
     if (r.type === 'decision-opened' && !openedById.has(r.id)) openedById.set(r.id, r);
     if ((r.type === 'decision-made' || r.type === 'decision-timed-out' || r.type === 'decision-cancelled') && !closedById.has(r.id)) closedById.set(r.id, r);
   }
@@ -51,6 +53,8 @@ export function decisionOutcomes(scenario: Scenario, records: readonly DrillReco
       latencyMs: openedMs !== null && closedMs !== null && outcome !== 'cancelled' ? closedMs - openedMs : null,
       ...(d.timeoutMs !== undefined ? { timeoutMs: d.timeoutMs } : {}),
       ...(taken !== undefined ? { option: taken } : {}),
+      // Read from the journal: an option that takes time had effect only if its landing is recorded.
+      ...(taken !== undefined && d.options.find((o) => o.id === taken)?.takesMs ? { takesEffectMs: landedById.get(d.id) ?? null } : {}),
       ...(closed?.type === 'decision-made' && closed.text !== undefined ? { text: closed.text } : {}),
       ...(closed?.type === 'decision-made' && closed.by !== undefined ? { by: closed.by } : {}),
       ...(closed?.type === 'decision-made' && closed.rationale !== undefined ? { rationale: closed.rationale } : {}),
@@ -150,6 +154,8 @@ function describeTrigger(r: DrillRecord, names: Names, starters: Map<number, str
     }
     case 'inject-fired':
       return `${quoted(names.inject(r.id))} arrived`;
+    case 'option-landed':
+      return `${quoted(names.option(r.id, r.option))}, taken for ${quoted(names.decision(r.id))}, took effect`;
     default:
       return undefined;
   }
@@ -162,7 +168,12 @@ function consequenceOf(r: DrillRecord, scenario: Scenario): Consequence | undefi
     case 'action-landed':
       return scenario.actionById.get(r.id);
     case 'decision-made':
-    case 'decision-timed-out':
+    case 'decision-timed-out': {
+      const option = scenario.decisionById.get(r.id)?.options.find((o) => o.id === r.option);
+      // An option that takes time marks its milestone when it lands, not when it is taken.
+      return option?.takesMs ? undefined : option;
+    }
+    case 'option-landed':
       return scenario.decisionById.get(r.id)?.options.find((o) => o.id === r.option);
     default:
       return undefined;

@@ -9,7 +9,7 @@ type Debrief = RecordOf<'debrief'>;
 export interface RecordGroups {
   readonly impact: DrillRecord[];
   readonly world: DrillRecord[];
-  /** Decision records, hints and votes, which decisionOutcomes reads. */
+  /** Decision records (options landing too), hints and votes, which decisionOutcomes reads. */
   readonly decision: DrillRecord[];
   readonly action: DrillRecord[];
   /** Notes and answers, whose text the blameless review reads. */
@@ -44,6 +44,7 @@ export function groupRecords(records: readonly DrillRecord[]): RecordGroups {
       case 'decision-opened':
       case 'decision-timed-out':
       case 'decision-cancelled':
+      case 'option-landed':
         g.decision.push(r);
         break;
       case 'action-started':

@@ -63,6 +63,11 @@ const decisionSchema = z.strictObject({
   latencyMs: msOrNull.describe('closed − opened: how long the team took (or the timeout).'),
   timeoutMs: z.number().optional(),
   option: z.string().optional().describe('The option taken (chosen, or the default on timeout).'),
+  takesEffectMs: z
+    .number()
+    .nullable()
+    .optional()
+    .describe("Only for a taken option with `takes:`: when its consequences landed; null if the drill ended first, so they never did."),
   text: z.string().optional().describe('An off-script answer.'),
   by: z.string().optional(),
   rationale: z.string().optional(),

@@ -135,14 +135,16 @@ function entryFor(
     case 'decision-made': {
       const answer = r.option !== undefined ? `chose ${quoted(names.option(r.id, r.option))}` : `off-script answer: ${quoted(r.text ?? '')}`;
       const why = r.rationale ? ` (why: ${r.rationale})` : '';
-      return { source: 'decision', who: r.by, what: `${quoted(names.decision(r.id))}: ${answer}${why}` };
+      return { source: 'decision', who: r.by, what: `${quoted(names.decision(r.id))}: ${answer}${takesTime(scenario, r.id, r.option)}${why}` };
     }
     case 'decision-timed-out': {
       const d = scenario.decisionById.get(r.id);
       const after = d?.timeoutMs !== undefined ? ` after ${formatDuration(d.timeoutMs)}` : '';
-      const fallback = r.option ? `; default taken: ${quoted(names.option(r.id, r.option))}` : '';
+      const fallback = r.option ? `; default taken: ${quoted(names.option(r.id, r.option))}${takesTime(scenario, r.id, r.option)}` : '';
       return { source: 'decision', what: `${quoted(names.decision(r.id))}: no decision${after}${fallback}` };
     }
+    case 'option-landed':
+      return { source: 'decision', what: `${quoted(names.decision(r.id))}: ${quoted(names.option(r.id, r.option))} took effect` };
     case 'decision-extended':
       return { source: 'facilitator', who: r.by ?? facilitator, what: `${quoted(names.decision(r.id))}: ${formatDuration(r.ms)} more to decide` };
     case 'correction': {
@@ -192,6 +194,12 @@ function entryFor(
     default:
       return undefined;
   }
+}
+
+/** " (takes 4m)" for an option whose consequences land later; its own `option-landed` entry says when they did. */
+export function takesTime(scenario: Scenario, decision: string, option: string | undefined): string {
+  const takesMs = option === undefined ? undefined : scenario.decisionById.get(decision)?.options.find((o) => o.id === option)?.takesMs;
+  return takesMs ? ` (takes ${formatDuration(takesMs)})` : '';
 }
 
 /** For each action-landed record's seq, who started that action (starts and landings pair up in order). */

@@ -17,10 +17,12 @@ export type Value = number | boolean;
 /** A scenario file's metadata: everything but its injects, decisions, actions and lookups. */
 export type ScenarioHeader = Omit<ScenarioFile, 'injects' | 'decisions' | 'actions' | 'lookups'>;
 
-export type Effect =
+/** One change to the world; with `onlyIf` (the file's `if:`), only when that holds as the consequences run. */
+export type Effect = (
   | { readonly kind: 'set'; readonly variable: string; readonly to: Value }
   | { readonly kind: 'add'; readonly variable: string; readonly by: number }
-  | { readonly kind: 'ramp'; readonly variable: string; readonly to: number; readonly overMs: number };
+  | { readonly kind: 'ramp'; readonly variable: string; readonly to: number; readonly overMs: number }
+) & { readonly onlyIf?: Expr };
 
 /** When an inject fires or a decision opens. No `at`, `after` or `when`: only when fired/opened by something else. */
 export interface Trigger {
@@ -58,6 +60,8 @@ export interface Inject extends Consequence {
 export interface Option extends Consequence {
   readonly id: string;
   readonly label: string;
+  /** How long after it is taken its consequences land; absent (or 0) for at once. */
+  readonly takesMs?: number;
 }
 
 export interface Decision {

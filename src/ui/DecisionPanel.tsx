@@ -43,7 +43,9 @@ export function DecisionPanel({ focus, width }: { focus: string | undefined; wid
         <Text key={`p${i}`}>{line}</Text>
       ))}
       {d.options.map((o, i) => {
-        const label = `${visibleLine(o.label)}${o.id === d.default ? ' (taken if time runs out)' : ''}`;
+        // An option that takes time says so, so the facilitator can tell the room the change is not instant.
+        const takes = o.takesMs ? ` (takes effect ${formatDuration(o.takesMs)} later)` : '';
+        const label = `${visibleLine(o.label)}${takes}${o.id === d.default ? ' (taken if time runs out)' : ''}`;
         return wrapText(label, width - 4).map((line, j) => (
           <Text key={`${o.id}-${j}`}>
             <Text bold>{j === 0 && i < 9 ? ` ${i + 1}  ` : '    '}</Text>

@@ -77,7 +77,7 @@ function entryFor(r: DrillRecord, s: Scenario, records: readonly DrillRecord[]):
     case 'decision-made': {
       const why = r.rationale ? `; why: ${visibleLine(r.rationale)}` : '';
       if (r.option === undefined) return line('OFF-SCRIPT', `${quotedOnce(visibleLine(r.text ?? ''))}${by(r.by)}${why}`, 'decision');
-      return line('DECIDED', `${optionLabel(s, r.id, r.option)}${by(r.by)}${why}`, 'decision');
+      return line('DECIDED', `${optionLabel(s, r.id, r.option)}${by(r.by)}${why}${takesEffect(s, r.id, r.option)}`, 'decision');
     }
     case 'rationale':
       return line('WHY', `${promptOf(s, r.id)}: ${visibleLine(r.text)}${by(r.by)}`, 'decision');
@@ -85,8 +85,10 @@ function entryFor(r: DrillRecord, s: Scenario, records: readonly DrillRecord[]):
       return line('MORE TIME', `${formatDuration(r.ms)} more for: ${promptOf(s, r.id)}`, 'system');
     case 'correction':
       return line(r.change === 'strike' ? 'STRUCK' : 'AMENDED', `entry of ${formatClock(records[r.of]?.t ?? 0)}${r.text ? `: ${visibleLine(r.text)}` : ''}${by(r.by)}`, 'system');
+    case 'option-landed':
+      return line('TOOK EFFECT', `${promptOf(s, r.id)} → ${optionLabel(s, r.id, r.option)}`, 'decision');
     case 'decision-timed-out':
-      return line('TIMED OUT', `${promptOf(s, r.id)} → ${r.option ? optionLabel(s, r.id, r.option) : 'no default'}`, 'decision');
+      return line('TIMED OUT', `${promptOf(s, r.id)} → ${r.option ? `${optionLabel(s, r.id, r.option)}${takesEffect(s, r.id, r.option)}` : 'no default'}`, 'decision');
     case 'vote': {
       const from = r.role ? `, ${visibleLine(r.role)}'s page` : ", the room's page";
       return line('VOTE', `${visibleLine(r.name)}${from}: ${optionLabel(s, r.id, r.option)} (${r.confidence} confidence)`, 'team');
@@ -123,6 +125,12 @@ function entryFor(r: DrillRecord, s: Scenario, records: readonly DrillRecord[]):
     default:
       return undefined;
   }
+}
+
+/** ", takes effect in 4m" for an option with `takes:`, so the facilitator knows the change is still to come. */
+function takesEffect(s: Scenario, decision: string, option: string): string {
+  const takesMs = s.decisionById.get(decision)?.options.find((o) => o.id === option)?.takesMs;
+  return takesMs ? `, takes effect in ${formatDuration(takesMs)}` : '';
 }
 
 /**

@@ -75,6 +75,8 @@ export type ViewItem = At &
       }
     | { readonly kind: 'action-started'; readonly label: string; readonly by?: string }
     | { readonly kind: 'action-landed'; readonly label: string }
+    /** An answer taken earlier, whose option has `takes:`, took effect. */
+    | { readonly kind: 'option-landed'; readonly prompt: string; readonly answer: string }
     | { readonly kind: 'paused' }
     | { readonly kind: 'resumed' }
     | { readonly kind: 'ended'; readonly questions: readonly string[] }

@@ -44,6 +44,8 @@ const SHOWN: Readonly<Record<RecordType, 'shown' | 'hidden'>> = {
   'decision-cancelled': 'shown',
   'action-started': 'shown',
   'action-landed': 'shown',
+  // The team's own answer taking effect, as an action's landing is: what it changed is shown anyway.
+  'option-landed': 'shown',
   'hint-shown': 'shown',
   vote: 'shown',
   note: 'hidden',
@@ -184,6 +186,13 @@ export class ParticipantFeed {
             ? { ...at, kind: 'action-started', label, ...defined({ by: r.by }) }
             : { ...at, kind: 'action-landed', label },
         );
+        return false;
+      }
+      case 'option-landed': {
+        const d = s.decisionById.get(r.id);
+        if (!d) return false;
+        const answer = d.options.find((o) => o.id === r.option)?.label ?? r.option;
+        items.push({ ...at, kind: 'option-landed', prompt: d.prompt, answer });
         return false;
       }
       case 'hint-shown':

@@ -52,6 +52,8 @@ export function plainLines(item: ViewItem): string[] {
       return [head('ACTION', `${visibleLine(item.label)}${item.by ? ` (${visibleLine(item.by)})` : ''}`)];
     case 'action-landed':
       return [head('DONE', visibleLine(item.label))];
+    case 'option-landed':
+      return [head('TOOK EFFECT', `${visibleLine(item.prompt)} → ${visibleLine(item.answer)}`)];
     case 'paused':
       return [head('PAUSED', 'Scenario time stopped.')];
     case 'resumed':

@@ -110,7 +110,7 @@ describe('reporting problems', () => {
       't.yaml:1:1: missing `title:`',
       `t.yaml:${at(text, 'tittle')}: unknown key \`tittle\`; did you mean \`title\`?`,
       `t.yaml:${at(text, 'slack')}: \`slack\` is not a valid \`channel\`; use one of: page, alert, dashboard, chat, terminal, email, phone, ticket, news, note`,
-      `t.yaml:${at(text, '{sett')}: an effect is one of {set, to} / {add, by} / {ramp, to, over}; this one has {sett, to}`,
+      `t.yaml:${at(text, '{sett')}: an effect is one of {set, to, if?} / {add, by, if?} / {ramp, to, over, if?}; this one has {sett, to}`,
     ]);
   });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { participantView } from '../../src/view/participant.js';
 import type { ViewItem } from '../../src/view/items.js';
+import { plainLines } from '../../src/view/plain.js';
 import { viewMiniDrill } from '../helpers/view-drills.js';
 
 const drill = viewMiniDrill();
@@ -100,5 +101,13 @@ describe('the participant view', () => {
     expect(room.items.map((i) => i.kind)).toEqual(
       expect.arrayContaining(['paused', 'resumed', 'action-started', 'action-landed', 'finished']),
     );
+  });
+
+  it('shows an answer that takes time when it takes effect, after the answer itself', () => {
+    // `slow` times out at 80 s to `quiet`, which takes 20 s.
+    const closed = of(room.items, 'decision-closed').find((i) => i.id === 'slow');
+    expect(closed).toMatchObject({ t: 80_000, how: 'timed-out', answer: 'Stay quiet for now' });
+    expect(of(room.items, 'option-landed')).toEqual([{ seq: expect.any(Number), t: 100_000, kind: 'option-landed', prompt: 'Tell the customers?', answer: 'Stay quiet for now' }]);
+    expect(plainLines(of(room.items, 'option-landed')[0]!).join('\n')).toContain('TOOK EFFECT');
   });
 });

@@ -146,8 +146,9 @@ function reachableIds(scenario: Scenario, items?: readonly Item[], assumed: Iter
 /**
  * Conditions whose every reference is dead (an inject that never fires, a variable nothing
  * changes) can never change value. For `end.when` that is an error; for an inject's or a
- * decision's `when` a warning (it will never, or at once, happen). Adds the sites it reports
- * to `told`, so that the range check does not tell them again.
+ * decision's `when` a warning (it will never, or at once, happen), and for an effect's `if`
+ * one too (the effect always, or never, applies). Adds the sites it reports to `told`, so that
+ * the range check does not tell them again.
  */
 function deadConditions(
   scenario: Scenario,
@@ -166,7 +167,8 @@ function deadConditions(
     const { path, expr } = site;
     const isEnd = path[0] === 'end';
     const isTrigger = path[path.length - 1] === 'when' && (path[0] === 'injects' || path[0] === 'decisions');
-    if (!isEnd && !isTrigger) continue;
+    const isEffectIf = path[path.length - 1] === 'if';
+    if (!isEnd && !isTrigger && !isEffectIf) continue;
     const reasons = deadReasons(scenario, expr, reachable, changed);
     if (!reasons) continue;
     const always = isTrue(expr, constantEnv(scenario));
@@ -174,9 +176,13 @@ function deadConditions(
       ? always
         ? `\`end.when\` is already true when the drill starts (${reasons}), so the drill would end at once`
         : `\`end.when\` can never become true (${reasons}), so the drill always runs to \`end.limit\`; make it depend on something that happens`
-      : always
-        ? `this \`when\` is true from the start (${reasons}); use \`at: 0s\` if that is meant`
-        : `this \`when\` can never become true (${reasons}), so this never happens`;
+      : isEffectIf
+        ? always
+          ? `this \`if\` is always true (${reasons}), so the effect always applies; remove the \`if\``
+          : `this \`if\` can never be true (${reasons}), so the effect never applies`
+        : always
+          ? `this \`when\` is true from the start (${reasons}); use \`at: 0s\` if that is meant`
+          : `this \`when\` can never become true (${reasons}), so this never happens`;
     told.add(site);
     problems.push(yaml.problemAt(path, message, { severity: isEnd ? 'error' : 'warning' }));
   }

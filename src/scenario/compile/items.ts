@@ -73,7 +73,12 @@ export class ItemCompiler {
       id: spec.id,
       prompt: spec.prompt,
       trigger: this.trigger(spec, path),
-      options: Object.freeze(spec.options.map((o, j) => compact({ id: o.id, label: o.label, ...this.consequence(o, [...path, 'options', j]) }))),
+      options: Object.freeze(
+        spec.options.map((o, j) => {
+          const optionPath = [...path, 'options', j];
+          return compact({ id: o.id, label: o.label, takesMs: this.ms(o.takes, optionPath, 'takes'), ...this.consequence(o, optionPath) });
+        }),
+      ),
       timeoutMs: this.ms(spec.timeout, path, 'timeout'),
       default: spec.default,
       hint: spec.hint,
@@ -135,9 +140,12 @@ export class ItemCompiler {
   private consequence(spec: ConsequenceSpec, path: YamlPath): Consequence {
     return {
       effects: spec.effects === undefined || spec.effects.length === 0 ? NONE : Object.freeze(spec.effects.map((effect, i): Effect => {
-        if ('set' in effect) return Object.freeze({ kind: 'set', variable: effect.set, to: effect.to });
-        if ('add' in effect) return Object.freeze({ kind: 'add', variable: effect.add, by: effect.by });
-        return Object.freeze({ kind: 'ramp', variable: effect.ramp, to: effect.to, overMs: this.ms(effect.over, [...path, 'effects', i], 'over') ?? 0 });
+        // Most effects have no `if:`; only those pay for a path and a field.
+        const onlyIf = effect.if === undefined ? undefined : this.condition(effect.if, [...path, 'effects', i], 'if');
+        const when = onlyIf === undefined ? {} : { onlyIf };
+        if ('set' in effect) return Object.freeze({ kind: 'set', variable: effect.set, to: effect.to, ...when });
+        if ('add' in effect) return Object.freeze({ kind: 'add', variable: effect.add, by: effect.by, ...when });
+        return Object.freeze({ kind: 'ramp', variable: effect.ramp, to: effect.to, overMs: this.ms(effect.over, [...path, 'effects', i], 'over') ?? 0, ...when });
       })),
       fire: frozenList(spec.fire),
       cancel: frozenList(spec.cancel),

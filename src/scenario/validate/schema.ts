@@ -45,14 +45,22 @@ export const milestoneSchema = z
 
 const valueSchema = z.union([z.number(), z.boolean()]);
 
-/** One change to the world. Exactly one of set / add / ramp. */
+/**
+ * An effect's `if:`: checked when the consequences run, on the world and history as they were
+ * before the first of them applied, so an effect's place in the list never decides whether it applies.
+ */
+const effectIf = conditionSchema
+  .optional()
+  .describe('The effect applies only if this holds when the consequences run (checked before any of them applies).');
+
+/** One change to the world. Exactly one of set / add / ramp, with an optional `if`. */
 const effectSchema = z.union([
   z
-    .strictObject({ set: variableNameSchema, to: valueSchema })
+    .strictObject({ set: variableNameSchema, to: valueSchema, if: effectIf })
     .describe('Set a variable: `{set: autoscaling, to: false}`.'),
-  z.strictObject({ add: variableNameSchema, by: z.number() }).describe('Add to a number: `{add: nodes, by: 5}`.'),
+  z.strictObject({ add: variableNameSchema, by: z.number(), if: effectIf }).describe('Add to a number: `{add: nodes, by: 5}`.'),
   z
-    .strictObject({ ramp: variableNameSchema, to: z.number(), over: durationSchema })
+    .strictObject({ ramp: variableNameSchema, to: z.number(), over: durationSchema, if: effectIf })
     .describe('Move a number to a value in a straight line over a duration: `{ramp: error_rate, to: 80, over: 3m}`.'),
 ]);
 
@@ -103,6 +111,9 @@ export const injectSchema = z.strictObject({
 const optionSchema = z.strictObject({
   id: idSchema,
   label: z.string().describe('What the facilitator reads out.'),
+  takes: durationSchema
+    .optional()
+    .describe('Scenario time until its consequences land; the decision counts as made at once (as an action\'s `takes`).'),
   ...consequenceFields,
 });
 

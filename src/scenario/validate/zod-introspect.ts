@@ -59,6 +59,15 @@ export function knownKeys(schema: Schema | undefined): string[] {
   return [];
 }
 
+/** An object's keys as a shape for messages, optional ones marked: `{set, to, if?}`. */
+export function shapeText(schema: Schema | undefined): string {
+  const s = unwrap(schema);
+  const shape = s && def(s).type === 'object' ? (def(s).shape ?? {}) : {};
+  return `{${Object.entries(shape)
+    .map(([key, field]) => (def(field).type === 'optional' ? `${key}?` : key))
+    .join(', ')}}`;
+}
+
 export function unionOptions(schema: Schema | undefined): Schema[] {
   const s = unwrap(schema);
   return s && def(s).type === 'union' ? [...(def(s).options ?? [])] : [];

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { suggestion, type Problem } from '../problems.js';
-import { describe, expectedText, firstSentence, knownKeys, lowerFirst, schemaAt, unionOptions, type Schema } from './zod-introspect.js';
+import { describe, expectedText, firstSentence, knownKeys, lowerFirst, schemaAt, shapeText, unionOptions, type Schema } from './zod-introspect.js';
 import type { YamlFile, YamlPath } from '../source/index.js';
 
 type Issue = z.core.$ZodIssue;
@@ -160,7 +160,7 @@ function describeUnion(
     const keys = Object.keys(actual);
     const chosen = pickOption(options, actual);
     if (chosen >= 0) return issue.errors[chosen]!.flatMap((inner) => describeIssue(inner, path, options[chosen], yaml));
-    const shapes = options.map((o) => `{${knownKeys(o).join(', ')}}`).join(' / ');
+    const shapes = options.map(shapeText).join(' / ');
     const noun = nounOf(path);
     return [yaml.problemAt(path, `${noun} is one of ${shapes}; this one has {${keys.join(', ')}}`)];
   }
