@@ -8,7 +8,8 @@ import { Schedule } from './heap.js';
 
 /** Something due at a moment: an item to run, a ramp or an action to land, the time limit. */
 export type Due =
-  | { kind: 'inject'; id: string }
+  /** `occurrence` (2, 3, …) for a recurring inject's repeat; absent for the first, from its trigger. */
+  | { kind: 'inject'; id: string; occurrence?: number }
   | { kind: 'open'; id: string }
   | { kind: 'timeout'; id: string }
   | { kind: 'land'; id: string }
