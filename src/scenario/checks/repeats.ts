@@ -10,7 +10,7 @@ import type { YamlFile } from '../source/index.js';
 import { forEachConsequence } from './reachability.js';
 
 /** Below this, repeats would flood the feed faster than anyone reads it, and cost a record each. */
-export const MIN_EVERY_MS = 1000;
+const MIN_EVERY_MS = 1000;
 
 type RepeatSpec = Pick<ScenarioFile['injects'][number], 'every' | 'times' | 'until'>;
 
