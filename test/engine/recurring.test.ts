@@ -109,7 +109,7 @@ describe('recurring injects (`every:`)', () => {
 
   it('lists the next repeat among what is coming up', () => {
     const core = runTo(9 * MIN);
-    expect(core.upcoming(10)).toContainEqual({ at: 13 * MIN, kind: 'inject', id: 'status-nag' });
+    expect(core.upcoming(10)).toContainEqual({ at: 13 * MIN, kind: 'inject', id: 'status-nag', occurrence: 3 });
   });
 
   it('a drill resumed in the middle of a series repeats on the same schedule', () => {
