@@ -49,8 +49,8 @@ world:
   error_rate: {initial: 0.2, label: Checkout errors, unit: "%", metric: true, min: 0.2, max: 100}
   verbose_logging: {initial: false, label: Statement logging on}
 
-# What reaches the team, each at most once: at a time (at), after something (after + delay),
-# when a condition becomes true (when), or only when something fires it (no trigger).
+# What reaches the team, once unless it repeats (every): at a time (at), after something
+# (after + delay), when a condition becomes true (when), or only when something fires it.
 injects:
   - id: config-change
     at: 1m
@@ -65,6 +65,8 @@ injects:
 
   - id: disk-alert
     when: disk_used >= 90       # fires as soon as the ramp gets there
+    every: 2m                   # and pages again every 2 minutes…
+    until: disk_used < 90       # …until the disk is below 90% (checked before each repeat)
     channel: page
     from: PagerDuty
     title: "[FIRING:1] DiskAlmostFull db-primary"

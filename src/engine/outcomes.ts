@@ -18,10 +18,13 @@ import { CoreState } from './core-state.js';
 const AFTER_INCIDENT: ReadonlySet<MilestoneName> = new Set(['mitigated', 'resolved']);
 
 export abstract class DrillOutcomes extends CoreState {
+  /** Recurring injects with a repeat scheduled; a repeat runs only while its id is here. */
+  private readonly repeating = new Set<string>();
+
   protected run(due: Due): void {
     switch (due.kind) {
       case 'inject':
-        return this.fireInject(due.id, true);
+        return due.occurrence === undefined ? this.fireInject(due.id, true) : this.repeatInject(due.id, due.occurrence);
       case 'open':
         return this.openDecision(due.id, true);
       case 'timeout':
@@ -50,6 +53,31 @@ export abstract class DrillOutcomes extends CoreState {
     if ((inject.startsIncident || inject.milestone === 'started') && this.incidentBeganAt === undefined) this.incidentBeganAt = this.t;
     this.consequences(inject);
     this.happened(id);
+    this.scheduleRepeat(inject, 2);
+  }
+
+  /**
+   * A recurring inject's repeat: unless cancelled, past its `times`, or its `until` holds (checked
+   * now, before it happens). Its chance was drawn once, for the series; `after:` and `fired()`
+   * went by the first occurrence, so only its record and consequences come again.
+   */
+  private repeatInject(id: string, occurrence: number): void {
+    const inject = this.scenario.injectById.get(id);
+    const repeat = inject?.repeat;
+    if (!inject || !repeat || !this.repeating.has(id)) return;
+    this.repeating.delete(id);
+    if (repeat.until && isTrue(repeat.until, this.env)) return;
+    this.emit({ type: 'inject-fired', id, occurrence });
+    this.consequences(inject);
+    this.scheduleRepeat(inject, occurrence + 1);
+  }
+
+  /** Schedules occurrence `n` of a recurring inject, if its `times` allow one; cancelling it then stops it. */
+  private scheduleRepeat(inject: Inject, n: number): void {
+    const repeat = inject.repeat;
+    if (!repeat || this.cancelled.has(inject.id) || (repeat.times !== undefined && n > repeat.times)) return;
+    this.repeating.add(inject.id);
+    this.timetable.push(this.t + repeat.everyMs, { kind: 'inject', id: inject.id, occurrence: n });
   }
 
   private openDecision(id: string, drawChance: boolean): void {
@@ -155,7 +183,8 @@ export abstract class DrillOutcomes extends CoreState {
   }
 
   private cancel(id: string): void {
-    if (this.fired.has(id) || this.decided.has(id) || this.cancelled.has(id)) return;
+    // A recurring inject that has fired can still be cancelled while a repeat is due: its repeats stop.
+    if ((this.fired.has(id) && !this.repeating.delete(id)) || this.decided.has(id) || this.cancelled.has(id)) return;
     this.cancelled.add(id);
     this.watching.touchId(id);
     if (this.open.delete(id)) this.emit({ type: 'decision-cancelled', id });

@@ -31,7 +31,8 @@ export const recordSchema = z.discriminatedUnion('type', [
     mode: z.enum(['play', 'run']),
   }),
   rec('clock-started', {}),
-  rec('inject-fired', { id: z.string() }),
+  // `occurrence` only on a recurring inject's repeats (2, 3, …): the first is written as any inject's.
+  rec('inject-fired', { id: z.string(), occurrence: z.number().int().min(2).optional() }),
   rec('inject-skipped', { id: z.string(), reason: z.enum(['chance']) }),
   rec('decision-opened', { id: z.string() }),
   rec('decision-made', {

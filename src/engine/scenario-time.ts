@@ -5,6 +5,7 @@
  */
 import { firstEventfulStep } from './quiet.js';
 import { DrillOutcomes } from './outcomes.js';
+import type { Upcoming } from './timetable.js';
 
 const RAMP_STEP_MS = 1000;
 
@@ -93,7 +94,7 @@ export abstract class ScenarioTime extends DrillOutcomes {
   }
 
   /** For the facilitator alone: the next `n` injects and decisions scheduled at a known time, not cancelled. */
-  upcoming(n: number): { at: number; kind: 'inject' | 'open'; id: string }[] {
+  upcoming(n: number): Upcoming[] {
     return this.timetable.upcoming(n, (id) => !this.cancelled.has(id));
   }
 

@@ -8,7 +8,8 @@ import { Schedule } from './heap.js';
 
 /** Something due at a moment: an item to run, a ramp, an action or an option to land, the time limit. */
 export type Due =
-  | { kind: 'inject'; id: string }
+  /** `occurrence` (2, 3, …) for a recurring inject's repeat; absent for the first, from its trigger. */
+  | { kind: 'inject'; id: string; occurrence?: number }
   | { kind: 'open'; id: string }
   | { kind: 'timeout'; id: string }
   | { kind: 'land'; id: string }
@@ -17,6 +18,15 @@ export type Due =
   | { kind: 'answer'; asked: number }
   | { kind: 'ramp-end' }
   | { kind: 'limit' };
+
+/** A scheduled inject or decision, for the facilitator's "coming up". */
+export interface Upcoming {
+  readonly at: number;
+  readonly kind: 'inject' | 'open';
+  readonly id: string;
+  /** Set for a recurring inject's repeat (2, 3, …). */
+  readonly occurrence?: number;
+}
 
 export class Timetable {
   private readonly schedule = new Schedule<Due>();
@@ -57,11 +67,11 @@ export class Timetable {
     return this.schedule.earliest((d) => d.kind === 'inject' || d.kind === 'open' || d.kind === 'timeout')?.at;
   }
 
-  /** The next `n` scheduled injects and decisions (to fire or to open) that `keep`, soonest first. */
-  upcoming(n: number, keep: (id: string) => boolean): { at: number; kind: 'inject' | 'open'; id: string }[] {
+  /** The next `n` scheduled injects and decisions (to fire or to open) that `keep`, soonest first; a repeat with its occurrence. */
+  upcoming(n: number, keep: (id: string) => boolean): Upcoming[] {
     return this.schedule
       .soonest(n, (d) => (d.kind === 'inject' || d.kind === 'open') && keep(d.id))
-      .map((s) => ({ at: s.at, kind: s.item.kind as 'inject' | 'open', id: (s.item as { id: string }).id }));
+      .map(({ at, item }) => (item.kind === 'inject' && item.occurrence !== undefined ? { at, kind: 'inject', id: item.id, occurrence: item.occurrence } : { at, kind: item.kind as 'inject' | 'open', id: (item as { id: string }).id }));
   }
 
   /** Schedules whatever waits `after` the item `id`, which happened at `t`. */

@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/index.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import type { TimelineEntry } from './report-schema.js';
 import { firstLine, isoWall, milestoneName, quoted, type Names } from './timeline.js';
+import { occurrenceNote } from '../text/occurrence.js';
 
 type Row = TimelineEntry & {
   fold?: { id: string; by: string | undefined; count: number; lastStart: number; landed: (number | null)[] };
@@ -53,7 +54,7 @@ export function keyTimeline(records: readonly DrillRecord[], scenario: Scenario,
     switch (r.type) {
       case 'inject-fired': {
         const inject = scenario.injectById.get(r.id);
-        mark(push(r, 'inject', `${inject?.channel ?? 'inject'}: ${names.inject(r.id)}`, inject?.from ?? inject?.channel), inject?.milestone);
+        mark(push(r, 'inject', `${inject?.channel ?? 'inject'}: ${names.inject(r.id)}${occurrenceNote(r.occurrence)}`, inject?.from ?? inject?.channel), inject?.milestone);
         break;
       }
       case 'decision-opened':

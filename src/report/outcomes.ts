@@ -8,6 +8,7 @@ import type { Consequence, Scenario } from '../scenario/index.js';
 import type { ReportAction, ReportDecision, ReportMilestone } from './report-schema.js';
 import { actionStarters, quoted, type Names } from './timeline.js';
 import { votesByDecision } from './votes.js';
+import { occurrenceNote } from '../text/occurrence.js';
 
 type Closing = Extract<DrillRecord, { type: 'decision-made' | 'decision-timed-out' | 'decision-cancelled' }>;
 const MILESTONES: readonly MilestoneName[] = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'];
@@ -153,7 +154,7 @@ function describeTrigger(r: DrillRecord, names: Names, starters: Map<number, str
       return `the action ${quoted(names.action(r.id))}${by ? `, taken by ${by},` : ''} was done`;
     }
     case 'inject-fired':
-      return `${quoted(names.inject(r.id))} arrived`;
+      return `${quoted(names.inject(r.id))} arrived${occurrenceNote(r.occurrence)}`;
     case 'option-landed':
       return `${quoted(names.option(r.id, r.option))}, taken for ${quoted(names.decision(r.id))}, took effect`;
     default:

@@ -11,6 +11,11 @@ export function stats(records: readonly DrillRecord[], scenario: Scenario, endMs
   const count = new Map<DrillRecord['type'], number>();
   const happened = new Set<string>();
   let skippedByChance = 0;
+  // A recurring inject's repeats, and its cancellations after it fired (which stop a series):
+  // neither is another inject fired or cancelled.
+  let repeats = 0;
+  let seriesStopped = 0;
+  const fired = new Set<string>();
   let chosen = 0;
   let debriefActions = 0;
   let pausedWallMs = 0;
@@ -19,6 +24,11 @@ export function stats(records: readonly DrillRecord[], scenario: Scenario, endMs
   for (const r of records) {
     count.set(r.type, (count.get(r.type) ?? 0) + 1);
     if (r.type === 'inject-fired' || r.type === 'inject-skipped' || r.type === 'inject-cancelled') happened.add(r.id);
+    if (r.type === 'inject-fired') {
+      if (r.occurrence !== undefined) repeats++;
+      fired.add(r.id);
+    }
+    if (r.type === 'inject-cancelled' && fired.has(r.id)) seriesStopped++;
     if (r.type === 'inject-skipped' && scenario.injectById.has(r.id)) skippedByChance++;
     if (r.type === 'decision-made' && r.option !== undefined) chosen++;
     if (r.type === 'debrief' && r.section === 'action') debriefActions++;
@@ -33,9 +43,9 @@ export function stats(records: readonly DrillRecord[], scenario: Scenario, endMs
   const last = records.at(-1);
   return {
     records: records.length,
-    injectsFired: n('inject-fired'),
+    injectsFired: n('inject-fired') - repeats,
     injectsSkippedByChance: skippedByChance,
-    injectsCancelled: n('inject-cancelled'),
+    injectsCancelled: n('inject-cancelled') - seriesStopped,
     injectsNeverReached: scenario.injects.filter((i) => !happened.has(i.id)).length,
     decisionsOpened: n('decision-opened'),
     decisionsChosen: chosen,

@@ -7,6 +7,7 @@ import type { DrillRecord } from '../engine/records.js';
 import type { Scenario } from '../scenario/index.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import type { TimelineEntry } from './report-schema.js';
+import { occurrenceNote } from '../text/occurrence.js';
 
 /** Short, human names for scenario items, used by the timeline, metrics and resolution. */
 export class Names {
@@ -94,7 +95,7 @@ export function describeReaction(r: DrillRecord, names: Names, facilitator?: str
     case 'milestone':
       return `${r.name} marked${r.by ? ` by ${r.by}` : ''}`;
     case 'inject-fired':
-      return quoted(shorten(names.inject(r.id), 50));
+      return `${quoted(shorten(names.inject(r.id), 50))}${occurrenceNote(r.occurrence)}`;
     default:
       return r.type;
   }
@@ -115,7 +116,7 @@ function entryFor(
       return { source: 'facilitator', who: facilitator, what: 'Scenario clock started' };
     case 'inject-fired': {
       const inject = scenario.injectById.get(r.id);
-      return { source: 'inject', who: inject?.from ?? inject?.channel, what: `${inject?.channel ?? 'inject'}: ${names.inject(r.id)}` };
+      return { source: 'inject', who: inject?.from ?? inject?.channel, what: `${inject?.channel ?? 'inject'}: ${names.inject(r.id)}${occurrenceNote(r.occurrence)}` };
     }
     case 'inject-improvised':
       return { source: 'inject', who: r.from ?? facilitator, what: `${r.channel} (improvised by the facilitator): ${firstLine(r.text)}` };
@@ -129,7 +130,8 @@ function entryFor(
       return { source: 'scenario', what: `Did not happen this time: ${what} (chance ${chance ?? '?'}, not drawn)` };
     }
     case 'inject-cancelled':
-      return { source: 'scenario', what: `Will no longer happen: ${quoted(names.inject(r.id))}` };
+      // A recurring inject cancelled after it fired stops repeating; it did happen.
+      return { source: 'scenario', what: `${firedBefore(r, scenario, ctx.records) ? 'Will no longer repeat' : 'Will no longer happen'}: ${quoted(names.inject(r.id))}` };
     case 'decision-opened':
       return { source: 'decision', what: `Decision opened: ${names.decision(r.id)}` };
     case 'decision-made': {
@@ -236,8 +238,9 @@ export function buildTimeline(records: readonly DrillRecord[], scenario: Scenari
       line.who !== undefined && line.who !== ''
         ? { seq: r.seq, tMs: r.t, wall, source: line.source, who: line.who, what: line.what }
         : { seq: r.seq, tMs: r.t, wall, source: line.source, what: line.what };
-    // The whole text of an inject, when its line above does not already say all of it.
-    if (r.type === 'inject-fired') {
+    // The whole text of an inject, when its line above does not already say all of it; a
+    // recurring inject's repeat says the same text again, told once at its first occurrence.
+    if (r.type === 'inject-fired' && r.occurrence === undefined) {
       const text = scenario.injectById.get(r.id)?.text;
       if (text !== undefined && text.trim() !== '' && !line.what.endsWith(text.trim())) entry.text = text;
     }
@@ -268,3 +271,13 @@ export function isoWall(ms: number): string {
 const DAY_MS = 86_400_000;
 const LAST_FOUR_DIGIT_YEAR_MS = Date.UTC(10000, 0, 1);
 let isoDay = { day: NaN, prefix: '' };
+
+/** Whether the recurring inject a record names had fired before it (only recurring injects can be cancelled after firing). */
+function firedBefore(r: DrillRecord & { id: string }, scenario: Scenario, records: readonly DrillRecord[]): boolean {
+  if (!scenario.injectById.get(r.id)?.repeat) return false;
+  for (let i = 0; i < r.seq && i < records.length; i++) {
+    const earlier = records[i]!;
+    if (earlier.type === 'inject-fired' && earlier.id === r.id) return true;
+  }
+  return false;
+}

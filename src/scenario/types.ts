@@ -42,6 +42,15 @@ export interface Consequence {
   readonly milestone?: Milestone;
 }
 
+/** How a recurring inject repeats after its first occurrence (see `engine/outcomes.ts`). */
+export interface Repeat {
+  readonly everyMs: number;
+  /** Occurrences in all, the first included; unbounded when absent. */
+  readonly times?: number;
+  /** Checked before each repeat: once it holds, the inject repeats no more. */
+  readonly until?: Expr;
+}
+
 export interface Inject extends Consequence {
   readonly id: string;
   readonly channel: Channel;
@@ -49,6 +58,8 @@ export interface Inject extends Consequence {
   readonly title?: string;
   readonly text: string;
   readonly trigger: Trigger;
+  /** Present on a recurring inject (`every:`). */
+  readonly repeat?: Repeat;
   readonly hint?: string;
   /** A note for the facilitator alone: never reaches a participant's view. */
   readonly facilitator?: string;

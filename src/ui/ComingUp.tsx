@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
+import { occurrenceNote } from '../text/occurrence.js';
 import type { Scenario } from '../scenario/types.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';
@@ -37,7 +38,7 @@ export function ComingUp({ width }: { width: number }) {
       {next.length === 0 ? line('nothing scheduled at a set time', 'none', true) : null}
       {next.map((n) => {
         const item = n.kind === 'inject' ? scenario.injectById.get(n.id) : scenario.decisionById.get(n.id);
-        const what = item && 'channel' in item ? `${item.channel}: ${item.title ?? item.from ?? n.id}` : `decision: ${item?.prompt ?? n.id}`;
+        const what = item && 'channel' in item ? `${item.channel}: ${item.title ?? item.from ?? n.id}${occurrenceNote(n.occurrence)}` : `decision: ${item?.prompt ?? n.id}`;
         const note = item?.facilitator;
         return (
           <Box key={`${n.kind}-${n.id}-${n.at}`} flexDirection="column">

@@ -9,6 +9,7 @@ import type { Inject, Scenario } from '../scenario/index.js';
 import { CHANNELS, type Channel } from '../scenario/validate/schema.js';
 import { formatClock, formatDuration } from '../conditions/duration.js';
 import { visibleLine } from '../text/sanitize.js';
+import { titleWithOccurrence } from '../text/occurrence.js';
 
 /** What kind of thing a line is about; views pick a colour from it, never meaning alone. */
 export type Tone = 'decision' | 'team' | 'facilitator' | 'system';
@@ -54,7 +55,8 @@ function entryFor(r: DrillRecord, s: Scenario, records: readonly DrillRecord[]):
   switch (r.type) {
     case 'inject-fired': {
       const inject = s.injectById.get(r.id);
-      return inject && { kind: 'inject', seq: r.seq, t: r.t, inject };
+      if (!inject) return undefined;
+      return { kind: 'inject', seq: r.seq, t: r.t, inject: r.occurrence === undefined ? inject : { ...inject, title: titleWithOccurrence(inject.title, r.occurrence) } };
     }
     case 'lookup-asked': {
       const lookup = s.lookupById.get(r.id);

@@ -14,6 +14,7 @@ import type { Decision, Scenario } from '../scenario/index.js';
 import type { Audience, DecisionView, Phase, RoleView, ViewChange, ViewItem, ViewState, VoteTally } from './items.js';
 import { VisibleMetrics } from './metrics.js';
 import { CHANNELS, type Channel } from '../scenario/validate/schema.js';
+import { titleWithOccurrence } from '../text/occurrence.js';
 
 /**
  * What each record type can show a participant. `hidden` records never reach a page: the
@@ -138,7 +139,8 @@ export class ParticipantFeed {
       case 'inject-fired': {
         const inject = s.injectById.get(r.id);
         if (!inject || (inject.audience !== undefined && inject.audience !== this.role)) return false;
-        const { channel, from, title, text } = inject;
+        const { channel, from, text } = inject;
+        const title = titleWithOccurrence(inject.title, r.occurrence);
         const onlyFor = inject.audience === undefined ? undefined : this.roleTitle(inject.audience);
         items.push({ ...at, kind: 'inject', channel, ...defined({ from, title, onlyFor }), text });
         this.shownNow(r.id, at, items);

@@ -10,6 +10,7 @@ import { checkReachability } from './reachability.js';
 import { forEachConsequence } from './consequences.js';
 import { scenarioAdvice } from './advice.js';
 import { checkLookups } from './lookups.js';
+import { endlessRepeats, repeatSpecProblems } from './repeats.js';
 import { beforeIncidentWarnings } from './before-incident.js';
 import { conditionAdvice } from './condition-advice.js';
 import { NOTHING_UNREAD, unreadName, type Unread } from '../validate/salvage.js';
@@ -39,6 +40,7 @@ export function checkScenario(
     ...checkConditions(scenario, conditions, yaml, unread),
     ...checkReachability(scenario, conditions, yaml, unread),
     ...checkLookups(scenario, yaml, unread),
+    ...(unread.partial ? [] : endlessRepeats(scenario, yaml)),
     ...(unread.partial ? [] : scenarioAdvice(scenario, yaml)),
     ...(unread.partial ? [] : adviceOnConditions(scenario, conditions, yaml)),
   ];
@@ -247,6 +249,7 @@ type TriggerSpec = Pick<ScenarioFile['decisions'][number], 'id' | 'at' | 'after'
 export function fileTriggerProblems(file: ScenarioFile, yaml: YamlFile): Problem[] {
   return [
     ...file.injects.flatMap((spec, i) => triggerSpecProblems(spec, i, 'inject', yaml)),
+    ...file.injects.flatMap((spec, i) => (spec.every ?? spec.times ?? spec.until) === undefined ? NO_PROBLEMS : repeatSpecProblems(spec, i, yaml)),
     ...file.decisions.flatMap((spec, i) => triggerSpecProblems(spec, i, 'decision', yaml)),
   ];
 }

@@ -6,7 +6,7 @@ import { parseDuration, parseExpr, type Expr } from '../../conditions/index.js';
 import type { Problem } from '../problems.js';
 import type { ScenarioFile } from '../validate/schema.js';
 import type { YamlFile, YamlPath } from '../source/index.js';
-import type { Action, Consequence, Decision, Effect, Inject, Lookup, Trigger } from '../types.js';
+import type { Action, Consequence, Decision, Effect, Inject, Lookup, Repeat, Trigger } from '../types.js';
 
 /** A condition as written and as parsed, with where it was written, for the checks. */
 export interface ConditionSite {
@@ -61,7 +61,9 @@ export class ItemCompiler {
     const path = ['injects', i];
     const { id, channel, from, title, text, hint, facilitator, audience } = spec;
     const startsIncident = spec.starts_incident;
-    const inject = compact({ id, channel, from, title, text, hint, facilitator, audience, startsIncident, trigger: this.trigger(spec, path), ...this.consequence(spec, path) });
+    const trigger = this.trigger(spec, path);
+    const repeat = this.repeat(spec, path);
+    const inject = compact({ id, channel, from, title, text, hint, facilitator, audience, startsIncident, trigger, repeat, ...this.consequence(spec, path) });
     this.section = 'rest';
     return inject;
   }
@@ -135,6 +137,14 @@ export class ItemCompiler {
       when: this.condition(spec.when, path, 'when'),
       chance: spec.chance,
     });
+  }
+
+  /** `every` with its `times` and `until`; `times` or `until` alone are reported by the checks, and mean nothing here. */
+  private repeat(spec: ScenarioFile['injects'][number], path: YamlPath): Repeat | undefined {
+    const everyMs = this.ms(spec.every, path, 'every');
+    const until = this.condition(spec.until, path, 'until');
+    if (everyMs === undefined) return undefined;
+    return compact({ everyMs, times: spec.times, until });
   }
 
   private consequence(spec: ConsequenceSpec, path: YamlPath): Consequence {

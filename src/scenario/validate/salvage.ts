@@ -122,9 +122,10 @@ export function salvageScenario(yaml: YamlFile, failed?: readonly YamlPath[]): S
       if (typeof id === 'string' || typeof id === 'number') unread.ids[kind].add(String(id));
       if (kind === 'role' || !isPlainObject(item)) return;
       collectStrings(item, unread.mentioned);
-      const field = kind === 'action' ? 'available' : 'when';
-      const source = item[field];
-      if (typeof source === 'string' && source.trim() !== '') unread.conditions.push({ path: [key, i, field], source });
+      for (const field of kind === 'action' ? ['available'] : kind === 'inject' ? ['when', 'until'] : ['when']) {
+        const source = item[field];
+        if (typeof source === 'string' && source.trim() !== '') unread.conditions.push({ path: [key, i, field], source });
+      }
     });
     return items;
   };

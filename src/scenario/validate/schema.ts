@@ -87,6 +87,16 @@ const triggerFields = {
   chance: z.number().min(0).max(1).optional().describe('Probability (0–1) that it happens at all, drawn when it is due.'),
 };
 
+/**
+ * A recurring inject: the first occurrence comes from its own trigger (or a `fire:`), each repeat
+ * `every` later, until `times` occurrences, `until` holds, it is cancelled or the drill ends.
+ */
+const repeatFields = {
+  every: durationSchema.optional().describe('Repeats this inject this long after each occurrence (at least 1s): status-page nags, alerts that re-fire.'),
+  times: z.number().int().min(1).optional().describe('With `every`: how many times it happens in all, the first included.'),
+  until: conditionSchema.optional().describe('With `every`: stops repeating once this holds, checked before each repeat.'),
+};
+
 const channelSchema = z
   .enum(['page', 'alert', 'dashboard', 'chat', 'terminal', 'email', 'phone', 'ticket', 'news', 'note'])
   .describe('How the inject reaches the team. `terminal` text is shown as a block, never reflowed.');
@@ -98,6 +108,7 @@ export const injectSchema = z.strictObject({
   title: z.string().optional().describe('A short headline.'),
   text: z.string().describe('What the team sees. For `terminal`, the command output.'),
   ...triggerFields,
+  ...repeatFields,
   ...consequenceFields,
   hint: z.string().optional().describe('A facilitator hint, shown only on request.'),
   facilitator: z.string().optional().describe('A note for the facilitator alone (what this is for, what to say if asked); never shown to participants.'),
