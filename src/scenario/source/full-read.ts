@@ -36,18 +36,23 @@ export function parseFully(text: string, bytes: Uint8Array, file: string, expect
     const facts = inspectTree(doc.contents);
     if (facts.tooDeepAt !== undefined) return fail(nestingMessage(), ...at(facts.tooDeepAt));
 
-    // Every syntax error at once; the data is not trusted, so nothing is checked beyond them.
+    // One syntax error, the first: the rest are most often its echoes, and a list of them
+    // points away from the one edit that is needed.
+    const syntax = firstSyntaxError(doc.errors, text, facts);
+    // The tree past a syntax error is the parser's guess, so what it shows there (a "duplicate"
+    // key on a line a tab broke) is not reported; before the error, it is the user's file.
+    const trusted = (offset: number) => syntax === undefined || offset < syntax.offset;
     const keyProblem = (message: string) => (offset: number): Problem => {
       const [line, col] = at(offset);
       return { file, line, col, message, severity: 'error' };
     };
     const errors = [
-      ...yamlProblems(doc.errors, file, text, facts, at, 'error'),
-      ...facts.protoKeys.map(keyProblem('`__proto__` cannot be used as a key (it is special to JavaScript); rename it')),
-      ...facts.complexKeys.map(keyProblem('a key must be a plain name, not a list or a mapping; write `name: value`')),
-      ...[...facts.duplicates].map(([offset, { key, firstAt }]) =>
-        keyProblem(`duplicate key \`${key}\` (already set on line ${at(firstAt)[0]}); keep only one of them`)(offset),
-      ),
+      ...facts.protoKeys.filter(trusted).map(keyProblem('`__proto__` cannot be used as a key (it is special to JavaScript); rename it')),
+      ...facts.complexKeys.filter(trusted).map(keyProblem('a key must be a plain name, not a list or a mapping; write `name: value`')),
+      ...[...facts.duplicates]
+        .filter(([offset]) => trusted(offset))
+        .map(([offset, { key, firstAt }]) => keyProblem(`duplicate key \`${key}\` (already set on line ${at(firstAt)[0]}); keep only one of them`)(offset)),
+      ...(syntax ? [keyProblem(syntax.message)(syntax.offset)] : []),
     ];
     if (errors.length > 0) return { ok: false, problems: errors };
     const root = doc.contents;
@@ -67,7 +72,7 @@ export function parseFully(text: string, bytes: Uint8Array, file: string, expect
         ...at(facts.firstAliasAt ?? 0),
       );
     }
-    const warnings = yamlProblems(doc.warnings, file, text, facts, at, 'warning');
+    const warnings = yamlWarnings(doc.warnings, file, text, facts, at);
     const yaml = makeYamlFile(file, bytes, text, value as Record<string, unknown>, documentLocator(doc), lineCounter.linePos);
     return { ok: true, yaml, warnings };
   } catch (error) {
@@ -91,7 +96,16 @@ function lineCol(p: { line: number; col: number }): [number, number] {
 }
 
 function inspectTree(root: unknown): TreeFacts {
-  const facts: TreeFacts = { duplicates: new Map(), quoted: [], complexKeys: [], protoKeys: [] };
+  const blockMaps: [number, number][] = [];
+  const facts: TreeFacts = {
+    duplicates: new Map(),
+    quoted: [],
+    complexKeys: [],
+    protoKeys: [],
+    flowOpenedAt: new Map(),
+    // Maps are visited outside-in, so the last one around an offset is the innermost.
+    blockMapAround: (offset) => blockMaps.findLast(([start, end]) => start < offset && offset < end)?.[0],
+  };
   const visit = (node: unknown, depth: number): void => {
     if (facts.tooDeepAt !== undefined) return;
     if (isAlias(node)) {
@@ -103,6 +117,10 @@ function inspectTree(root: unknown): TreeFacts {
       if (depth > MAX_NESTING_DEPTH) {
         facts.tooDeepAt = node.range?.[0] ?? 0;
         return;
+      }
+      if (node.range) {
+        if (node.flow) facts.flowOpenedAt.set(node.range[1], node.range[0]);
+        else if (isMap(node)) blockMaps.push([node.range[0], node.range[1]]);
       }
       if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
       const seen = new Map<string, number>();
@@ -128,32 +146,27 @@ function inspectTree(root: unknown): TreeFacts {
   return facts;
 }
 
-function yamlProblems(
-  list: readonly YAMLError[],
-  file: string,
-  text: string,
-  facts: TreeFacts,
-  at: (offset: number) => [number, number],
-  severity: 'error' | 'warning',
-): Problem[] {
-  // Tabs break every line they indent; one line saying so beats a cascade of parser complaints.
+/** The syntax error to report, reworded and placed, if the parser found any. */
+function firstSyntaxError(list: readonly YAMLError[], text: string, facts: TreeFacts): { message: string; offset: number } | undefined {
+  // A tab breaks every line it indents, and the parser's complaint about it is the clearest one.
   const tabs = list.filter((e) => e.code === 'TAB_AS_INDENT');
-  // After one stray token the parser reports every following line "in YAML stream": keep the first.
-  const stray = (e: YAMLError) => e.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(e.message);
-  const firstStray = list.findIndex(stray);
-  const shown = tabs.length > 0 ? [tabs[0]!] : list.filter((e, i) => !stray(e) || i === firstStray);
+  // The parser does not report in file order (a missing value is reported after its key's line).
+  const first = tabs[0] ?? list.reduce<YAMLError | undefined>((a, e) => (a === undefined || e.pos[0] < a.pos[0] ? e : a), undefined);
+  if (first === undefined) return undefined;
+  const { message, offset } = formatYamlError(first, text, facts);
+  return { message: tabs.length > 1 ? `${message} (${tabs.length} lines use tabs)` : message, offset };
+}
+
+/** The parser's warnings, one per line: later ones on a line are echoes of the first. */
+function yamlWarnings(list: readonly YAMLError[], file: string, text: string, facts: TreeFacts, at: (offset: number) => [number, number]): Problem[] {
   const lines = new Set<number>();
-  const offsets = new Set<number>();
   const problems: Problem[] = [];
-  for (const error of shown) {
-    if (offsets.has(error.pos[0])) continue; // two errors raised at one place are one mistake
-    offsets.add(error.pos[0]);
-    const { message, offset } = formatYamlError(error, text, facts);
+  for (const warning of list) {
+    const { message, offset } = formatYamlError(warning, text, facts);
     const [line, col] = at(offset);
-    if (lines.has(line)) continue; // later errors on a line are echoes of the first
+    if (lines.has(line)) continue;
     lines.add(line);
-    const more = tabs.length > 1 ? ` (${tabs.length} lines use tabs)` : '';
-    problems.push({ file, line, col, message: message + more, severity });
+    problems.push({ file, line, col, message, severity: 'warning' });
   }
   return problems;
 }
