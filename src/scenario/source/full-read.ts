@@ -1,6 +1,7 @@
 /**
- * The full read of a file by the `yaml` package, the arbiter of what a file means: every syntax
- * error at once, each reworded and placed where the mistake is, plus what `yaml` accepts but a
+ * The full read of a file by the `yaml` package, the arbiter of what a file means: the first
+ * syntax error, reworded to name the likely mistake (`syntax-mistakes.ts`) and placed where to
+ * edit (the parser's later errors are mostly its echoes), plus what `yaml` accepts but a
  * scenario cannot use (duplicate keys, keys that are lists or mappings, `__proto__`, deep
  * nesting, alias bombs). Used whenever the fast read (`fast-read.ts`) cannot be trusted.
  */

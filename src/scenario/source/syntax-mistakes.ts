@@ -22,7 +22,9 @@ export function unclosedFlow(text: string, offset: number, closer: '}' | ']', op
   const opener = closer === '}' ? '{' : '[';
   const kind = closer === '}' ? 'mapping' : 'list';
   const closedHere =
-    openedAt !== undefined && lineStart(text, openedAt) !== lineStart(text, offset) && closesOnLine(withoutComment(text.slice(offset, lineEnd(text, offset))), closer);
+    openedAt !== undefined &&
+    lineStart(text, openedAt) !== lineStart(text, offset) &&
+    closesOnLine(withoutComment(text.slice(offset, lineEnd(text, offset))), closer);
   if (closedHere) {
     return {
       offset,
@@ -30,7 +32,10 @@ export function unclosedFlow(text: string, offset: number, closer: '}' | ']', op
     };
   }
   const at = openedAt !== undefined && text[openedAt] === opener ? openedAt : offset;
-  return { offset: at, message: `missing \`${closer}\`: this \`${opener}\` is never closed; add \`${closer}\` after the last entry of the ${kind}` };
+  return {
+    offset: at,
+    message: `missing \`${closer}\`: this \`${opener}\` is never closed; add \`${closer}\` after the last entry of the ${kind}`,
+  };
 }
 
 /**
@@ -70,7 +75,7 @@ export function misalignedListItem(text: string, offset: number): Advice | undef
   if (expected === undefined || expected === item.indent) return undefined;
   return {
     offset: start + item.indent,
-    message: `this list item is indented ${spaces(item.indent)}, but the items before it are indented ${spaces(expected)}; line up its \`-\` with theirs`,
+    message: `this list item is ${indented(item.indent)}, but the items before it are ${indented(expected)}; line up its \`-\` with theirs`,
   };
 }
 
@@ -86,7 +91,7 @@ export function misalignedKey(text: string, offset: number, mapStart: number | u
   if (expected === key.indent) return undefined;
   return {
     offset: start + key.indent,
-    message: `this key is indented ${spaces(key.indent)}, but the keys before it in its mapping are indented ${spaces(expected)}; line it up with them, or indent it under the key it belongs to`,
+    message: `this key is ${indented(key.indent)}, but the keys before it in its mapping are ${indented(expected)}; line it up with them, or indent it under the key it belongs to`,
   };
 }
 
@@ -119,7 +124,8 @@ function closesOnLine(line: string, closer: '}' | ']'): boolean {
  */
 export function misalignedKeyBelowValue(text: string, offset: number): Advice | undefined {
   const here = lineStart(text, offset);
-  const keyLine = offset <= here + indentedLine(text, here).indent && isKeyLine(text, here) ? here : nextContentLine(text, here);
+  const keyLine =
+    offset <= here + indentedLine(text, here).indent && isKeyLine(text, here) ? here : nextContentLine(text, here);
   if (keyLine === undefined || !isKeyLine(text, keyLine)) return undefined;
   const key = indentedLine(text, keyLine);
   const above = previousContentLine(text, keyLine);
@@ -131,7 +137,7 @@ export function misalignedKeyBelowValue(text: string, offset: number): Advice | 
   if (key.indent === expected || key.indent <= indentedLine(text, above).indent) return undefined;
   return {
     offset: keyLine + key.indent,
-    message: `this key is indented ${spaces(key.indent)}, but \`${pair[2]}\` on the line above is indented ${spaces(expected)}; line them up`,
+    message: `this key is ${indented(key.indent)}, but \`${pair[2]}\` on the line above is ${indented(expected)}; line them up`,
   };
 }
 
@@ -168,8 +174,8 @@ function indentedLine(text: string, start: number): { indent: number; blank: boo
   return { indent: i - start, blank: rest.trim() === '' || rest.startsWith('#'), isItem: /^-(\s|$)/.test(rest) };
 }
 
-function spaces(n: number): string {
-  return n === 1 ? '1 space' : `${n} spaces`;
+function indented(n: number): string {
+  return n === 0 ? 'not indented' : n === 1 ? 'indented 1 space' : `indented ${n} spaces`;
 }
 
 function withoutComment(line: string): string {
