@@ -141,6 +141,22 @@ export function misalignedKeyBelowValue(text: string, offset: number): Advice | 
   };
 }
 
+/**
+ * A file whose first key is indented: the parser takes that column for the top level, and then
+ * cannot place a later key (the one at `offset`) that starts further left.
+ */
+export function indentedFirstKey(text: string, offset: number): Advice | undefined {
+  let start: number | undefined = 0;
+  while (start !== undefined && indentedLine(text, start).blank) start = nextLineStart(text, start);
+  if (start === undefined || !isKeyLine(text, start)) return undefined;
+  const { indent } = indentedLine(text, start);
+  if (indent === 0 || indentedLine(text, lineStart(text, offset)).indent >= indent) return undefined;
+  return {
+    offset: start + indent,
+    message: `the first key is ${indented(indent)}, but the keys after it start the line; remove the spaces before it`,
+  };
+}
+
 function isKeyLine(text: string, start: number): boolean {
   return /^[\w.-]+:(\s|$)/.test(text.slice(start + indentedLine(text, start).indent, lineEnd(text, start)));
 }

@@ -4,7 +4,7 @@
  * at the end of the file).
  */
 import type { YAMLError } from 'yaml';
-import { lineNumber, misalignedKey, misalignedKeyBelowValue, misalignedListItem, missingSpaceAfterColon, unclosedFlow } from './syntax-mistakes.js';
+import { indentedFirstKey, lineNumber, misalignedKey, misalignedKeyBelowValue, misalignedListItem, missingSpaceAfterColon, unclosedFlow } from './syntax-mistakes.js';
 
 /** A parser error or warning as a drill message, and the 0-based offset to report it at. */
 export function formatYamlError(error: YAMLError, text: string, facts: TreeFacts): { message: string; offset: number } {
@@ -78,7 +78,7 @@ export function formatYamlError(error: YAMLError, text: string, facts: TreeFacts
       return { offset, message: 'a key is longer than 1024 characters; check for a missing `:` or a stray quote' };
     case 'UNEXPECTED_TOKEN': {
       const stray = /flow-(map|seq)-end token/.exec(error.message);
-      if (!stray) return { offset, message: plain };
+      if (!stray) return indentedFirstKey(text, offset) ?? { offset, message: plain };
       const [closer, opener] = stray[1] === 'map' ? ['}', '{'] : [']', '['];
       return { offset, message: `this \`${closer}\` closes nothing; remove it, or add the \`${opener}\` it belongs to` };
     }

@@ -173,3 +173,11 @@ describe('what is kept besides the syntax error', () => {
     ]);
   });
 });
+
+describe('indentation at the top level', () => {
+  it('names an indented first key, not the next key the parser stumbles on', () => {
+    expect(scenarioLines(FLAGSHIP.replace(/^id: /m, ' id: '))).toEqual([
+      's.yaml:22:2: the first key is indented 1 space, but the keys after it start the line; remove the spaces before it',
+    ]);
+  });
+});
