@@ -37,12 +37,12 @@ export function parseFully(text: string, bytes: Uint8Array, file: string, expect
     const facts = inspectTree(doc.contents);
     if (facts.tooDeepAt !== undefined) return fail(nestingMessage(), ...at(facts.tooDeepAt));
 
-    // One syntax error, the first: the rest are most often its echoes, and a list of them
-    // points away from the one edit that is needed.
-    const syntax = firstSyntaxError(doc.errors, text, facts);
-    // The tree past a syntax error is the parser's guess, so what it shows there (a "duplicate"
-    // key on a line a tab broke) is not reported; before the error, it is the user's file.
-    const trusted = (offset: number) => syntax === undefined || offset < syntax.offset;
+    // Syntax errors from the first on, as long as each mistake stays on its line: past one that
+    // does not, the rest are most often its echoes, and listing them points away from the edit.
+    const syntax = syntaxErrors(doc.errors, text, facts);
+    // The tree past such a mistake is the parser's guess, so what it shows there (a "duplicate"
+    // key on a line a tab broke) is not reported; before it, it is the user's file.
+    const trusted = (offset: number) => offset < syntax.trustedUntil;
     const keyProblem = (message: string) => (offset: number): Problem => {
       const [line, col] = at(offset);
       return { file, line, col, message, severity: 'error' };
@@ -53,7 +53,7 @@ export function parseFully(text: string, bytes: Uint8Array, file: string, expect
       ...[...facts.duplicates]
         .filter(([offset]) => trusted(offset))
         .map(([offset, { key, firstAt }]) => keyProblem(`duplicate key \`${key}\` (already set on line ${at(firstAt)[0]}); keep only one of them`)(offset)),
-      ...(syntax ? [keyProblem(syntax.message)(syntax.offset)] : []),
+      ...syntax.errors.map(({ message, offset }) => keyProblem(message)(offset)),
     ];
     if (errors.length > 0) return { ok: false, problems: errors };
     const root = doc.contents;
@@ -147,15 +147,31 @@ function inspectTree(root: unknown): TreeFacts {
   return facts;
 }
 
-/** The syntax error to report, reworded and placed, if the parser found any. */
-function firstSyntaxError(list: readonly YAMLError[], text: string, facts: TreeFacts): { message: string; offset: number } | undefined {
+/**
+ * The syntax errors to report, reworded and placed, and the offset up to which the parsed tree
+ * can be trusted: the first error, and after it the next one past its line for as long as each
+ * mistake is contained on its line.
+ */
+function syntaxErrors(list: readonly YAMLError[], text: string, facts: TreeFacts): { errors: { message: string; offset: number }[]; trustedUntil: number } {
   // A tab breaks every line it indents, and the parser's complaint about it is the clearest one.
   const tabs = list.filter((e) => e.code === 'TAB_AS_INDENT');
+  if (tabs.length > 0) {
+    const { message, offset } = formatYamlError(tabs[0]!, text, facts);
+    return { errors: [{ message: tabs.length > 1 ? `${message} (${tabs.length} lines use tabs)` : message, offset }], trustedUntil: offset };
+  }
   // The parser does not report in file order (a missing value is reported after its key's line).
-  const first = tabs[0] ?? list.reduce<YAMLError | undefined>((a, e) => (a === undefined || e.pos[0] < a.pos[0] ? e : a), undefined);
-  if (first === undefined) return undefined;
-  const { message, offset } = formatYamlError(first, text, facts);
-  return { message: tabs.length > 1 ? `${message} (${tabs.length} lines use tabs)` : message, offset };
+  const sorted = [...list].sort((a, b) => a.pos[0] - b.pos[0]);
+  const errors: { message: string; offset: number }[] = [];
+  let nextLine = 0;
+  for (const error of sorted) {
+    if (error.pos[0] < nextLine) continue; // an echo on the line of a contained mistake
+    const { message, offset, contained } = formatYamlError(error, text, facts);
+    errors.push({ message, offset });
+    if (!contained) return { errors, trustedUntil: offset };
+    const lineEnd = text.indexOf('\n', error.pos[0]);
+    nextLine = lineEnd < 0 ? text.length : lineEnd + 1;
+  }
+  return { errors, trustedUntil: Number.POSITIVE_INFINITY };
 }
 
 /** The parser's warnings, one per line: later ones on a line are echoes of the first. */

@@ -6,8 +6,12 @@
 import type { YAMLError } from 'yaml';
 import { indentedFirstKey, lineNumber, misalignedKey, misalignedKeyBelowValue, misalignedListItem, missingSpaceAfterColon, unclosedFlow } from './syntax-mistakes.js';
 
-/** A parser error or warning as a drill message, and the 0-based offset to report it at. */
-export function formatYamlError(error: YAMLError, text: string, facts: TreeFacts): { message: string; offset: number } {
+/**
+ * A parser error or warning as a drill message, and the 0-based offset to report it at.
+ * `contained`: the mistake stays on its line (the parser reads the next line as if it were
+ * right), so errors after it are mistakes of their own.
+ */
+export function formatYamlError(error: YAMLError, text: string, facts: TreeFacts): { message: string; offset: number; contained?: true } {
   const offset = error.pos[0];
   const plain = lowerFirst(error.message.split('\n')[0]!.trim());
   switch (error.code) {
@@ -51,6 +55,7 @@ export function formatYamlError(error: YAMLError, text: string, facts: TreeFacts
       return {
         offset,
         message: 'a value cannot start another `key:` on the same line; quote the value if the colon is part of the text, or put the nested mapping on its own indented lines',
+        contained: true,
       };
     }
     case 'MULTILINE_IMPLICIT_KEY': {
