@@ -1,6 +1,7 @@
 /**
- * The full read of a file by the `yaml` package, the arbiter of what a file means: every syntax
- * error at once, each reworded and placed where the mistake is, plus what `yaml` accepts but a
+ * The full read of a file by the `yaml` package, the arbiter of what a file means: the first
+ * syntax error, reworded to name the likely mistake (`syntax-mistakes.ts`) and placed where to
+ * edit (the parser's later errors are mostly its echoes), plus what `yaml` accepts but a
  * scenario cannot use (duplicate keys, keys that are lists or mappings, `__proto__`, deep
  * nesting, alias bombs). Used whenever the fast read (`fast-read.ts`) cannot be trusted.
  */
@@ -36,18 +37,23 @@ export function parseFully(text: string, bytes: Uint8Array, file: string, expect
     const facts = inspectTree(doc.contents);
     if (facts.tooDeepAt !== undefined) return fail(nestingMessage(), ...at(facts.tooDeepAt));
 
-    // Every syntax error at once; the data is not trusted, so nothing is checked beyond them.
+    // Syntax errors from the first on, as long as each mistake stays on its line: past one that
+    // does not, the rest are most often its echoes, and listing them points away from the edit.
+    const syntax = syntaxErrors(doc.errors, text, facts);
+    // The tree past such a mistake is the parser's guess, so what it shows there (a "duplicate"
+    // key on a line a tab broke) is not reported; before it, it is the user's file.
+    const trusted = (offset: number) => offset < syntax.trustedUntil;
     const keyProblem = (message: string) => (offset: number): Problem => {
       const [line, col] = at(offset);
       return { file, line, col, message, severity: 'error' };
     };
     const errors = [
-      ...yamlProblems(doc.errors, file, text, facts, at, 'error'),
-      ...facts.protoKeys.map(keyProblem('`__proto__` cannot be used as a key (it is special to JavaScript); rename it')),
-      ...facts.complexKeys.map(keyProblem('a key must be a plain name, not a list or a mapping; write `name: value`')),
-      ...[...facts.duplicates].map(([offset, { key, firstAt }]) =>
-        keyProblem(`duplicate key \`${key}\` (already set on line ${at(firstAt)[0]}); keep only one of them`)(offset),
-      ),
+      ...facts.protoKeys.filter(trusted).map(keyProblem('`__proto__` cannot be used as a key (it is special to JavaScript); rename it')),
+      ...facts.complexKeys.filter(trusted).map(keyProblem('a key must be a plain name, not a list or a mapping; write `name: value`')),
+      ...[...facts.duplicates]
+        .filter(([offset]) => trusted(offset))
+        .map(([offset, { key, firstAt }]) => keyProblem(`duplicate key \`${key}\` (already set on line ${at(firstAt)[0]}); keep only one of them`)(offset)),
+      ...syntax.errors.map(({ message, offset }) => keyProblem(message)(offset)),
     ];
     if (errors.length > 0) return { ok: false, problems: errors };
     const root = doc.contents;
@@ -67,7 +73,7 @@ export function parseFully(text: string, bytes: Uint8Array, file: string, expect
         ...at(facts.firstAliasAt ?? 0),
       );
     }
-    const warnings = yamlProblems(doc.warnings, file, text, facts, at, 'warning');
+    const warnings = yamlWarnings(doc.warnings, file, text, facts, at);
     const yaml = makeYamlFile(file, bytes, text, value as Record<string, unknown>, documentLocator(doc), lineCounter.linePos);
     return { ok: true, yaml, warnings };
   } catch (error) {
@@ -91,7 +97,16 @@ function lineCol(p: { line: number; col: number }): [number, number] {
 }
 
 function inspectTree(root: unknown): TreeFacts {
-  const facts: TreeFacts = { duplicates: new Map(), quoted: [], complexKeys: [], protoKeys: [] };
+  const blockMaps: [number, number][] = [];
+  const facts: TreeFacts = {
+    duplicates: new Map(),
+    quoted: [],
+    complexKeys: [],
+    protoKeys: [],
+    flowOpenedAt: new Map(),
+    // Maps are visited outside-in, so the last one around an offset is the innermost.
+    blockMapAround: (offset) => blockMaps.findLast(([start, end]) => start < offset && offset < end)?.[0],
+  };
   const visit = (node: unknown, depth: number): void => {
     if (facts.tooDeepAt !== undefined) return;
     if (isAlias(node)) {
@@ -103,6 +118,10 @@ function inspectTree(root: unknown): TreeFacts {
       if (depth > MAX_NESTING_DEPTH) {
         facts.tooDeepAt = node.range?.[0] ?? 0;
         return;
+      }
+      if (node.range) {
+        if (node.flow) facts.flowOpenedAt.set(node.range[1], node.range[0]);
+        else if (isMap(node)) blockMaps.push([node.range[0], node.range[1]]);
       }
       if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
       const seen = new Map<string, number>();
@@ -128,32 +147,43 @@ function inspectTree(root: unknown): TreeFacts {
   return facts;
 }
 
-function yamlProblems(
-  list: readonly YAMLError[],
-  file: string,
-  text: string,
-  facts: TreeFacts,
-  at: (offset: number) => [number, number],
-  severity: 'error' | 'warning',
-): Problem[] {
-  // Tabs break every line they indent; one line saying so beats a cascade of parser complaints.
+/**
+ * The syntax errors to report, reworded and placed, and the offset up to which the parsed tree
+ * can be trusted: the first error, and after it the next one past its line for as long as each
+ * mistake is contained on its line.
+ */
+function syntaxErrors(list: readonly YAMLError[], text: string, facts: TreeFacts): { errors: { message: string; offset: number }[]; trustedUntil: number } {
+  // A tab breaks every line it indents, and the parser's complaint about it is the clearest one.
   const tabs = list.filter((e) => e.code === 'TAB_AS_INDENT');
-  // After one stray token the parser reports every following line "in YAML stream": keep the first.
-  const stray = (e: YAMLError) => e.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(e.message);
-  const firstStray = list.findIndex(stray);
-  const shown = tabs.length > 0 ? [tabs[0]!] : list.filter((e, i) => !stray(e) || i === firstStray);
+  if (tabs.length > 0) {
+    const { message, offset } = formatYamlError(tabs[0]!, text, facts);
+    return { errors: [{ message: tabs.length > 1 ? `${message} (${tabs.length} lines use tabs)` : message, offset }], trustedUntil: offset };
+  }
+  // The parser does not report in file order (a missing value is reported after its key's line).
+  const sorted = [...list].sort((a, b) => a.pos[0] - b.pos[0]);
+  const errors: { message: string; offset: number }[] = [];
+  let nextLine = 0;
+  for (const error of sorted) {
+    if (error.pos[0] < nextLine) continue; // an echo on the line of a contained mistake
+    const { message, offset, contained } = formatYamlError(error, text, facts);
+    errors.push({ message, offset });
+    if (!contained) return { errors, trustedUntil: offset };
+    const lineEnd = text.indexOf('\n', error.pos[0]);
+    nextLine = lineEnd < 0 ? text.length : lineEnd + 1;
+  }
+  return { errors, trustedUntil: Number.POSITIVE_INFINITY };
+}
+
+/** The parser's warnings, one per line: later ones on a line are echoes of the first. */
+function yamlWarnings(list: readonly YAMLError[], file: string, text: string, facts: TreeFacts, at: (offset: number) => [number, number]): Problem[] {
   const lines = new Set<number>();
-  const offsets = new Set<number>();
   const problems: Problem[] = [];
-  for (const error of shown) {
-    if (offsets.has(error.pos[0])) continue; // two errors raised at one place are one mistake
-    offsets.add(error.pos[0]);
-    const { message, offset } = formatYamlError(error, text, facts);
+  for (const warning of list) {
+    const { message, offset } = formatYamlError(warning, text, facts);
     const [line, col] = at(offset);
-    if (lines.has(line)) continue; // later errors on a line are echoes of the first
+    if (lines.has(line)) continue;
     lines.add(line);
-    const more = tabs.length > 1 ? ` (${tabs.length} lines use tabs)` : '';
-    problems.push({ file, line, col, message: message + more, severity });
+    problems.push({ file, line, col, message, severity: 'warning' });
   }
   return problems;
 }

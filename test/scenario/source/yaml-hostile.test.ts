@@ -26,10 +26,7 @@ describe('hostile files on disk: one line each', () => {
     ['tabs.yaml', '4:1: a tab is used for indentation; YAML indents with spaces only — use spaces (2 lines use tabs)'],
     ['duplicate-keys.yaml', '4:1: duplicate key `title` (already set on line 2); keep only one of them'],
     ['unterminated.yaml', '2:8: this quoted string is never closed; add the closing "'],
-    [
-      'bad-indent.yaml',
-      '4:1: all mapping items must start at the same column; fix the indentation (spaces, each level deeper than its parent, siblings in one column)',
-    ],
+    ['bad-indent.yaml', '4:3: this key is indented 2 spaces, but the keys before it in its mapping are not indented; line it up with them, or indent it under the key it belongs to'],
     ['billion-laughs.yaml', '2:8: aliases (`*name`) expand to too much data; write the values out instead of nesting anchors'],
     ['proto.yaml', '3:1: `__proto__` cannot be used as a key (it is special to JavaScript); rename it'],
   ])('%s', (name, expected) => {
