@@ -6,8 +6,7 @@
  */
 import type { Report } from './report-schema.js';
 import { cell, inline } from './escape.js';
-import { bullets, clock, table } from './md-format.js';
-import { formatDuration } from '../conditions/duration.js';
+import { bullets, clock, span, table } from './md-format.js';
 import { firstLine, shorten } from './timeline.js';
 
 /** The section, or undefined when the scenario offers no lookups and nothing was looked at or improvised. */
@@ -35,7 +34,7 @@ export function renderLookups(r: Report): string | undefined {
     const since =
       impactToFirstCauseMs === null
         ? 'There was no impact to measure it from.'
-        : `Time from the start of impact to the first look at a cause: **${formatDuration(impactToFirstCauseMs)}** (= ${clock(firstCause.atMs)} first answer that shows a planted cause − ${clock(r.impact.startMs!)} impact started).`;
+        : `Time from the start of impact to the first look at a cause: **${span(r.impact.startMs!, firstCause.atMs)}** (= ${clock(firstCause.atMs)} first answer that shows a planted cause − ${clock(r.impact.startMs!)} impact started).`;
     lines.push(`The first look at something that shows a planted cause: **${inline(firstCause.label)}**${who} at ${clock(firstCause.atMs)}. ${since}`);
   } else if (asked.length > 0) {
     lines.push('_The team never looked at a lookup that shows a planted cause._');
