@@ -80,7 +80,7 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
     case 'speaker':
       return { type: 'SET_SPEAKER', name: r.name, wall };
     case 'correction':
-      return { type: 'CORRECT', of: r.of, change: r.change, text: r.text, by: r.by, wall };
+      return { type: 'CORRECT', of: r.of, change: r.change, text: r.text, to: r.to, by: r.by, wall };
     case 'action-started':
       return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
     case 'lookup-asked':

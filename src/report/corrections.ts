@@ -1,6 +1,8 @@
 /**
  * The journal as corrected: a reason added after an answer is folded into that answer, an
- * amendment replaces the words it amends, and a struck record leaves what the report counts.
+ * amendment replaces the words it amends, a credit puts another name on what was done (so every
+ * part of the report that says who did what says the corrected name), and a struck record
+ * leaves what the report counts.
  * The timeline still shows every original, marked with what happened to it, when and by whom,
  * so the report tells the corrected history without hiding that it was corrected.
  */
@@ -52,6 +54,15 @@ export function correctJournal(records: readonly DrillRecord[], facilitator: str
       }
       continue;
     }
+    if (r.change === 'credit') {
+      const was = 'by' in target ? target.by : undefined;
+      const note = `re-credited at ${formatClock(r.t)} by ${who}; was ${was ?? 'the team'}`;
+      for (const seq of [r.of, ...answersTo(records, target)]) {
+        shown[seq] = creditTo(shown[seq]!, r.to);
+        mark(seq, note);
+      }
+      continue;
+    }
     const text = r.text ?? '';
     const before = wordsOf(target);
     const amended = amend(target, text, records, answerSeq);
@@ -70,6 +81,19 @@ function landingOf(records: readonly DrillRecord[], seq: number, id: string): nu
     if (r.type === 'action-landed' && r.id === id) return r.seq;
   }
   return undefined;
+}
+
+/** `r` credited to `to`, or to the team as a whole without it. */
+function creditTo(r: DrillRecord, to: string | undefined): DrillRecord {
+  if (!('by' in r) && to === undefined) return r;
+  const { by: _was, ...rest } = r as DrillRecord & { by?: string };
+  return (to === undefined ? rest : { ...rest, by: to }) as DrillRecord;
+}
+
+/** A lookup's answer carries the name of who asked: a credit of the asking moves to it too. */
+function answersTo(records: readonly DrillRecord[], target: DrillRecord): number[] {
+  if (target.type !== 'lookup-asked') return [];
+  return records.filter((r) => r.type === 'lookup-answered' && r.asked === target.seq).map((r) => r.seq);
 }
 
 /** The words an amendment replaces. */

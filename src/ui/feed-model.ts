@@ -84,6 +84,7 @@ function entryFor(r: DrillRecord, s: Scenario, records: readonly DrillRecord[]):
     case 'decision-extended':
       return line('MORE TIME', `${formatDuration(r.ms)} more for: ${promptOf(s, r.id)}`, 'system');
     case 'correction':
+      if (r.change === 'credit') return line('RE-CREDITED', `entry of ${formatClock(records[r.of]?.t ?? 0)} → ${visibleLine(r.to ?? 'the team')}${by(r.by)}`, 'system');
       return line(r.change === 'strike' ? 'STRUCK' : 'AMENDED', `entry of ${formatClock(records[r.of]?.t ?? 0)}${r.text ? `: ${visibleLine(r.text)}` : ''}${by(r.by)}`, 'system');
     case 'decision-timed-out':
       return line('TIMED OUT', `${promptOf(s, r.id)} → ${r.option ? optionLabel(s, r.id, r.option) : 'no default'}`, 'decision');
