@@ -289,6 +289,24 @@ export class DrillCore extends ScenarioTime {
     );
   }
 
+  /** Whether the cause recorded at `of` (default: the last cause) can be linked to `factors`, all planted ones. */
+  canLinkFactors(of: number | undefined, factors: readonly string[]): boolean {
+    const seq = of ?? this.lastCause();
+    const target = seq === undefined ? undefined : this.records[seq];
+    if (target?.type !== 'debrief' || target.section !== 'cause' || this.struck.has(target.seq)) return false;
+    return factors.every((id) => this.scenario.factors.some((f) => f.id === id));
+  }
+
+  linkFactors(wall: number, of: number | undefined, factors: readonly string[]): void {
+    this.wall = wall;
+    const seq = of ?? this.lastCause();
+    if (seq !== undefined) this.emit({ type: 'cause-factors', of: seq, factors: [...factors] });
+  }
+
+  private lastCause(): number | undefined {
+    return this.records.findLast((r) => r.type === 'debrief' && r.section === 'cause')?.seq;
+  }
+
   finish(wall: number): void {
     this.wall = wall;
     this.emit({ type: 'drill-finished' });

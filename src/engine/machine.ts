@@ -42,6 +42,8 @@ export type DrillEvent = Stamp &
     | { type: 'SHOW_HINT'; for: string }
     | { type: 'VOTE'; id: string; option: string; name: string; confidence: Confidence; role?: string }
     | { type: 'END' }
+    /** The planted factors a debrief cause matches; without `of`, the last cause recorded. */
+    | { type: 'LINK_FACTORS'; of?: number; factors: readonly string[] }
     | {
         type: 'DEBRIEF';
         section: DebriefSection;
@@ -143,6 +145,10 @@ export const drillMachine = setup({
       return (event.to ?? context.core.nextEventTime()) !== undefined;
     },
     timeMovedSinceLastRecord: ({ context }) => context.core.t > (context.core.records.at(-1)?.t ?? 0),
+    causeCanBeLinked: ({ context, event }) => {
+      assertEvent(event, 'LINK_FACTORS');
+      return context.core.canLinkFactors(event.of, event.factors);
+    },
     textIsGiven: ({ event }) => {
       assertEvent(event, ['NOTE', 'FOLLOWUP', 'DEBRIEF', 'IMPROVISE']);
       return event.text.trim() !== '';
@@ -173,6 +179,7 @@ export const drillMachine = setup({
     recordVote: drive('VOTE', (core, e) => core.vote(e.wall, e)),
     endDrill: drive('END', (core, e) => core.endByFacilitator(e.wall)),
     recordDebriefEntry: drive('DEBRIEF', (core, e) => core.debrief(e.wall, e)),
+    linkFactors: drive('LINK_FACTORS', (core, e) => core.linkFactors(e.wall, e.of, e.factors)),
     finishDrill: drive('FINISH', (core, e) => core.finish(e.wall)),
     recordSessionResumed: drive('SESSION_RESUMED', (core, e) => core.sessionResumed(e.wall)),
   },
@@ -260,6 +267,7 @@ export const drillMachine = setup({
       description: 'The hot wash: causes, what went well and poorly, follow-ups.',
       on: {
         DEBRIEF: { guard: 'textIsGiven', actions: 'recordDebriefEntry', description: 'Record a debrief answer.' },
+        LINK_FACTORS: { guard: 'causeCanBeLinked', actions: 'linkFactors', description: 'Link a recorded cause to the planted factors it matches.' },
         FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup', description: 'Record a follow-up for after the drill.' },
         NOTE: { guard: 'textIsGiven', actions: 'recordNote', description: 'Record a note.' },
         EXPLAIN: { guard: 'answerCanBeExplained', actions: 'recordRationale', description: 'A reason typed as the drill ended still counts.' },

@@ -112,6 +112,11 @@ export const recordSchema = z.discriminatedUnion('type', [
     due: dueDate.optional(),
     priority: prioritySchema.optional(),
   }),
+  /**
+   * The planted factors the debrief cause of record `of` matches, picked after the cause itself was
+   * recorded (so a crash while picking keeps the cause); none of them: an empty list.
+   */
+  rec('cause-factors', { of: z.number().int().nonnegative(), factors: z.array(z.string()) }),
   rec('drill-finished', {}),
 ]);
 
@@ -155,6 +160,7 @@ const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'session-resumed',
   'checkpoint',
   'debrief',
+  'cause-factors',
   'drill-finished',
 ]);
 

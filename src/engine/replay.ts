@@ -107,6 +107,8 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
       return { type: 'SESSION_RESUMED', wall };
     case 'checkpoint':
       return { type: 'CHECKPOINT', wall };
+    case 'cause-factors':
+      return { type: 'LINK_FACTORS', of: r.of, factors: r.factors, wall };
     case 'debrief':
       return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, factors: r.factors, owner: r.owner, kind: r.kind, due: r.due, priority: r.priority, wall };
     case 'drill-finished':

@@ -1,5 +1,6 @@
 /**
- * The journal as corrected: a reason added after an answer is folded into that answer, an
+ * The journal as corrected: a reason added after an answer is folded into that answer, the
+ * planted factors picked for a cause into that cause, an
  * amendment replaces the words it amends, a credit puts another name on what was done (so every
  * part of the report that says who did what says the corrected name), and a struck record
  * leaves what the report counts.
@@ -22,7 +23,7 @@ type Correction = RecordOf<'correction'>;
 
 export function correctJournal(records: readonly DrillRecord[], facilitator: string | undefined): CorrectedJournal {
   const corrections = records.filter((r): r is Correction => r.type === 'correction');
-  const reasons = records.filter((r): r is RecordOf<'rationale'> => r.type === 'rationale');
+  const reasons = records.filter((r): r is RecordOf<'rationale' | 'cause-factors'> => r.type === 'rationale' || r.type === 'cause-factors');
   if (corrections.length === 0 && reasons.length === 0) return { shown: records, kept: records, marks: new Map() };
   const shown = [...records];
   const struck = new Set<number>();
@@ -36,6 +37,11 @@ export function correctJournal(records: readonly DrillRecord[], facilitator: str
       const at = answerSeq.get(r.id);
       const answer = at === undefined ? undefined : shown[at];
       if (answer?.type === 'decision-made') shown[at!] = { ...answer, rationale: r.text };
+      continue;
+    }
+    if (r.type === 'cause-factors') {
+      const cause = shown[r.of];
+      if (cause?.type === 'debrief') shown[r.of] = withFactors(cause, r.factors);
       continue;
     }
     if (r.type !== 'correction') continue;
@@ -81,6 +87,12 @@ function landingOf(records: readonly DrillRecord[], seq: number, id: string): nu
     if (r.type === 'action-landed' && r.id === id) return r.seq;
   }
   return undefined;
+}
+
+/** A cause with the factors picked for it after it was recorded (none: none of them). */
+function withFactors(cause: RecordOf<'debrief'>, factors: readonly string[]): DrillRecord {
+  const { factor: _one, factors: _several, ...rest } = cause;
+  return factors.length > 0 ? { ...rest, factors: [...factors] } : rest;
 }
 
 /** `r` credited to `to`, or to the team as a whole without it. */

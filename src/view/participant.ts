@@ -59,6 +59,7 @@ const SHOWN: Readonly<Record<RecordType, 'shown' | 'hidden'>> = {
   checkpoint: 'hidden',
   'drill-ended': 'shown',
   debrief: 'hidden',
+  'cause-factors': 'hidden',
   'drill-finished': 'shown',
 };
 
