@@ -52,6 +52,8 @@ export function plainLines(item: ViewItem): string[] {
       return [head('ACTION', `${visibleLine(item.label)}${item.by ? ` (${visibleLine(item.by)})` : ''}`)];
     case 'action-landed':
       return [head('DONE', visibleLine(item.label))];
+    case 'recredited':
+      return [head('CREDITED', `${item.about === 'answer' ? 'the answer to: ' : ''}${visibleLine(item.label)} → ${visibleLine(item.by ?? 'the team')}`)];
     case 'paused':
       return [head('PAUSED', 'Scenario time stopped.')];
     case 'resumed':
