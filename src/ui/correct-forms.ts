@@ -40,6 +40,8 @@ export function entryLabel(r: DrillRecord, scenario: Scenario): string {
         return `why: ${r.text}`;
       case 'milestone':
         return `milestone: ${r.name}`;
+      case 'lookup-asked':
+        return `looked up: ${scenario.lookupById.get(r.id)?.label ?? r.id}`;
       case 'note':
         return `note: ${r.text}`;
       case 'followup':

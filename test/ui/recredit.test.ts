@@ -99,6 +99,18 @@ describe('crediting a record to someone else', () => {
     expect(report.log.find((e) => e.seq === started.seq)!.what).toMatch(/\[re-credited at .* by Morgan; was Lee\]$/);
   });
 
+  it('offers a lookup by what was looked up, with only the credit to make', () => {
+    const d = answeredAsLee();
+    d.press('l', '1', 'Enter');
+    const asked = d.core.records.findLast((r) => r.type === 'lookup-asked')!;
+    d.press('c');
+    const label = field(d)!.choices![0]!.label;
+    expect(label).toMatch(/ looked up: .* \(Lee\)$/);
+    expect(label).toContain(d.scenario.lookupById.get(asked.type === 'lookup-asked' ? asked.id : '')!.label);
+    d.press('1', 'Enter');
+    expect(field(d)).toMatchObject({ name: 'change', defaultValue: 'credit' });
+  });
+
   it('refuses a credit to someone not on the team, and one to whom it already goes', () => {
     const d = answeredAsLee();
     const of = answerOf(d).seq;
