@@ -10,7 +10,7 @@
  * (`scenario-time.ts`).
  */
 import { isTrue } from '../conditions/index.js';
-import { correctionsFor, type Confidence, type CorrectionChange, type DebriefSection, type FollowupType, type MilestoneName, type Priority } from './records.js';
+import { correctionsFor, creditedTo, type Confidence, type CorrectionChange, type DebriefSection, type FollowupType, type MilestoneName, type Priority } from './records.js';
 import { withoutEmpty } from './without-empty.js';
 import { clampSpeed } from './speed.js';
 import { ScenarioTime } from './scenario-time.js';
@@ -164,15 +164,18 @@ export class DrillCore extends ScenarioTime {
     this.emit(withoutEmpty({ type: 'speaker', name }));
   }
 
-  canCorrect(of: number, change: CorrectionChange): boolean {
+  /** A credit goes to someone on the team (or, without `to`, the team as a whole), and to someone new. */
+  canCorrect(of: number, change: CorrectionChange, to?: string): boolean {
     const target = this.records[of];
-    return target !== undefined && !this.struck.has(of) && correctionsFor(target).includes(change);
+    if (target === undefined || this.struck.has(of) || !correctionsFor(target).includes(change)) return false;
+    if (change !== 'credit') return to === undefined;
+    return (to === undefined || this.setup.team.some((m) => m.name === to)) && to !== creditedTo(this.records, target);
   }
 
-  correct(wall: number, of: number, change: CorrectionChange, text: string | undefined, by: string | undefined): void {
+  correct(wall: number, of: number, change: CorrectionChange, text: string | undefined, by: string | undefined, to?: string): void {
     this.wall = wall;
     if (change === 'strike') this.struck.add(of);
-    this.emit(withoutEmpty({ type: 'correction', of, change, text: text?.trim(), by }));
+    this.emit(withoutEmpty({ type: 'correction', of, change, text: text?.trim(), to, by }));
   }
 
   canTake(id: string): boolean {
@@ -286,6 +289,24 @@ export class DrillCore extends ScenarioTime {
         priority: entry.priority,
       }),
     );
+  }
+
+  /** Whether the cause recorded at `of` (default: the last cause) can be linked to `factors`, all planted ones. */
+  canLinkFactors(of: number | undefined, factors: readonly string[]): boolean {
+    const seq = of ?? this.lastCause();
+    const target = seq === undefined ? undefined : this.records[seq];
+    if (target?.type !== 'debrief' || target.section !== 'cause' || this.struck.has(target.seq)) return false;
+    return factors.every((id) => this.scenario.factors.some((f) => f.id === id));
+  }
+
+  linkFactors(wall: number, of: number | undefined, factors: readonly string[]): void {
+    this.wall = wall;
+    const seq = of ?? this.lastCause();
+    if (seq !== undefined) this.emit({ type: 'cause-factors', of: seq, factors: [...factors] });
+  }
+
+  private lastCause(): number | undefined {
+    return this.records.findLast((r) => r.type === 'debrief' && r.section === 'cause')?.seq;
   }
 
   finish(wall: number): void {

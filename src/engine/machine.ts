@@ -32,7 +32,7 @@ export type DrillEvent = Stamp &
     | { type: 'EXPLAIN'; id: string; text: string; by?: string }
     | { type: 'EXTEND'; id: string; ms: number; by?: string }
     | { type: 'SET_SPEAKER'; name?: string }
-    | { type: 'CORRECT'; of: number; change: CorrectionChange; text?: string; by?: string }
+    | { type: 'CORRECT'; of: number; change: CorrectionChange; text?: string; to?: string; by?: string }
     | { type: 'TAKE_ACTION'; id: string; by?: string }
     | { type: 'LOOKUP'; id: string; by?: string; text?: string; reveals?: string[] }
     | { type: 'IMPROVISE'; channel: string; from?: string; text: string; audience?: string }
@@ -42,6 +42,8 @@ export type DrillEvent = Stamp &
     | { type: 'SHOW_HINT'; for: string }
     | { type: 'VOTE'; id: string; option: string; name: string; confidence: Confidence; role?: string }
     | { type: 'END' }
+    /** The planted factors a debrief cause matches; without `of`, the last cause recorded. */
+    | { type: 'LINK_FACTORS'; of?: number; factors: readonly string[] }
     | {
         type: 'DEBRIEF';
         section: DebriefSection;
@@ -118,7 +120,8 @@ export const drillMachine = setup({
     },
     recordCanBeCorrected: ({ context, event }) => {
       assertEvent(event, 'CORRECT');
-      return context.core.canCorrect(event.of, event.change) && (event.change === 'strike' || (event.text ?? '').trim() !== '');
+      if (!context.core.canCorrect(event.of, event.change, event.to)) return false;
+      return event.change !== 'amend' || (event.text ?? '').trim() !== '';
     },
     actionIsAvailable: ({ context, event }) => {
       assertEvent(event, 'TAKE_ACTION');
@@ -142,6 +145,10 @@ export const drillMachine = setup({
       return (event.to ?? context.core.nextEventTime()) !== undefined;
     },
     timeMovedSinceLastRecord: ({ context }) => context.core.t > (context.core.records.at(-1)?.t ?? 0),
+    causeCanBeLinked: ({ context, event }) => {
+      assertEvent(event, 'LINK_FACTORS');
+      return context.core.canLinkFactors(event.of, event.factors);
+    },
     textIsGiven: ({ event }) => {
       assertEvent(event, ['NOTE', 'FOLLOWUP', 'DEBRIEF', 'IMPROVISE']);
       return event.text.trim() !== '';
@@ -161,7 +168,7 @@ export const drillMachine = setup({
     recordRationale: drive('EXPLAIN', (core, e) => core.explain(e.wall, e.id, e.text, e.by)),
     extendDecision: drive('EXTEND', (core, e) => core.extend(e.wall, e.id, e.ms, e.by)),
     recordSpeaker: drive('SET_SPEAKER', (core, e) => core.setSpeaker(e.wall, e.name)),
-    recordCorrection: drive('CORRECT', (core, e) => core.correct(e.wall, e.of, e.change, e.text, e.by)),
+    recordCorrection: drive('CORRECT', (core, e) => core.correct(e.wall, e.of, e.change, e.text, e.by, e.to)),
     startAction: drive('TAKE_ACTION', (core, e) => core.takeAction(e.wall, e.id, e.by)),
     askLookup: drive('LOOKUP', (core, e) => core.lookup(e.wall, e.id, e.by, e.text === undefined ? undefined : { text: e.text, reveals: e.reveals })),
     recordImprovisedInject: drive('IMPROVISE', (core, e) => core.improvise(e.wall, e)),
@@ -172,6 +179,7 @@ export const drillMachine = setup({
     recordVote: drive('VOTE', (core, e) => core.vote(e.wall, e)),
     endDrill: drive('END', (core, e) => core.endByFacilitator(e.wall)),
     recordDebriefEntry: drive('DEBRIEF', (core, e) => core.debrief(e.wall, e)),
+    linkFactors: drive('LINK_FACTORS', (core, e) => core.linkFactors(e.wall, e.of, e.factors)),
     finishDrill: drive('FINISH', (core, e) => core.finish(e.wall)),
     recordSessionResumed: drive('SESSION_RESUMED', (core, e) => core.sessionResumed(e.wall)),
   },
@@ -213,7 +221,7 @@ export const drillMachine = setup({
         EXPLAIN: { guard: 'answerCanBeExplained', actions: 'recordRationale', description: 'Add the team’s reason to an answer already recorded.' },
         EXTEND: { guard: 'decisionHasATimer', actions: 'extendDecision', description: 'Give the team more time on an open decision; the clock runs on.' },
         SET_SPEAKER: { guard: 'speakerChanges', actions: 'recordSpeaker', description: 'Someone else speaks for the team.' },
-        CORRECT: { guard: 'recordCanBeCorrected', actions: 'recordCorrection', description: 'Strike or amend an earlier record.' },
+        CORRECT: { guard: 'recordCanBeCorrected', actions: 'recordCorrection', description: 'Strike, amend or re-credit an earlier record.' },
         TAKE_ACTION: { guard: 'actionIsAvailable', actions: 'startAction', description: 'The team does a standing action.' },
         LOOKUP: { guard: 'lookupIsAvailable', actions: 'askLookup', description: 'The team looks at something; the answer arrives after the lookup’s time.' },
         IMPROVISE: { guard: 'textIsGiven', actions: 'recordImprovisedInject', description: 'The facilitator hands the team an inject the script never planned.' },
@@ -259,11 +267,12 @@ export const drillMachine = setup({
       description: 'The hot wash: causes, what went well and poorly, follow-ups.',
       on: {
         DEBRIEF: { guard: 'textIsGiven', actions: 'recordDebriefEntry', description: 'Record a debrief answer.' },
+        LINK_FACTORS: { guard: 'causeCanBeLinked', actions: 'linkFactors', description: 'Link a recorded cause to the planted factors it matches.' },
         FOLLOWUP: { guard: 'textIsGiven', actions: 'recordFollowup', description: 'Record a follow-up for after the drill.' },
         NOTE: { guard: 'textIsGiven', actions: 'recordNote', description: 'Record a note.' },
         EXPLAIN: { guard: 'answerCanBeExplained', actions: 'recordRationale', description: 'A reason typed as the drill ended still counts.' },
         SET_SPEAKER: { guard: 'speakerChanges', actions: 'recordSpeaker', description: 'Someone else speaks for the team.' },
-        CORRECT: { guard: 'recordCanBeCorrected', actions: 'recordCorrection', description: 'Strike or amend an earlier record.' },
+        CORRECT: { guard: 'recordCanBeCorrected', actions: 'recordCorrection', description: 'Strike, amend or re-credit an earlier record.' },
         FINISH: { target: 'done', actions: 'finishDrill', description: 'The debrief is over; write the report.' },
       },
     },

@@ -85,10 +85,17 @@ export const recordSchema = z.discriminatedUnion('type', [
   /** Who speaks for the team from now on; without a name, the team as a whole. */
   rec('speaker', { name: z.string().optional() }),
   /**
-   * An earlier record (by its seq) struck as recorded by mistake, or its text amended. The
-   * journal stays append-only: the report shows the original with the correction beside it.
+   * An earlier record (by its seq) struck as recorded by mistake, its text amended, or credited to
+   * someone else: `to` a team member, or without `to` the team as a whole (as `speaker` says it).
+   * The journal stays append-only: the report shows the original with the correction beside it.
    */
-  rec('correction', { of: z.number().int().nonnegative(), change: z.enum(['strike', 'amend']), text: z.string().optional(), by: z.string().optional() }),
+  rec('correction', {
+    of: z.number().int().nonnegative(),
+    change: z.enum(['strike', 'amend', 'credit']),
+    text: z.string().optional(),
+    to: z.string().optional(),
+    by: z.string().optional(),
+  }),
   rec('paused', {}),
   rec('resumed', {}),
   rec('speed', { speed: z.number().positive() }),
@@ -109,6 +116,11 @@ export const recordSchema = z.discriminatedUnion('type', [
     due: dueDate.optional(),
     priority: prioritySchema.optional(),
   }),
+  /**
+   * The planted factors the debrief cause of record `of` matches, picked after the cause itself was
+   * recorded (so a crash while picking keeps the cause); none of them: an empty list.
+   */
+  rec('cause-factors', { of: z.number().int().nonnegative(), factors: z.array(z.string()) }),
   rec('drill-finished', {}),
 ]);
 
@@ -152,6 +164,7 @@ const INPUT_TYPES: ReadonlySet<RecordType> = new Set<RecordType>([
   'session-resumed',
   'checkpoint',
   'debrief',
+  'cause-factors',
   'drill-finished',
 ]);
 
@@ -165,22 +178,35 @@ export function isInputRecord(r: DrillRecord): boolean {
 /**
  * How a record may be corrected. Words the team wrote can be amended; what the team did can be
  * struck as recorded by mistake. An answer cannot be struck, since the scenario has already
- * reacted to it: its reason can be amended, and a note can say more.
+ * reacted to it: its reason can be amended, and a note can say more. Whatever is credited to
+ * someone (it carries `by`) can be credited to someone else: the speaker is one Tab away.
  */
 export function correctionsFor(r: DrillRecord): readonly CorrectionChange[] {
   switch (r.type) {
     case 'note':
+      return ['strike', 'amend', 'credit'];
     case 'followup':
     case 'debrief':
       return ['strike', 'amend'];
     case 'rationale':
     case 'decision-made':
-      return ['amend'];
+      return ['amend', 'credit'];
     case 'action-started':
-      return ['strike'];
+      return ['strike', 'credit'];
+    case 'lookup-asked':
+      return ['credit'];
     case 'milestone':
-      return r.source === 'facilitator' ? ['strike'] : [];
+      return r.source === 'facilitator' ? ['strike', 'credit'] : [];
     default:
       return [];
   }
+}
+
+/** Who `target` is credited to now: the last credit correction of it, else its own `by`. */
+export function creditedTo(records: readonly DrillRecord[], target: DrillRecord): string | undefined {
+  for (let i = records.length - 1; i > target.seq; i--) {
+    const r = records[i]!;
+    if (r.type === 'correction' && r.change === 'credit' && r.of === target.seq) return r.to;
+  }
+  return 'by' in target ? target.by : undefined;
 }

@@ -80,7 +80,7 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
     case 'speaker':
       return { type: 'SET_SPEAKER', name: r.name, wall };
     case 'correction':
-      return { type: 'CORRECT', of: r.of, change: r.change, text: r.text, by: r.by, wall };
+      return { type: 'CORRECT', of: r.of, change: r.change, text: r.text, to: r.to, by: r.by, wall };
     case 'action-started':
       return { type: 'TAKE_ACTION', id: r.id, by: r.by, wall };
     case 'lookup-asked':
@@ -107,6 +107,8 @@ function eventFor(r: DrillRecord): DrillEvent | undefined {
       return { type: 'SESSION_RESUMED', wall };
     case 'checkpoint':
       return { type: 'CHECKPOINT', wall };
+    case 'cause-factors':
+      return { type: 'LINK_FACTORS', of: r.of, factors: r.factors, wall };
     case 'debrief':
       return { type: 'DEBRIEF', section: r.section, text: r.text, factor: r.factor, factors: r.factors, owner: r.owner, kind: r.kind, due: r.due, priority: r.priority, wall };
     case 'drill-finished':

@@ -1,6 +1,9 @@
 /**
- * The journal as corrected: a reason added after an answer is folded into that answer, an
- * amendment replaces the words it amends, and a struck record leaves what the report counts.
+ * The journal as corrected: a reason added after an answer is folded into that answer, the
+ * planted factors picked for a cause into that cause, an
+ * amendment replaces the words it amends, a credit puts another name on what was done (so every
+ * part of the report that says who did what says the corrected name), and a struck record
+ * leaves what the report counts.
  * The timeline still shows every original, marked with what happened to it, when and by whom,
  * so the report tells the corrected history without hiding that it was corrected.
  */
@@ -20,7 +23,7 @@ type Correction = RecordOf<'correction'>;
 
 export function correctJournal(records: readonly DrillRecord[], facilitator: string | undefined): CorrectedJournal {
   const corrections = records.filter((r): r is Correction => r.type === 'correction');
-  const reasons = records.filter((r): r is RecordOf<'rationale'> => r.type === 'rationale');
+  const reasons = records.filter((r): r is RecordOf<'rationale' | 'cause-factors'> => r.type === 'rationale' || r.type === 'cause-factors');
   if (corrections.length === 0 && reasons.length === 0) return { shown: records, kept: records, marks: new Map() };
   const shown = [...records];
   const struck = new Set<number>();
@@ -36,6 +39,11 @@ export function correctJournal(records: readonly DrillRecord[], facilitator: str
       if (answer?.type === 'decision-made') shown[at!] = { ...answer, rationale: r.text };
       continue;
     }
+    if (r.type === 'cause-factors') {
+      const cause = shown[r.of];
+      if (cause?.type === 'debrief') shown[r.of] = withFactors(cause, r.factors);
+      continue;
+    }
     if (r.type !== 'correction') continue;
     const target = shown[r.of];
     if (!target) continue;
@@ -49,6 +57,15 @@ export function correctJournal(records: readonly DrillRecord[], facilitator: str
       if (landing !== undefined) {
         struck.add(landing);
         mark(landing, note);
+      }
+      continue;
+    }
+    if (r.change === 'credit') {
+      const was = 'by' in target ? target.by : undefined;
+      const note = `re-credited at ${formatClock(r.t)} by ${who}; was ${was ?? 'the team'}`;
+      for (const seq of [r.of, ...answersTo(records, target)]) {
+        shown[seq] = creditTo(shown[seq]!, r.to);
+        mark(seq, note);
       }
       continue;
     }
@@ -70,6 +87,25 @@ function landingOf(records: readonly DrillRecord[], seq: number, id: string): nu
     if (r.type === 'action-landed' && r.id === id) return r.seq;
   }
   return undefined;
+}
+
+/** A cause with the factors picked for it after it was recorded (none: none of them). */
+function withFactors(cause: RecordOf<'debrief'>, factors: readonly string[]): DrillRecord {
+  const { factor: _one, factors: _several, ...rest } = cause;
+  return factors.length > 0 ? { ...rest, factors: [...factors] } : rest;
+}
+
+/** `r` credited to `to`, or to the team as a whole without it. */
+function creditTo(r: DrillRecord, to: string | undefined): DrillRecord {
+  if (!('by' in r) && to === undefined) return r;
+  const { by: _was, ...rest } = r as DrillRecord & { by?: string };
+  return (to === undefined ? rest : { ...rest, by: to }) as DrillRecord;
+}
+
+/** A lookup's answer carries the name of who asked: a credit of the asking moves to it too. */
+function answersTo(records: readonly DrillRecord[], target: DrillRecord): number[] {
+  if (target.type !== 'lookup-asked') return [];
+  return records.filter((r) => r.type === 'lookup-answered' && r.asked === target.seq).map((r) => r.seq);
 }
 
 /** The words an amendment replaces. */

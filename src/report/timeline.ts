@@ -151,8 +151,11 @@ function entryFor(
       return { source: 'facilitator', who: r.by ?? facilitator, what: `${quoted(names.decision(r.id))}: ${formatDuration(r.ms)} more to decide` };
     case 'correction': {
       const target = ctx.records[r.of];
-      const original = target ? (entryFor(target, scenario, names, ctx)?.what ?? target.type) : `record ${r.of}`;
-      const what = r.change === 'strike' ? `Struck from the record: ${original}` : `Amended: ${original}`;
+      // A lookup's asking has no line of its own (its answer has): it is named here by what was asked.
+      const asked = target?.type === 'lookup-asked' ? `Asked: ${scenario.lookupById.get(target.id)?.label ?? target.id}` : undefined;
+      const original = target ? (entryFor(target, scenario, names, ctx)?.what ?? asked ?? target.type) : `record ${r.of}`;
+      const what =
+        r.change === 'strike' ? `Struck from the record: ${original}` : r.change === 'credit' ? `Credited to ${r.to ?? 'the team'}: ${original}` : `Amended: ${original}`;
       return { source: 'facilitator', who: r.by ?? facilitator, what: `${what}${r.change === 'strike' && r.text ? ` (${r.text})` : ''}` };
     }
     case 'decision-cancelled':

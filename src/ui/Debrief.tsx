@@ -12,6 +12,7 @@ import { visibleLine } from '../text/sanitize.js';
 import { useDrill, useDrillContext } from './context.js';
 import { hue } from './theme.js';
 import { DEBRIEF_STEPS } from './debrief-states.js';
+import type { RecordOf } from '../engine/records.js';
 
 const STEP_NAMES: Record<(typeof DEBRIEF_STEPS)[number], string> = {
   cause: 'Causes',
@@ -32,6 +33,9 @@ export function Debrief({ step, open, width }: { step: number; open: boolean; wi
   const entries = core.records.filter((r) => r.type === 'debrief');
   const here = entries.filter((r) => r.section === section);
   const factorTitle = (id: string) => scenario.factors.find((f) => f.id === id)?.title ?? id;
+  // Factors picked after their cause was recorded are records of their own.
+  const linked = new Map(core.records.flatMap((r) => (r.type === 'cause-factors' ? [[r.of, r.factors] as const] : [])));
+  const factorsOf = (r: RecordOf<'debrief'>) => linked.get(r.seq) ?? causeFactors(r);
   // The records array grows in place; the questions depend only on the drill as it ended.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `ended` is the trigger, read through core.records
   const questions = useMemo(() => applicableQuestions(scenario, core.records), [scenario, ended]);
@@ -74,7 +78,7 @@ export function Debrief({ step, open, width }: { step: number; open: boolean; wi
               <Text wrap="wrap">
                 <Text color={hue(theme, 'ok')}>✓ </Text>
                 {visibleLine(r.text)}
-                {causeFactors(r).length ? <Text dimColor> → {causeFactors(r).map((id) => visibleLine(factorTitle(id))).join('; ')}</Text> : null}
+                {factorsOf(r).length ? <Text dimColor> → {factorsOf(r).map((id) => visibleLine(factorTitle(id))).join('; ')}</Text> : null}
                 {r.owner ? <Text dimColor> · owner {visibleLine(r.owner)}</Text> : null}
                 {r.kind ? <Text dimColor> · {r.kind}</Text> : null}
               </Text>

@@ -22,7 +22,7 @@ import { Briefing } from './Briefing.js';
 import { Debrief } from './Debrief.js';
 import { Viewer } from './Viewer.js';
 import { helpLine } from './help.js';
-import type { FormState } from './forms.js';
+import { asksMore, type FormState } from './forms.js';
 import { hue, type Theme } from './theme.js';
 import { MIN_SIZE, type TerminalSize } from './use-terminal-size.js';
 import { envOf, phaseOf, type Setup, type UiState } from './model.js';
@@ -152,7 +152,7 @@ const MODE_HELP: Partial<Record<UiState['mode']['kind'], string>> = {
 function formHelp(state: FormState): string {
   const field = state.form.fields[state.index]!;
   if (field.kind === 'choice') return 'its key picks · Enter confirms · Esc cancels · Ctrl-C quits (journal saved)';
-  return `typing goes into the field · Enter ${state.index + 1 < state.form.fields.length ? 'next' : 'records'} · Esc cancels${field.completions?.length ? ' · Tab completes' : ''}`;
+  return `typing goes into the field · Enter ${asksMore(state) ? 'next' : 'records'} · Esc cancels${field.completions?.length ? ' · Tab completes' : ''}`;
 }
 
 function tooSmall(size: TerminalSize): boolean {

@@ -10,7 +10,8 @@ import { TitleBar } from './TitleBar.js';
 
 export function TextPrompt({ state, theme, width }: { state: FormState; theme: Theme; width: number }) {
   const field = currentField(state);
-  const done = state.form.fields.slice(0, state.index);
+  // A field skipped (asked only after another answer) has no value, and is not shown as filled in.
+  const done = state.form.fields.slice(0, state.index).filter((f) => f.name in state.values);
   return (
     <Box flexDirection="column" flexShrink={0} width={width}>
       <TitleBar left={state.form.title} color={hue(theme, 'accent')} width={width} />

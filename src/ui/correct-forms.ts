@@ -1,13 +1,14 @@
 /**
  * Correcting the record from the screen: a picker of the recent entries the team or the
- * facilitator wrote or did, then how to correct the one picked (strike it, or amend its words).
+ * facilitator wrote or did, then how to correct the one picked (strike it, amend its words, or
+ * credit it to someone else when the speaker was wrong).
  * The correction is a record of its own; the entry it corrects stays in the journal as it was.
  */
 import { formatClock } from '../conditions/duration.js';
-import { correctionsFor, type DrillRecord } from '../engine/records.js';
+import { correctionsFor, creditedTo, type DrillRecord, type TeamMember } from '../engine/records.js';
 import type { Scenario } from '../scenario/index.js';
 import { visibleLine } from '../text/sanitize.js';
-import { choices } from './flows.js';
+import { choices, THE_TEAM } from './flows.js';
 import type { Form } from './forms.js';
 import type { LivePurpose } from './messages.js';
 
@@ -39,6 +40,8 @@ export function entryLabel(r: DrillRecord, scenario: Scenario): string {
         return `why: ${r.text}`;
       case 'milestone':
         return `milestone: ${r.name}`;
+      case 'lookup-asked':
+        return `looked up: ${scenario.lookupById.get(r.id)?.label ?? r.id}`;
       case 'note':
         return `note: ${r.text}`;
       case 'followup':
@@ -62,15 +65,24 @@ export function correctPickForm(records: readonly DrillRecord[], struck: Readonl
   };
 }
 
-/** After the pick: strike or amend, as that record allows, and the new words for an amendment. */
-export function correctForm(target: DrillRecord, scenario: Scenario, by: string | undefined): Form<LivePurpose> {
-  const labels = { strike: 'strike it: recorded by mistake', amend: 'amend its words' } as const;
+/**
+ * After the pick: strike, amend or credit, as that record allows; then the new words for an
+ * amendment (or why it is struck), or whom the credit goes to.
+ */
+export function correctForm(target: DrillRecord, records: readonly DrillRecord[], team: readonly TeamMember[], scenario: Scenario, by: string | undefined): Form<LivePurpose> {
+  const labels = { strike: 'strike it: recorded by mistake', amend: 'amend its words', credit: 'credit it to someone else' } as const;
   const allowed = correctionsFor(target).map((change) => ({ value: change, label: labels[change] }));
+  const now = creditedTo(records, target);
+  const people = [
+    ...team.map((m) => ({ value: m.name, label: visibleLine(m.role ? `${m.name} (${m.role})` : m.name) })),
+    { value: THE_TEAM, label: 'the team as a whole' },
+  ].map((p) => (p.value === (now ?? THE_TEAM) ? { ...p, unavailable: 'credited now' } : p));
   return {
     title: `Correct: ${entryLabel(target, scenario)}`,
     fields: [
       { name: 'change', prompt: 'How?', kind: 'choice', choices: choices(allowed), required: true, ...(allowed.length === 1 ? { defaultValue: allowed[0]!.value } : {}) },
-      { name: 'text', prompt: 'New words (amend), or why it is struck (optional)', kind: 'text' },
+      { name: 'text', prompt: 'New words (amend), or why it is struck (optional)', kind: 'text', when: { field: 'change', is: ['strike', 'amend'] } },
+      { name: 'to', prompt: 'Credit it to whom?', kind: 'choice', choices: choices(people), required: true, when: { field: 'change', is: ['credit'] } },
     ],
     footer: 'Enter moves on · Esc cancels',
     purpose: { kind: 'correct', of: target.seq, by },

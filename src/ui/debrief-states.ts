@@ -3,11 +3,12 @@
  * another (causes, went well, went poorly, lucky, follow-up actions, the team's own summary), the last step that writes
  * the report, and the files written. `debriefKey` is its small reducer: a key in, the next state
  * and at most one command out. Each entry is recorded as it is entered; an empty one moves on,
- * and Esc goes back a question.
+ * and Esc goes back a question. A cause is recorded at its Enter, before the planted factors it
+ * matches are picked, so a crash with the picker open keeps it; the pick is a record of its own.
  */
 import type { Key } from 'ink';
 import type { Scenario } from '../scenario/index.js';
-import type { DrillRecord, FollowupType, TeamMember } from '../engine/records.js';
+import type { DrillRecord, FollowupType, RecordOf, TeamMember } from '../engine/records.js';
 import type { DebriefSection } from '../engine/machine.js';
 import { visibleLine } from '../text/sanitize.js';
 import { formKey, openForm, type Field, type Form, type FormState } from './forms.js';
@@ -52,9 +53,16 @@ function closing(): DebriefState {
 export function debriefWhereLeft(records: readonly DrillRecord[], ctx: DebriefContext): DebriefState {
   for (let i = records.length - 1; i >= 0; i--) {
     const r = records[i]!;
-    if (r.type === 'debrief') return question(r.section, ctx);
+    if (r.type === 'cause-factors') return question('cause', ctx);
+    // A cause left before its factors were picked: the picker comes back for it.
+    if (r.type === 'debrief') return r.section === 'cause' && unlinked(r) && ctx.scenario.factors.length > 0 ? factorPicker(ctx) : question(r.section, ctx);
   }
   return DEBRIEF_SUMMARY;
+}
+
+/** A cause recorded without factors (`drill run` and older journals link them in the cause itself). */
+function unlinked(r: RecordOf<'debrief'>): boolean {
+  return r.factor === undefined && r.factors === undefined;
 }
 
 /** The form that has the keys in this state, if any. */
@@ -82,6 +90,8 @@ export function debriefKey(state: DebriefState, input: string, key: Key, ctx: De
 function back(state: DebriefState, ctx: DebriefContext): DebriefState {
   if (state.stage === 'closing') return question(DEBRIEF_SECTIONS[DEBRIEF_SECTIONS.length - 1]!, ctx);
   if (state.stage !== 'question') return state;
+  // Esc on the factor picker leaves the recorded cause unlinked, back at the causes.
+  if (state.form.form.purpose.kind === 'debrief-factor') return question('cause', ctx);
   const before = DEBRIEF_SECTIONS[DEBRIEF_SECTIONS.indexOf(state.section) - 1];
   return before ? question(before, ctx) : DEBRIEF_SUMMARY;
 }
@@ -90,6 +100,10 @@ function answered(state: DebriefState, v: Readonly<Record<string, string>>, ctx:
   if (state.stage === 'closing') return [closing(), { kind: 'send', event: { type: 'FINISH' }, refused: 'The drill could not be finished here.' }];
   if (state.stage !== 'question') return [state, undefined];
   const { section } = state;
+  if (state.form.form.purpose.kind === 'debrief-factor') {
+    const event = { type: 'LINK_FACTORS', factors: v.factor ? [v.factor] : [] } as const;
+    return [question('cause', ctx), { kind: 'send', event, done: v.factor ? 'Linked to the factor.' : 'Recorded: none of the planted factors.' }];
+  }
   if (!v.text) {
     const after = DEBRIEF_SECTIONS[DEBRIEF_SECTIONS.indexOf(section) + 1];
     return [after ? question(after, ctx) : closing(), undefined];
@@ -99,7 +113,28 @@ function answered(state: DebriefState, v: Readonly<Record<string, string>>, ctx:
     const event = { type: 'DEBRIEF', section, text: v.text, owner: v.owner || undefined, kind: v.kind as FollowupType } as const;
     return [again, { kind: 'send', event, done: 'Action recorded.' }];
   }
-  return [again, { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text, factors: v.factor ? [v.factor] : undefined }, done: 'Recorded.' }];
+  const then = section === 'cause' && ctx.scenario.factors.length > 0 ? factorPicker(ctx) : again;
+  return [then, { kind: 'send', event: { type: 'DEBRIEF', section, text: v.text }, done: 'Recorded.' }];
+}
+
+/** After a cause is recorded: which planted factor it matches, if any. */
+function factorPicker(ctx: DebriefContext): DebriefState {
+  const factors = ctx.scenario.factors.map((f) => ({ value: f.id, label: visibleLine(f.title) }));
+  const form: Form<DebriefPurpose> = {
+    title: 'What contributed to this incident? (the cause is recorded)',
+    fields: [
+      {
+        name: 'factor',
+        prompt: 'Is it one of the planted factors? (its key, or Enter for none)',
+        kind: 'choice',
+        choices: [...choices(factors), { key: '0', label: 'none of these', value: '' }],
+        defaultValue: '',
+      },
+    ],
+    footer: 'Enter links it · Esc leaves it unlinked',
+    purpose: { kind: 'debrief-factor' },
+  };
+  return { stage: 'question', section: 'cause', form: openForm(form) };
 }
 
 const PROMPTS: Record<Exclude<DebriefSection, 'action'>, { title: string; prompt: string }> = {
@@ -124,16 +159,6 @@ function questionForm(section: DebriefSection, ctx: DebriefContext): Form<Debrie
     return { title: 'Follow-up actions', fields: followupFields(ctx.team, true), footer, purpose };
   }
   const { title, prompt } = PROMPTS[section];
-  const factors = ctx.scenario.factors.map((f) => ({ value: f.id, label: visibleLine(f.title) }));
   const fields: Field[] = [{ name: 'text', prompt, kind: 'text', emptySubmits: true }];
-  if (section === 'cause' && factors.length > 0) {
-    fields.push({
-      name: 'factor',
-      prompt: 'Is it one of the planted factors? (its key, or Enter for none)',
-      kind: 'choice',
-      choices: [...choices(factors), { key: '0', label: 'none of these', value: '' }],
-      defaultValue: '',
-    });
-  }
   return { title, fields, footer: 'Enter records it · an empty line moves on to the next question · Esc goes back', purpose };
 }

@@ -86,6 +86,7 @@ function entryFor(r: DrillRecord, s: Scenario, records: readonly DrillRecord[]):
     case 'decision-extended':
       return line('MORE TIME', `${formatDuration(r.ms)} more for: ${promptOf(s, r.id)}`, 'system');
     case 'correction':
+      if (r.change === 'credit') return line('RE-CREDITED', `entry of ${formatClock(records[r.of]?.t ?? 0)} → ${visibleLine(r.to ?? 'the team')}${by(r.by)}`, 'system');
       return line(r.change === 'strike' ? 'STRUCK' : 'AMENDED', `entry of ${formatClock(records[r.of]?.t ?? 0)}${r.text ? `: ${visibleLine(r.text)}` : ''}${by(r.by)}`, 'system');
     case 'option-landed':
       return line('TOOK EFFECT', `${promptOf(s, r.id)} → ${optionLabel(s, r.id, r.option)}`, 'decision');

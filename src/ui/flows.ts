@@ -28,6 +28,12 @@ export const EXTENSION_MS = 120_000;
 
 const credit = (by: string | undefined) => `credited to ${by ? visibleLine(by) : 'the team'}`;
 
+/**
+ * The value of the credit choice that means the team as a whole: a picked choice cannot be empty,
+ * and no name typed into the roster holds a control character.
+ */
+export const THE_TEAM = '\u0000the team';
+
 /** `1`…`9`, then `a`…`z`: enough keys for any list a form offers. */
 function choiceKeys(n: number): string[] {
   const keys = '123456789abcdefghijklmnopqrstuvwxyz';
@@ -183,6 +189,11 @@ export function submitted(purpose: LivePurpose, v: Values, scenario: Scenario): 
     case 'correct-pick':
       return { kind: 'correct', of: Number(v.of), by: purpose.by };
     case 'correct': {
+      if (v.change === 'credit') {
+        const to = v.to === THE_TEAM ? undefined : v.to;
+        const event = { type: 'CORRECT', of: purpose.of, change: 'credit', to, by: purpose.by } as const;
+        return { kind: 'send', event, done: `Credited to ${to ?? 'the team'}; the original stays in the journal, marked.`, refused: 'Not credited: that entry is credited so already.' };
+      }
       const change = v.change === 'amend' ? 'amend' : 'strike';
       const refused = change === 'amend' ? 'Not corrected: an amendment needs the new words.' : 'Not corrected: that entry cannot be struck.';
       const event = { type: 'CORRECT', of: purpose.of, change, text: v.text || undefined, by: purpose.by } as const;

@@ -35,6 +35,8 @@ export interface Field {
   readonly initial?: string;
   /** Text: an empty Enter submits the form at once, skipping the fields after it. */
   readonly emptySubmits?: boolean;
+  /** Asked only when an earlier field's value is one of `is` (a correction's new words only for an amendment). */
+  readonly when?: { readonly field: string; readonly is: readonly string[] };
 }
 
 export interface Form<P = unknown> {
@@ -95,9 +97,24 @@ function commit<P>(state: FormState<P>, field: Field): FormResult<P> {
     if (value === '' && field.required) return editing({ ...state, error: field.emptyMessage ?? 'type something, or Esc to cancel' });
   }
   const values = { ...state.values, [field.name]: value };
-  const last = state.index + 1 >= state.form.fields.length;
-  if (last || (value === '' && field.kind === 'text' && field.emptySubmits)) return { kind: 'submitted', values };
-  return editing(enterField({ ...state, values }, state.index + 1));
+  const next = nextField(state.form.fields, state.index + 1, values);
+  if (next === undefined || (value === '' && field.kind === 'text' && field.emptySubmits)) return { kind: 'submitted', values };
+  return editing(enterField({ ...state, values }, next));
+}
+
+/** Whether Enter on the current field moves on to another one rather than submitting. */
+export function asksMore<P>(state: FormState<P>): boolean {
+  const field = currentField(state);
+  return nextField(state.form.fields, state.index + 1, { ...state.values, [field.name]: state.text }) !== undefined;
+}
+
+/** The first field from `from` on that is asked, given the values so far. */
+function nextField(fields: readonly Field[], from: number, values: Readonly<Record<string, string>>): number | undefined {
+  for (let i = from; i < fields.length; i++) {
+    const when = fields[i]!.when;
+    if (!when || when.is.includes(values[when.field] ?? '')) return i;
+  }
+  return undefined;
 }
 
 function choiceKey<P>(state: FormState<P>, field: Field, input: string): FormState<P> {

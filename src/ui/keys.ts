@@ -119,7 +119,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   {
     keys: 'c',
     name: 'correct',
-    about: 'Strike or amend one of the recent entries (an action, answer, milestone, note or debrief line); the original stays in the journal, marked.',
+    about: 'Strike, amend or re-credit one of the recent entries (an action, answer, lookup, milestone, note or debrief line); the original stays in the journal, marked.',
     phases: ['live', 'debrief'],
     helpLine: true,
     matches: char('c'),

@@ -39,7 +39,11 @@ export type LivePurpose =
   | { readonly kind: 'relocate' };
 
 /** What a debrief form is for: one question's entries, or the last step that writes the report. */
-export type DebriefPurpose = { readonly kind: 'debrief'; readonly section: DebriefSection } | { readonly kind: 'debrief-finish' };
+export type DebriefPurpose =
+  | { readonly kind: 'debrief'; readonly section: DebriefSection }
+  /** Which planted factors the cause just recorded matches. */
+  | { readonly kind: 'debrief-factor' }
+  | { readonly kind: 'debrief-finish' };
 
 export type Command =
   /** Send an input to the drill, and say how it went. */

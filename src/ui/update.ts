@@ -150,7 +150,7 @@ function command(model: Model, cmd: Command): Step {
     case 'correct': {
       const target = model.drill.core.records[cmd.of];
       if (!target) return [flash(model, 'That entry is not in the journal.', 'warn'), []];
-      return [withUi(model, { mode: { kind: 'form', state: openForm(correctForm(target, model.setup.scenario, cmd.by)) } }), []];
+      return [withUi(model, { mode: { kind: 'form', state: openForm(correctForm(target, model.drill.core.records, model.setup.team, model.setup.scenario, cmd.by)) } }), []];
     }
   }
 }

@@ -77,6 +77,11 @@ export type ViewItem = At &
     | { readonly kind: 'action-landed'; readonly label: string }
     /** An answer taken earlier, whose option has `takes:`, took effect. */
     | { readonly kind: 'option-landed'; readonly prompt: string; readonly answer: string }
+    /**
+     * The facilitator credited an answer or an action shown earlier to someone else: `label` is
+     * the decision's prompt or the action's label, `by` whom it is credited to now (absent: the team).
+     */
+    | { readonly kind: 'recredited'; readonly about: 'answer' | 'action'; readonly label: string; readonly by?: string }
     | { readonly kind: 'paused' }
     | { readonly kind: 'resumed' }
     | { readonly kind: 'ended'; readonly questions: readonly string[] }

@@ -36,11 +36,12 @@ const SHOWN: Readonly<Record<RecordType, 'shown' | 'hidden'>> = {
   'inject-improvised': 'shown',
   'decision-opened': 'shown',
   'decision-made': 'shown',
-  // The team's reasons, who has the word and corrections are the facilitator's record-keeping.
+  // The team's reasons, who has the word and corrections are the facilitator's record-keeping,
+  // except a credit of an answer or an action that a page showed with a name: the page says it.
   rationale: 'hidden',
   'decision-extended': 'shown',
   speaker: 'hidden',
-  correction: 'hidden',
+  correction: 'shown',
   'decision-timed-out': 'shown',
   'decision-cancelled': 'shown',
   'action-started': 'shown',
@@ -62,6 +63,7 @@ const SHOWN: Readonly<Record<RecordType, 'shown' | 'hidden'>> = {
   checkpoint: 'hidden',
   'drill-ended': 'shown',
   debrief: 'hidden',
+  'cause-factors': 'hidden',
   'drill-finished': 'shown',
 };
 
@@ -93,6 +95,8 @@ export class ParticipantFeed {
   private readonly waitingHints = new Set<string>();
   /** Decision id → voter name (case-insensitive) → option: a later vote replaces an earlier one. */
   private readonly votes = new Map<string, Map<string, string>>();
+  /** Answers and actions this page showed with who did them, by seq: what a credit may be about. */
+  private readonly credited = new Map<number, { readonly about: 'answer' | 'action'; readonly label: string }>();
   /** Every record so far, kept only when a debrief question has a condition to ask of them. */
   private readonly history: DrillRecord[] | undefined;
 
@@ -183,6 +187,7 @@ export class ParticipantFeed {
       case 'action-started':
       case 'action-landed': {
         const label = s.actionById.get(r.id)?.label ?? r.id;
+        if (r.type === 'action-started') this.credited.set(r.seq, { about: 'action', label });
         items.push(
           r.type === 'action-started'
             ? { ...at, kind: 'action-started', label, ...defined({ by: r.by }) }
@@ -195,6 +200,11 @@ export class ParticipantFeed {
         if (!d) return false;
         const answer = d.options.find((o) => o.id === r.option)?.label ?? r.option;
         items.push({ ...at, kind: 'option-landed', prompt: d.prompt, answer });
+        return false;
+      }
+      case 'correction': {
+        const shown = r.change === 'credit' ? this.credited.get(r.of) : undefined;
+        if (shown) items.push({ ...at, kind: 'recredited', ...shown, ...defined({ by: r.to }) });
         return false;
       }
       case 'hint-shown':
@@ -284,9 +294,12 @@ export class ParticipantFeed {
     if (r.type === 'decision-cancelled') items.push({ ...base, how: 'withdrawn' });
     else if (r.type === 'decision-timed-out')
       items.push({ ...base, how: 'timed-out', ...defined({ answer: label(r.option) }) });
-    else if (r.option !== undefined)
-      items.push({ ...base, how: 'chosen', ...defined({ answer: label(r.option), by: r.by, why: r.rationale }) });
-    else items.push({ ...base, how: 'off-script', ...defined({ answer: r.text, by: r.by, why: r.rationale }) });
+    else {
+      this.credited.set(r.seq, { about: 'answer', label: open.prompt });
+      if (r.option !== undefined)
+        items.push({ ...base, how: 'chosen', ...defined({ answer: label(r.option), by: r.by, why: r.rationale }) });
+      else items.push({ ...base, how: 'off-script', ...defined({ answer: r.text, by: r.by, why: r.rationale }) });
+    }
     return false;
   }
 

@@ -54,6 +54,8 @@ export function plainLines(item: ViewItem): string[] {
       return [head('DONE', visibleLine(item.label))];
     case 'option-landed':
       return [head('TOOK EFFECT', `${visibleLine(item.prompt)} → ${visibleLine(item.answer)}`)];
+    case 'recredited':
+      return [head('CREDITED', `${item.about === 'answer' ? 'the answer to: ' : ''}${visibleLine(item.label)} → ${visibleLine(item.by ?? 'the team')}`)];
     case 'paused':
       return [head('PAUSED', 'Scenario time stopped.')];
     case 'resumed':

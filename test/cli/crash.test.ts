@@ -241,6 +241,38 @@ describe.skipIf(!hasPython())('drill play in a terminal, killed and resumed', ()
     expectReplays(after);
   }, 60_000);
 
+  it('SIGKILL with the planted-factor picker open: the cause typed is kept, and resume asks for its factor', async () => {
+    const out = join(tmp(), 'out');
+    const journal = join(out, 'journal.jsonl');
+    const play = await startedDrill(out);
+    try {
+      play.keys('e');
+      await play.waitFor('End the drill now and go to the debrief?');
+      play.keys('y');
+      await play.waitFor('Press Enter to begin the debrief.');
+      play.keys('\r');
+      await play.waitFor('What contributed to this incident?');
+      play.keys('scale.sh takes a size, not a percentage\r');
+      await play.waitFor('Is it one of the planted factors?');
+      // The cause is on disk while the facilitator is still choosing its factor.
+      await waitUntil(() => readFileSync(journal, 'utf8').includes('"type":"debrief"'), 'the cause in the journal');
+      play.signal('SIGKILL');
+      expect((await play.exited).exit).toBe(-9);
+    } finally {
+      play.kill();
+    }
+    const before = readJournalFile(journal);
+    expectReadable(before, journal);
+    expect(before.records.filter((r) => r.type === 'debrief')).toEqual([
+      expect.objectContaining({ section: 'cause', text: 'scale.sh takes a size, not a percentage' }),
+    ]);
+    expect(before.records.some((r) => r.type === 'cause-factors')).toBe(false);
+
+    const after = await resumeAndQuit(journal, 'Is it one of the planted factors?');
+    expect(after.slice(0, before.records.length)).toEqual(before.records);
+    expectReplays(after);
+  }, 60_000);
+
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],

@@ -111,7 +111,11 @@ export function viewMiniSteps(): DrillEvent[][] {
     [
       // The first note is record 3 (after drill-started, clock-started and speed).
       { type: 'CORRECT', of: 3, change: 'amend', text: 'NOTE-TEXT amended', by: 'Sam', wall },
+      { type: 'CORRECT', of: 3, change: 'credit', to: 'Tom', by: 'Sam', wall },
       { type: 'DEBRIEF', section: 'cause', text: 'DEBRIEF-TEXT the cache was cold', factor: 'cold-cache', wall },
+      // A cause linked to its factor as `drill play` links it: picked after the cause is recorded.
+      { type: 'DEBRIEF', section: 'cause', text: 'DEBRIEF-TEXT nobody watched the hit ratio', wall },
+      { type: 'LINK_FACTORS', factors: ['cold-cache'], wall },
       { type: 'NOTE', text: 'NOTE-TEXT after the end', wall },
       { type: 'FINISH', wall },
     ],

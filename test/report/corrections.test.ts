@@ -54,3 +54,42 @@ describe('the report of a corrected journal', () => {
     expect(note.what).toBe('queue at 650 [amended at T+01:39 by Sam; was “queue at 600”]');
   });
 });
+
+describe('the report of a journal with records credited to someone else', () => {
+  const records = journal(
+    [40, { type: 'decision-opened', id: 'respond' }],
+    [60, { type: 'decision-made', id: 'respond', option: 'revert', by: 'Tom' }],
+    [70, { type: 'note', text: 'queue at 600', by: 'Tom' }],
+    [72, { type: 'lookup-asked', id: 'queue-depth', by: 'Tom', text: '600' }],
+    [80, { type: 'lookup-answered', id: 'queue-depth', asked: 5, by: 'Tom', text: '600' }],
+    [90, { type: 'correction', of: 3, change: 'credit', to: 'Priya', by: 'Sam' }],
+    [91, { type: 'correction', of: 4, change: 'credit', to: 'Priya', by: 'Sam' }],
+    [92, { type: 'correction', of: 4, change: 'credit', by: 'Sam' }],
+    [93, { type: 'correction', of: 5, change: 'credit', to: 'Priya', by: 'Sam' }],
+  );
+  const report = buildReport(scenario, records);
+
+  it('credits the answer to whom the correction names, wherever the report says who answered', () => {
+    expect(report.decisions.find((d) => d.id === 'respond')).toMatchObject({ by: 'Priya' });
+    expect(report.timeline.find((r) => r.seq === 3)).toMatchObject({ who: 'Priya' });
+    expect(report.log.find((e) => e.seq === 3)).toMatchObject({ who: 'Priya', what: expect.stringMatching(/\[re-credited at T\+01:30 by Sam; was Tom\]$/) });
+    expect(report.log.find((e) => e.seq === 8)).toMatchObject({ who: 'Sam', what: expect.stringMatching(/^Credited to Priya: /) });
+  });
+
+  it('applies credits in order: the last one wins, and each mark says who it was credited to before', () => {
+    const note = report.log.find((e) => e.seq === 4)!;
+    expect(note.who).toBeUndefined();
+    expect(note.what).toBe('queue at 600 [re-credited at T+01:31 by Sam; was Tom; re-credited at T+01:32 by Sam; was Priya]');
+    expect(report.log.find((e) => e.seq === 9)!.what).toMatch(/^Credited to the team: /);
+  });
+
+  it('moves a lookup’s credit to its answer too', () => {
+    expect(report.lookups.asked[0]).toMatchObject({ by: 'Priya' });
+    expect(report.log.find((e) => e.seq === 6)).toMatchObject({ who: 'Priya', what: 'Looked at: queue-depth [re-credited at T+01:33 by Sam; was Tom]' });
+    expect(report.log.find((e) => e.seq === 10)!.what).toBe('Credited to Priya: Asked: queue-depth');
+  });
+
+  it('keeps the journal as it was', () => {
+    expect(records[3]).toMatchObject({ by: 'Tom' });
+  });
+});

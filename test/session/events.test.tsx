@@ -53,6 +53,7 @@ const EVENT_TYPES = {
   VOTE: true,
   END: true,
   DEBRIEF: true,
+  LINK_FACTORS: true,
   FINISH: true,
   SESSION_RESUMED: true,
   CHECKPOINT: true,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { update } from '../../src/ui/update.js';
-import { debriefKey, DEBRIEF_SUMMARY, debriefStep, question } from '../../src/ui/debrief-states.js';
+import { debriefKey, DEBRIEF_SUMMARY, debriefStep, question, type DebriefState } from '../../src/ui/debrief-states.js';
 import { inkKey, JOURNAL, ScreenDriver } from '../helpers/screen-model.js';
 
 /** A drill ended by the facilitator: the screen shows the summary. */
@@ -16,6 +16,9 @@ function ended() {
   d.press('e', 'y');
   return d;
 }
+
+/** What the debrief's open form is for: a question's entry, or the planted factor of the cause just recorded. */
+const purposeOf = (state: DebriefState) => (state.stage === 'question' ? state.form.form.purpose.kind : undefined);
 
 const stageOf = (d: ScreenDriver) => {
   const s = d.ui.debrief;
@@ -32,14 +35,19 @@ describe('the debrief', () => {
 
     d.press('Enter');
     expect(stageOf(d)).toBe('question:cause');
-    const cause = d.press('The queue password rotated under the workers', 'Enter', '1', 'Enter');
-    expect(cause).toEqual([
-      expect.objectContaining({
-        event: { type: 'DEBRIEF', section: 'cause', text: 'The queue password rotated under the workers', factors: ['rotated-credentials'] },
-      }),
-    ]);
+    // The cause is recorded at its Enter, before its planted factor is picked.
+    const cause = d.press('The queue password rotated under the workers', 'Enter');
+    expect(cause).toEqual([expect.objectContaining({ event: { type: 'DEBRIEF', section: 'cause', text: 'The queue password rotated under the workers' } })]);
     expect(d.ui.flash?.text).toBe('Recorded.');
+    const recorded = d.core.records.at(-1)!;
+    expect(recorded).toMatchObject({ type: 'debrief', section: 'cause', text: 'The queue password rotated under the workers' });
+    expect(purposeOf(d.ui.debrief)).toBe('debrief-factor');
+    const link = d.press('1', 'Enter');
+    expect(link).toEqual([expect.objectContaining({ event: { type: 'LINK_FACTORS', factors: ['rotated-credentials'] } })]);
+    expect(d.core.records.at(-1)).toMatchObject({ type: 'cause-factors', of: recorded.seq, factors: ['rotated-credentials'] });
+    expect(d.ui.flash?.text).toBe('Linked to the factor.');
     expect(stageOf(d)).toBe('question:cause'); // a fresh line for the next cause
+    expect(purposeOf(d.ui.debrief)).toBe('debrief');
     d.press('Enter');
     expect(stageOf(d)).toBe('question:went-well');
     d.press('The rollback was quick', 'Enter', 'Enter');
@@ -123,6 +131,21 @@ describe('a debrief opened again after a resume', () => {
     const reopened = initialModel(d.model.setup, d.shown(), 20);
     expect(reopened.ui.debrief.stage === 'question' && reopened.ui.debrief.section).toBe('went-poorly');
     expect(d.core.records.filter((r) => r.type === 'debrief')).toHaveLength(3);
+  });
+
+  it('opens the planted-factor picker again for a cause recorded before its factor was picked', async () => {
+    const { initialModel } = await import('../../src/ui/update.js');
+    const d = ended();
+    d.press('Enter', 'The queue password rotated', 'Enter'); // killed here, the picker open
+    const cause = d.core.records.at(-1)!;
+    expect(cause).toMatchObject({ type: 'debrief', section: 'cause', text: 'The queue password rotated' });
+    const reopened = initialModel(d.model.setup, d.shown(), 20);
+    expect(purposeOf(reopened.ui.debrief)).toBe('debrief-factor');
+    d.model = reopened;
+    d.press('1', 'Enter');
+    expect(d.core.records.at(-1)).toMatchObject({ type: 'cause-factors', of: cause.seq, factors: ['rotated-credentials'] });
+    // Once picked (or said to be none), the resume comes back to the causes, not to the picker.
+    expect(purposeOf(initialModel(d.model.setup, d.shown(), 20).ui.debrief)).toBe('debrief');
   });
 
   it('starts at the summary when nothing was recorded in it yet', async () => {

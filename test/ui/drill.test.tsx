@@ -182,11 +182,17 @@ describe('drill play, driven by keys', () => {
     expect(types).toEqual(expect.arrayContaining(['clock-started', 'paused', 'resumed', 'note', 'followup', 'drill-ended', 'drill-finished']));
     const debrief = records.filter((r) => r.type === 'debrief');
     expect(debrief).toEqual([
-      expect.objectContaining({ section: 'cause', text: 'The queue password rotated under the workers', factor: 'rotated-credentials' }),
+      expect.objectContaining({ section: 'cause', text: 'The queue password rotated under the workers' }),
       expect.objectContaining({ section: 'went-well', text: 'The rollback was quick' }),
       expect.objectContaining({ section: 'lucky', text: 'It was a quiet hour' }),
       expect.objectContaining({ section: 'action', text: 'Rotate credentials with a restart', owner: 'Alex', kind: 'prevent' }),
       expect.objectContaining({ section: 'summary', text: 'The queue stopped when its password rotated; a restart brought it back' }),
+    ]);
+    // The factor picked after the cause was recorded is a record of its own, and the report links them.
+    const cause = debrief[0]!;
+    expect(records.find((r) => r.type === 'cause-factors')).toMatchObject({ of: cause.seq, factors: ['rotated-credentials'] });
+    expect(JSON.parse(readFileSync(join(d.dir, 'report.json'), 'utf8')).causes).toEqual([
+      { text: 'The queue password rotated under the workers', factors: ['rotated-credentials'] },
     ]);
     expect(readFileSync(join(d.dir, 'report.md'), 'utf8')).toContain('## In the team’s words\n\n> The queue stopped when its password rotated; a restart brought it back');
     const shown = d.frame().split('\n').map((l) => l.trim()).filter((l) => l.startsWith(d.dir));

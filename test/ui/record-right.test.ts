@@ -64,7 +64,7 @@ describe('the record stays right', () => {
     const started = d.core.records.find((r) => r.type === 'action-started')!;
     d.press('c');
     expect(choiceLabels(d)[0]!.label).toContain('action: Ask Dana');
-    d.press('1', 'Enter', 'Enter', 'mis-keyed', 'Enter');
+    d.press('1', 'Enter', '1', 'Enter', 'mis-keyed', 'Enter'); // strike
     expect(d.core.records.at(-1)).toMatchObject({ type: 'correction', of: started.seq, change: 'strike', text: 'mis-keyed', by: 'Morgan' });
     expect(d.core.struck.has(started.seq)).toBe(true);
     const replayed = replayJournal(d.scenario, d.core.records);
@@ -97,7 +97,7 @@ describe('the record stays right', () => {
     const d = new ScreenDriver({ team, facilitator: 'Morgan' });
     d.press('Enter');
     d.advanceTo(16_000);
-    d.press('x', '1', 'because', 'Enter', 'c', '1', 'Enter', 'Enter', 'better reason', 'Enter');
+    d.press('x', '1', 'because', 'Enter', 'c', '1', 'Enter', '1', 'Enter', 'better reason', 'Enter'); // amend
     const tags = d.model.drill.feed.flatMap((e) => (e.kind === 'line' ? [e.tag] : []));
     expect(tags).toEqual(expect.arrayContaining(['MORE TIME', 'DECIDED', 'WHY', 'AMENDED']));
   });

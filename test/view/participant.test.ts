@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { participantView } from '../../src/view/participant.js';
 import type { ViewItem } from '../../src/view/items.js';
+import { createActor } from 'xstate';
+import { drillMachine } from '../../src/engine/machine.js';
 import { plainLines } from '../../src/view/plain.js';
-import { viewMiniDrill } from '../helpers/view-drills.js';
+import { viewMiniDrill, viewMiniInput, viewMiniSteps } from '../helpers/view-drills.js';
 
 const drill = viewMiniDrill();
 const of = <K extends ViewItem['kind']>(items: readonly ViewItem[], kind: K) =>
@@ -109,5 +111,29 @@ describe('the participant view', () => {
     expect(closed).toMatchObject({ t: 80_000, how: 'timed-out', answer: 'Stay quiet for now' });
     expect(of(room.items, 'option-landed')).toEqual([{ seq: expect.any(Number), t: 100_000, kind: 'option-landed', prompt: 'Tell the customers?', answer: 'Stay quiet for now' }]);
     expect(plainLines(of(room.items, 'option-landed')[0]!).join('\n')).toContain('TOOK EFFECT');
+  });
+
+  it('says on every page that an answer or an action it showed with a name is credited to someone else now; other corrections stay hidden', () => {
+    const actor = createActor(drillMachine, { input: viewMiniInput() }).start();
+    const steps = viewMiniSteps();
+    for (const step of steps.slice(0, -1)) for (const event of step) actor.send(event);
+    const records = () => actor.getSnapshot().context.core.records;
+    const answer = records().find((r) => r.type === 'decision-made')!;
+    const action = records().find((r) => r.type === 'action-started')!;
+    const wall = 2_000_000;
+    actor.send({ type: 'CORRECT', of: answer.seq, change: 'credit', to: 'Tom', by: 'Sam', wall });
+    actor.send({ type: 'CORRECT', of: action.seq, change: 'credit', by: 'Sam', wall });
+    for (const event of steps.at(-1)!) actor.send(event); // the script's own corrections: a note's, which no page shows
+    const corrections = records().filter((r) => r.type === 'correction');
+    expect(corrections.map((r) => r.type === 'correction' && r.change)).toEqual(['credit', 'credit', 'amend', 'credit']);
+    for (const audience of ['room', { role: 'ops' }, { role: 'lead' }] as const) {
+      const items = participantView(drill.scenario, records(), audience).items;
+      expect(of(items, 'recredited')).toEqual([
+        { seq: corrections[0]!.seq, t: corrections[0]!.t, kind: 'recredited', about: 'answer', label: expect.any(String), by: 'Tom' },
+        { seq: corrections[1]!.seq, t: corrections[1]!.t, kind: 'recredited', about: 'action', label: expect.any(String) },
+      ]);
+    }
+    const lines = participantView(drill.scenario, records(), 'room').items.flatMap((i) => plainLines(i));
+    expect(lines.filter((l) => l.includes('CREDITED'))).toEqual([expect.stringMatching(/the answer to: .* → Tom$/), expect.stringMatching(/ → the team$/)]);
   });
 });

@@ -128,6 +128,8 @@ const RENDER = {
   'action-started': (item) => feedItem('', meta(item, 'ACTION', `${item.label}${item.by ? ` (${item.by})` : ''}`)),
   'action-landed': (item) => feedItem('', meta(item, 'DONE', item.label)),
   'option-landed': (item) => feedItem('decision', meta(item, 'TOOK EFFECT', item.prompt), el('p', 'text', item.answer)),
+  recredited: (item) =>
+    feedItem('', meta(item, 'CREDITED', `${item.about === 'answer' ? 'The answer to: ' : ''}${item.label} — credited to ${item.by ?? 'the team'}`)),
   paused: (item) => feedItem('', meta(item, 'PAUSED', 'Scenario time stopped.')),
   resumed: (item) => feedItem('', meta(item, 'RESUMED', 'Scenario time runs again.')),
   ended(item) {
