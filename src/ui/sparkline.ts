@@ -2,6 +2,7 @@
  * Sparklines and values for the metrics panel: pure string functions, so that they are tested
  * without a terminal and cost nothing to call every second.
  */
+import { displayNumber } from '../text/display-number.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -37,7 +38,8 @@ export function sparkline(values: readonly number[], width: number, scale: Spark
 export function formatValue(value: number | boolean | undefined, decimals?: number): string {
   if (value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (decimals !== undefined) return value.toFixed(decimals);
-  if (Number.isInteger(value)) return String(value);
-  return Math.abs(value) >= 100 ? String(Math.round(value)) : value.toFixed(1);
+  const shown = displayNumber(value, decimals);
+  // toFixed keeps the trailing zeros a column of numbers lines up by (`12.0`, not `12`).
+  if (decimals !== undefined) return shown.toFixed(decimals);
+  return Number.isInteger(value) || Math.abs(value) >= 100 ? String(shown) : shown.toFixed(1);
 }

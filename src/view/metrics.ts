@@ -6,6 +6,7 @@
 import type { DrillRecord } from '../engine/records.js';
 import type { Scenario } from '../scenario/index.js';
 import type { MetricView } from './items.js';
+import { displayNumber } from '../text/display-number.js';
 
 interface Tracked {
   readonly name: string;
@@ -13,6 +14,7 @@ interface Tracked {
   readonly unit?: string;
   readonly min?: number;
   readonly max?: number;
+  readonly decimals?: number;
   value: number | boolean;
   ramp?: { readonly from: number; readonly start: number; readonly to: number; readonly until: number };
 }
@@ -29,6 +31,7 @@ export class VisibleMetrics {
         unit: spec.unit,
         min: spec.min,
         max: spec.max,
+        decimals: spec.decimals,
         value: spec.initial,
       });
     }
@@ -57,9 +60,14 @@ export class VisibleMetrics {
       name: m.name,
       label: m.label,
       ...(m.unit !== undefined ? { unit: m.unit } : {}),
-      value: valueAt(m, t),
+      value: shown(m, valueAt(m, t)),
     }));
   }
+}
+
+/** Rounded as the facilitator's screen shows it: a page gets no more precision than that. */
+function shown(m: Tracked, value: number | boolean): number | boolean {
+  return typeof value === 'number' ? displayNumber(value, m.decimals) : value;
 }
 
 function valueAt(m: Tracked, t: number): number | boolean {

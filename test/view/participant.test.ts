@@ -93,7 +93,15 @@ describe('the participant view', () => {
       ).state.metrics;
     expect(at(0)).toEqual([{ name: 'errors', label: 'Error rate', unit: '%', value: 0 }]);
     expect(at(70_000)[0]!.value).toBe(40); // 0 → 80 from 10 s to 130 s
-    expect(at(110_000)[0]!.value).toBe(23.333); // the flush landed at 80 s (46.667 → 0 over 1 min): half way
+    // The flush landed at 80 s (46.667 → 0 over 1 min): half way is 23.333, shown as the
+    // facilitator's screen shows it, to one decimal; a page gets no more precision than that.
+    expect(at(110_000)[0]!.value).toBe(23.3);
+  });
+
+  it('rounds a metric to its `decimals`, as the terminal does (no "67.3 nodes")', () => {
+    const scenario = { ...drill.scenario, world: { ...drill.scenario.world, errors: { ...drill.scenario.world.errors!, decimals: 0 } } };
+    const mid = participantView(scenario, drill.records.filter((r) => r.t <= 110_000), 'room', 110_000).state.metrics;
+    expect(mid[0]!.value).toBe(23);
   });
 
   it('follows the phase to the end, with the debrief questions', () => {

@@ -259,7 +259,7 @@ function showMetrics(metrics) {
       cell = dd;
       metricCells.set(m.name, dd);
     }
-    const value = typeof m.value === 'number' ? String(Math.round(m.value * 10) / 10) : m.value ? 'yes' : 'no';
+    const value = typeof m.value === 'number' ? String(m.value) : m.value ? 'yes' : 'no';
     cell.textContent = visible(m.unit ? `${value} ${m.unit}` : value);
   }
   $('metrics-s').hidden = metrics.length === 0;
