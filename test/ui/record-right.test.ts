@@ -1,28 +1,14 @@
-/**
- * The record stays right under a facilitator's hands: an action keeps its key while another is
- * under way, a slip can be struck (and the journal replays with the correction), and a resume
- * brings the speaker back. Driven through keys over a real drill on a virtual clock.
- */
-import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../src/scenario/index.js';
 import { replayJournal } from '../../src/engine/replay.js';
 import { initialModel } from '../../src/ui/update.js';
 import { speakerName } from '../../src/ui/model.js';
 import { FeedLog } from '../../src/ui/feed-model.js';
 import { ScreenDriver } from '../helpers/screen-model.js';
+import { K8S_TEAM, libraryScenario } from '../helpers/load.js';
 
-function k8sShrink() {
-  const loaded = loadScenarioText(readFileSync('scenarios/k8s-shrink.yaml'), 'scenarios/k8s-shrink.yaml');
-  if (!loaded.ok) throw new Error('k8s-shrink does not load');
-  return loaded.scenario;
-}
-
-const team = [
-  { name: 'Priya', role: 'incident-commander' },
-  { name: 'Sam', role: 'ops' },
-  { name: 'Lee', role: 'comms' },
-];
+const k8sShrink = () => libraryScenario('k8s-shrink');
+const team = [...K8S_TEAM];
 
 /** k8s-shrink once both "acknowledge the page" and "ask Dana" can be taken. */
 function twoActionsOpen(): ScreenDriver {

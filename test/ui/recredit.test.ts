@@ -1,28 +1,13 @@
-/**
- * Crediting a record to someone else from the screen: the facilitator pressed Tab once too often
- * and Priya's answer went in as Lee's. `c` credits it to Priya (or to the team as a whole); the
- * journal keeps the original, replays with the correction, and the report says Priya everywhere
- * it says who answered, with the re-credit marked in the log.
- */
-import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../src/scenario/index.js';
 import { replayJournal } from '../../src/engine/replay.js';
 import { buildReport } from '../../src/report/model.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { ScreenDriver } from '../helpers/screen-model.js';
+import { K8S_TEAM, libraryScenario } from '../helpers/load.js';
 
-function k8sShrink() {
-  const loaded = loadScenarioText(readFileSync('scenarios/k8s-shrink.yaml'), 'scenarios/k8s-shrink.yaml');
-  if (!loaded.ok) throw new Error('k8s-shrink does not load');
-  return loaded.scenario;
-}
-
-const team = [
-  { name: 'Priya', role: 'incident-commander' },
-  { name: 'Sam', role: 'ops' },
-  { name: 'Lee', role: 'comms' },
-];
+const k8sShrink = () => libraryScenario('k8s-shrink');
+const team = [...K8S_TEAM];
 
 /** k8s-shrink with `first-response` (incident commander's) answered while Lee had the word. */
 function answeredAsLee(): ScreenDriver {
