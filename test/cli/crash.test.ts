@@ -151,6 +151,18 @@ describe.skipIf(!hasPython())('drill play in a terminal, killed and resumed', ()
     return play;
   }
 
+  /** Ends the drill from the screen, begins the debrief and types a cause, up to its factor picker. */
+  async function endAndTypeACause(play: ReturnType<typeof startInPty>): Promise<void> {
+    play.keys('e');
+    await play.waitFor('End the drill now and go to the debrief?');
+    play.keys('y');
+    await play.waitFor('Press Enter to begin the debrief.');
+    play.keys('\r');
+    await play.waitFor('What contributed to this incident?');
+    play.keys('scale.sh takes a size, not a percentage\r');
+    await play.waitFor('Is it one of the planted factors?');
+  }
+
   const recordCount = (journal: string): number => {
     try {
       return readFileSync(journal, 'utf8').split('\n').length - 2;
@@ -214,14 +226,7 @@ describe.skipIf(!hasPython())('drill play in a terminal, killed and resumed', ()
     const journal = join(out, 'journal.jsonl');
     const play = await startedDrill(out);
     try {
-      play.keys('e');
-      await play.waitFor('End the drill now and go to the debrief?');
-      play.keys('y');
-      await play.waitFor('Press Enter to begin the debrief.');
-      play.keys('\r');
-      await play.waitFor('What contributed to this incident?');
-      play.keys('scale.sh takes a size, not a percentage\r');
-      await play.waitFor('Is it one of the planted factors?');
+      await endAndTypeACause(play);
       play.keys('\r');
       await waitUntil(() => readFileSync(journal, 'utf8').includes('"type":"debrief"'), 'the debrief entry in the journal');
       play.keys('and the autosc');
@@ -246,14 +251,7 @@ describe.skipIf(!hasPython())('drill play in a terminal, killed and resumed', ()
     const journal = join(out, 'journal.jsonl');
     const play = await startedDrill(out);
     try {
-      play.keys('e');
-      await play.waitFor('End the drill now and go to the debrief?');
-      play.keys('y');
-      await play.waitFor('Press Enter to begin the debrief.');
-      play.keys('\r');
-      await play.waitFor('What contributed to this incident?');
-      play.keys('scale.sh takes a size, not a percentage\r');
-      await play.waitFor('Is it one of the planted factors?');
+      await endAndTypeACause(play);
       // The cause is on disk while the facilitator is still choosing its factor.
       await waitUntil(() => readFileSync(journal, 'utf8').includes('"type":"debrief"'), 'the cause in the journal');
       play.signal('SIGKILL');
